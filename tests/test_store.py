@@ -116,13 +116,20 @@ def _documents_in(db: Path) -> int:
         return 0
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGINT])
 def test_kill_mid_build_then_rerun_completes(tmp_path: Path, signal_number: int) -> None:
     corpus = write_corpus(tmp_path / "corpus", 400)
     db = tmp_path / "killed.db"
     command = [sys.executable, "-m", "kronika.cli", "build", str(corpus), "--db", str(db),
                "--batch-size", "3"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A shell started in the background (nohup, CI runners) ignores SIGINT, and its children
+    # inherit that; the build must get the Ctrl-C a user at a terminal would send.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               preexec_fn=_default_sigint)
     deadline = time.monotonic() + 60
     while _documents_in(db) < 10 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
