@@ -1,6 +1,11 @@
 """Entities on the annotated BSNLP news: recognition, name lemmas and cross-document identity.
 
     python benchmarks/entities.py ../shared/data/bsnlp-pl [--topics brexit,ec] [--ner auto|rules|trained]
+        [--errors FILE]
+
+``--errors FILE`` writes every recognition error as a TSV line (topic, document, FP or FN, type,
+form, and for a false positive the gold type of the same form, if any) for error analysis; the
+recognition scores are also printed per topic.
 
 BSNLP annotates, per document, each distinct surface form once with its lemma, type (PER, LOC,
 ORG, EVT, PRO) and a cross-document id. kronika analyses title + body of the raw article and is
@@ -12,6 +17,13 @@ base (BSNLP tags demonyms such as "Brytyjczyków" as PER):
 - lemma accuracy: for gold forms kronika found, is its mention lemma the gold lemma;
 - identity: for those forms, kronika's entity ids against the gold cross-document ids, as
   pairwise and B-cubed precision/recall/F1 across the whole topic set.
+
+The topics come in two editions of the shared task. asia_bibi and brexit (2019) have ``*.out``
+files with forms as written and ids such as ``PER-Nigel-Farage``. ec and trump (2017) have
+``*.txt`` files whose forms and lemmas are all lowercased and whose ids are numbers; for those
+files both sides are compared lowercased. The two editions' ids are separate schemes (Poland is
+``GPE-Poland`` in one, ``20002`` in the other), so identity is measured within each edition:
+a gold id and a kronika id only meet inside the edition they come from.
 """
 
 from __future__ import annotations
@@ -49,15 +61,27 @@ def is_derived_word(form: str) -> bool:
 def read_gold(path: Path) -> dict[str, tuple[str, str, str]]:
     """form → (lemma, type, cross-document id) of one annotated file, derived words left out."""
     gold = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+    for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]:
         parts = line.split("\t")
         if len(parts) >= 4 and parts[2] in SCORED and not is_derived_word(parts[0].strip()):
             gold[parts[0].strip()] = (parts[1].strip(), parts[2], parts[3].strip())
     return gold
 
 
+def annotated_files(folder: Path) -> list[tuple[Path, str]]:
+    """(annotated file, raw file name) pairs of one topic, in either edition's naming."""
+    pairs = [(path, path.stem + ".txt") for path in folder.glob("*.out")]
+    pairs += [(path, path.name) for path in folder.glob("*.txt")]
+    return sorted(pairs)
+
+
+def is_lowercased(gold: dict[str, tuple[str, str, str]]) -> bool:
+    """The 2017 edition's files: every form lowercased."""
+    return bool(gold) and all(form == form.lower() for form in gold)
+
+
 def read_raw(path: Path) -> Document:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
     title, body = lines[4].strip(), "\n".join(lines[5:]).strip()
     text = f"{title}\n\n{body}" if title else body
     return Document.create(text, source=str(path), date=lines[2].strip()[:10] or None)
@@ -102,39 +126,55 @@ def main() -> None:
     parser.add_argument("data", type=Path)
     parser.add_argument("--topics", default="asia_bibi,brexit,ec,trump")
     parser.add_argument("--ner", default="auto", choices=["auto", "rules", "trained"])
+    parser.add_argument("--errors", type=Path, help="write recognition errors to this TSV file")
     args = parser.parse_args()
 
     nlp = load(args.ner)
     print(f"pipeline: {' → '.join(name for name, _ in nlp.pipeline)}")
     counts = {t: [0, 0, 0] for t in (*SCORED, "all")}
+    per_topic: dict[str, list[int]] = {}
+    errors: list[str] = []
     lemma_right = lemma_total = 0
     lemma_by_type: dict[str, list[int]] = {t: [0, 0] for t in SCORED}
     identity: list[tuple[str, str]] = []
     documents = 0
     started = time.perf_counter()
     for topic in args.topics.split(","):
-        for gold_path in sorted((args.data / topic / "annotated" / "pl").glob("*.out")):
-            raw_path = args.data / topic / "raw" / "pl" / (gold_path.stem + ".txt")
+        topic_counts = per_topic.setdefault(topic, [0, 0, 0])
+        for gold_path, raw_name in annotated_files(args.data / topic / "annotated" / "pl"):
+            raw_path = args.data / topic / "raw" / "pl" / raw_name
             if not raw_path.exists():
                 continue
             documents += 1
             gold = read_gold(gold_path)
+            lowered = is_lowercased(gold)
+            edition = "2017" if lowered else "2019"
             record = analyze_document(read_raw(raw_path), nlp).record
             found: dict[tuple[str, str], str | None] = {}
             lemmas: dict[str, str] = {}
             for mention in record["mentions"]:
                 kind = TYPES.get(mention["type"])
                 if kind and not mention["derived"]:
-                    found.setdefault((mention["text"], kind), mention["entity"])
-                    lemmas.setdefault(mention["text"], mention["lemma"])
+                    form = mention["text"].lower() if lowered else mention["text"]
+                    lemma = mention["lemma"].lower() if lowered else mention["lemma"]
+                    found.setdefault((form, kind), mention["entity"])
+                    lemmas.setdefault(form, lemma)
             gold_pairs = {(form, g[1]) for form, g in gold.items()}
             for kind in SCORED:
                 g = {pair for pair in gold_pairs if pair[1] == kind}
                 p = {pair for pair in found if pair[1] == kind}
-                for key in (kind, "all"):
-                    counts[key][0] += len(g & p)
-                    counts[key][1] += len(p - g)
-                    counts[key][2] += len(g - p)
+                for tally in (counts[kind], counts["all"], topic_counts):
+                    tally[0] += len(g & p)
+                    tally[1] += len(p - g)
+                    tally[2] += len(g - p)
+                gold_types = {form: g[1] for form, g in gold.items()}
+                errors.extend(
+                    f"{topic}\t{gold_path.stem}\tFP\t{kind}\t{form}\t{gold_types.get(form, '')}"
+                    for form, _ in sorted(p - g)
+                )
+                errors.extend(
+                    f"{topic}\t{gold_path.stem}\tFN\t{kind}\t{form}\t" for form, _ in sorted(g - p)
+                )
             for form, (gold_lemma, kind, cluster) in gold.items():
                 if form in lemmas:
                     lemma_total += 1
@@ -144,7 +184,7 @@ def main() -> None:
                     lemma_by_type[kind][1] += 1
                 entity = found.get((form, kind))
                 if entity:
-                    identity.append((cluster, entity))
+                    identity.append((f"{edition}:{cluster}", f"{edition}:{entity}"))
     seconds = time.perf_counter() - started
 
     print(f"{documents} documents in {seconds:.1f} s")
@@ -152,6 +192,11 @@ def main() -> None:
     for kind in (*SCORED, "all"):
         p, r, f = prf(*counts[kind])
         print(f"  {kind:<4} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for topic, tally in per_topic.items():
+        p, r, f = prf(*tally)
+        print(f"  topic {topic:<10} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    if args.errors:
+        args.errors.write_text("".join(line + "\n" for line in errors), encoding="utf-8")
     print(f"lemma accuracy on found names: {lemma_right / max(lemma_total, 1):.3f} of {lemma_total}")
     for kind in SCORED:
         right, total = lemma_by_type[kind]
