@@ -11,7 +11,7 @@ BSNLP annotates, per document, each distinct surface form once with its lemma, t
 ORG, EVT, PRO) and a cross-document id. kronika analyses title + body of the raw article and is
 scored on PER/LOC/ORG. Derived words are left out on both sides: kronika's mentions marked
 ``derived``, and gold forms whose SGJP lemma is a country adjective or demonym in the knowledge
-base (BSNLP tags demonyms such as "Brytyjczyków" as PER):
+base (BSNLP tags demonyms such as "Brytyjczyków" as PER; see ``is_derived_word``):
 
 - recognition: per document, the set of (form, type) found against the gold set — P/R/F1;
 - lemma accuracy: for gold forms kronika found, is its mention lemma the gold lemma;
@@ -31,11 +31,12 @@ from __future__ import annotations
 import argparse
 import time
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
 from kronika.ingest import Document
-from kronika.kb import adjectives, demonyms
+from kronika.kb import adjectives, demonyms, load_kb
 from kronika.lang.morphology import Morphology
 from kronika.pipeline import analyze_document, load
 
@@ -46,26 +47,41 @@ SCORED = ("PER", "ORG", "LOC")
 _morphology = Morphology()
 
 
-def is_derived_word(form: str) -> bool:
-    """A word derived from a name: a country adjective or demonym by the knowledge base
-    ("Brytyjczyków", "Polacy"), which BSNLP annotates as PER and the measure leaves out."""
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    return frozenset(name for entry in load_kb() for name in entry.names)
+
+
+def is_derived_word(form: str, lowercased: bool = False) -> bool:
+    """A word derived from a name: an adjective or demonym by the knowledge base
+    ("Brytyjczyków", "Polaków"), which BSNLP annotates as PER and the measure leaves out.
+
+    "Polska" is also the adjective "polska" and "Niemcy" also the demonym "Niemiec": a reading
+    as a name the knowledge base knows keeps such a word a name. Other name readings do not
+    ("Polaków" is also the genitive of the village Polaki). In a ``lowercased`` file the form's
+    case is lost, so the capitalized form is read too ("polski" may be "Polski", of Polska)."""
     if " " in form:
         return False
     derived = adjectives().keys() | demonyms().keys()
     readings = _morphology.analyse(form)
-    # "Polska" is also the adjective "polska": a reading as a name keeps it a name
-    named = any(r.lemma[:1].isupper() and r.lemma not in derived for r in readings)
+    if lowercased:
+        readings += _morphology.analyse(form[:1].upper() + form[1:])
+    named = any(r.lemma in known_names() and r.lemma not in derived for r in readings)
     return not named and any(r.lemma in derived for r in readings)
 
 
-def read_gold(path: Path) -> dict[str, tuple[str, str, str]]:
-    """form → (lemma, type, cross-document id) of one annotated file, derived words left out."""
-    gold = {}
-    for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) >= 4 and parts[2] in SCORED and not is_derived_word(parts[0].strip()):
-            gold[parts[0].strip()] = (parts[1].strip(), parts[2], parts[3].strip())
-    return gold
+def read_gold(path: Path) -> tuple[dict[str, tuple[str, str, str]], bool]:
+    """form → (lemma, type, cross-document id) of one annotated file, derived words left out;
+    and whether the file is of the lowercased 2017 edition (every form lowercased)."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    rows = [[part.strip() for part in row] for row in rows if len(row) >= 4]
+    lowercased = bool(rows) and all(row[0] == row[0].lower() for row in rows)
+    gold = {
+        form: (lemma, kind, cluster)
+        for form, lemma, kind, cluster, *_ in rows
+        if kind in SCORED and not is_derived_word(form, lowercased)
+    }
+    return gold, lowercased
 
 
 def annotated_files(folder: Path) -> list[tuple[Path, str]]:
@@ -73,11 +89,6 @@ def annotated_files(folder: Path) -> list[tuple[Path, str]]:
     pairs = [(path, path.stem + ".txt") for path in folder.glob("*.out")]
     pairs += [(path, path.name) for path in folder.glob("*.txt")]
     return sorted(pairs)
-
-
-def is_lowercased(gold: dict[str, tuple[str, str, str]]) -> bool:
-    """The 2017 edition's files: every form lowercased."""
-    return bool(gold) and all(form == form.lower() for form in gold)
 
 
 def read_raw(path: Path) -> Document:
@@ -146,8 +157,7 @@ def main() -> None:
             if not raw_path.exists():
                 continue
             documents += 1
-            gold = read_gold(gold_path)
-            lowered = is_lowercased(gold)
+            gold, lowered = read_gold(gold_path)
             edition = "2017" if lowered else "2019"
             record = analyze_document(read_raw(raw_path), nlp).record
             found: dict[tuple[str, str], str | None] = {}

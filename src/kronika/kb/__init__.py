@@ -10,6 +10,10 @@ Files:
 - ``organizations.yaml`` — blocs, institutions, agencies and NGOs, with members where certain.
 - ``people.yaml`` — heads of state and government and other prominent people, with their offices.
 - ``metonyms.yaml`` — places whose names stand for a government ("Kreml", "Bruksela").
+- ``places.yaml`` — places that are not states: continents, the nations of the United Kingdom,
+  regions the press names.
+- ``events.yaml`` — events the press names like proper nouns ("Brexit"). NKJP has no label for
+  events, so their ``label`` is empty: they type a name a detector found, never add one.
 """
 
 from __future__ import annotations
@@ -63,7 +67,8 @@ class Entry:
     """One real-world thing the knowledge base knows.
 
     ``key`` is kronika's stable key (``country:BY``, ``org:NATO``, ``person:wladimir-putin``,
-    ``place:Kreml``); ``label`` the NKJP label its mentions get; ``aliases`` other names it goes by
+    ``place:Kreml``); ``label`` the NKJP label its mentions get ('' for events, which NKJP does
+    not label); ``aliases`` other names it goes by
     (nominative): acronyms, official names, other transcriptions, a person's surname alone.
 
     The optional attributes hold what only some kinds of entries have: ``iso3`` and ``capital`` of
@@ -199,11 +204,36 @@ def _metonyms() -> list[Entry]:
     ]
 
 
+def _curated(name: str) -> list[Entry]:
+    """Entries of a file with the plain fields: places and events."""
+    return [
+        Entry(
+            key=item["key"],
+            name=item["name"],
+            type=item["type"],
+            label=item.get("label") or "",
+            wikidata=item.get("wikidata"),
+            aliases=_tuple(item.get("aliases")),
+            source=item["source"],
+            adjectives=_tuple(item.get("adjectives")),
+            demonyms=_tuple(item.get("demonyms")),
+        )
+        for item in _yaml(name)
+    ]
+
+
 @lru_cache(maxsize=1)
 def load_kb() -> tuple[Entry, ...]:
     """Every entry of the knowledge base, in a fixed order: countries, organizations, people,
-    metonyms."""
-    return tuple(_countries() + _organizations() + _people() + _metonyms())
+    metonyms, places, events."""
+    return tuple(
+        _countries()
+        + _organizations()
+        + _people()
+        + _metonyms()
+        + _curated("places.yaml")
+        + _curated("events.yaml")
+    )
 
 
 def by_key() -> dict[str, Entry]:

@@ -21,8 +21,9 @@ from kronika.lang.morphology import Interpretation, Morphology
 
 MATCHES_KEY = "kronika.kb_matches"
 
-# Hyphenated names ("Bośnia i Hercegowina", "Gwinea-Bissau") are matched token by token.
-_SPLIT = str.maketrans({"-": " - "})
+# Hyphenated names ("Gwinea-Bissau") and abbreviated ones ("Irlandia Płn.") are matched token by
+# token, as the tokenizer splits the hyphen and the period off.
+_SPLIT = str.maketrans({"-": " - ", ".": " . "})
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from kronika.kb import Entry, adjectives, by_key, demonyms, short_names
 from kronika.lang.components import doc_readings
 from kronika.lang.names import NameLemmatizer
-from kronika.ner.gazetteer import Gazetteer, default_gazetteer, derived_spans
+from kronika.ner.gazetteer import Gazetteer, Match, default_gazetteer, derived_spans
 from kronika.ner.labels import TEMPORAL_LABELS, entity_type
 from kronika.ner.rules import SPAN_KEY
 
@@ -49,12 +49,23 @@ def is_derived(span: Span) -> bool:
     return head.lemma_[:1].islower() and head.tag_.startswith("adj")
 
 
+def _ends_abbreviation(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the period of an abbreviation ("Płn." in "Irlandii Płn.")."""
+    return (
+        doc[i].text == "."
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and any(r.pos == "brev" for r in doc_readings(doc)[i - 1])
+    )
+
+
 def _trim(span: Span) -> Span | None:
-    """The span without quotation marks or brackets at its edges („Rzeczpospolitej”)."""
+    """The span without quotation marks or brackets at its edges („Rzeczpospolitej”); the period
+    of an abbreviation at its end is part of the name."""
     start, end = span.start, span.end
     while start < end and span.doc[start].is_punct:
         start += 1
-    while end > start and span.doc[end - 1].is_punct:
+    while end > start and span.doc[end - 1].is_punct and not _ends_abbreviation(span.doc, end - 1):
         end -= 1
     if start == end:
         return None
@@ -71,6 +82,34 @@ def derived_link(span: Span) -> tuple[Entry, str] | None:
         if key:
             return by_key()[key], reading.lemma
     return None
+
+
+def _starts_person(doc: Doc, i: int, matches: dict[int, Match]) -> bool:
+    """Token ``i`` can begin a person's name: a known person, an SGJP forename, or a capitalized
+    word SGJP does not know (most foreign names)."""
+    token = doc[i]
+    if not token.text[:1].isupper():
+        return False
+    match = matches.get(i)
+    if match is not None:
+        return match.entry.type == "person"
+    readings = doc_readings(doc)[i]
+    return any("imię" in r.names or not r.known for r in readings)
+
+
+def split_leader(span: Span, matches: dict[int, Match]) -> list[Span]:
+    """"Komisji Europejskiej Jean-Claude Juncker" as the organization and the person: the press
+    puts a leader's name right after the body it leads, and a detector may run the two together.
+    Only when the knowledge base knows the first part and the rest can begin a person's name."""
+    head = matches.get(span.start)
+    if head is None or head.entry.type == "person" or not head.start < head.end < span.end:
+        return [span]
+    if not _starts_person(span.doc, head.end, matches):
+        return [span]
+    return [
+        Span(span.doc, span.start, head.end, label=head.entry.label or span.label_),
+        Span(span.doc, head.end, span.end, label="persName"),
+    ]
 
 
 class MentionsComponent:
@@ -100,10 +139,17 @@ class MentionsComponent:
     def candidates(self, doc: Doc) -> list[Span]:
         """The detector's top-level spans, plus knowledge-base names and country adjectives or
         demonyms it left out: a statistical model misses names a curated list is sure of."""
-        spans = [s for s in map(_trim, top_level(list(doc.spans.get(SPAN_KEY, [])))) if s]
+        starts = {m.start: m for m in self.gazetteer.find_in_doc(doc)}
+        spans = [
+            part
+            for span in map(_trim, top_level(list(doc.spans.get(SPAN_KEY, []))))
+            if span
+            for part in split_leader(span, starts)
+        ]
         covered = {i for span in spans for i in range(span.start, span.end)}
         for match in self.gazetteer.find_in_doc(doc):
-            if not covered.intersection(range(match.start, match.end)):
+            # an entry without an NKJP label (an event) only types what a detector found
+            if match.entry.label and not covered.intersection(range(match.start, match.end)):
                 spans.append(Span(doc, match.start, match.end, label=match.entry.label))
                 covered.update(range(match.start, match.end))
         for token in doc:

@@ -39,6 +39,8 @@ class RuleNER:
         spans: list[Span] = []
         taken = [False] * len(doc)
         for match in self.gazetteer.find_in_doc(doc):
+            if not match.entry.label:
+                continue  # an event: NKJP has no label for it
             start = match.start
             # "Jan Putin" is not Władimir Putin: a first name before a known surname makes
             # the whole a name of its own

@@ -1,0 +1,47 @@
+"""Mention assembly: abbreviated names, events, places that are not states, leaders' names."""
+
+from __future__ import annotations
+
+import kronika
+
+
+def _mentions(nlp, text: str) -> dict[str, dict]:
+    record = kronika.analyze(text, nlp=nlp)
+    return {m["text"]: m for m in record["mentions"]}
+
+
+def test_abbreviated_names_keep_their_period_and_link(nlp) -> None:
+    mentions = _mentions(
+        nlp, "Rząd Wlk. Brytanii rozmawiał z władzami Irlandii Płn. o granicy z Irlandią."
+    )
+    assert mentions["Wlk. Brytanii"]["type"] == "country"
+    assert mentions["Irlandii Płn."]["type"] == "place"
+    assert mentions["Irlandii Płn."]["lemma"] == "Irlandia Płn."
+
+
+def test_brexit_is_an_event_not_a_person_or_organization(nlp) -> None:
+    record = kronika.analyze(
+        "Po Brexicie ceny wzrosły, a przeciwnicy Brexitu protestowali w Londynie.", nlp=nlp
+    )
+    kinds = {m["text"]: m["type"] for m in record["mentions"]}
+    assert kinds.get("Brexicie", "event") == "event"
+    assert kinds.get("Brexitu", "event") == "event"
+    assert kinds["Londynie"] in {"place", "country"}
+    events = [e for e in record["entities"] if e["type"] == "event"]
+    assert all(e["kb"] == "Q7888194" for e in events)
+
+
+def test_continents_and_nations_of_the_united_kingdom(nlp) -> None:
+    mentions = _mentions(nlp, "Szkocja chce zostać w Europie, a Anglicy i Europejczycy się spierają.")
+    assert mentions["Szkocja"]["type"] == "place"
+    assert mentions["Europie"]["type"] == "place"
+    assert mentions["Anglicy"]["derived"] and mentions["Europejczycy"]["derived"]
+
+
+def test_a_leader_after_the_body_he_leads_is_a_person_of_his_own(nlp) -> None:
+    mentions = _mentions(
+        nlp, "Wczoraj przewodniczący Komisji Europejskiej Jean-Claude Juncker odwiedził Madryt."
+    )
+    assert mentions["Komisji Europejskiej"]["type"] == "organization"
+    assert mentions["Jean-Claude Juncker"]["type"] == "person"
+    assert not any("Europejskiej Jean" in text for text in mentions)
