@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,12 @@ from kronika.lang.lemmatizer import FREQUENCIES_PATH, load_frequencies
 from kronika.lang.morphology import Morphology
 
 ENDINGS_PATH = Path(__file__).resolve().parent / "pl" / "name_endings.tsv"
+RANKER_PATH = Path(__file__).resolve().parent / "pl" / "name_ranker.tsv"
+LEXICON_PATH = Path(__file__).resolve().parent / "pl" / "name_lexicon.txt"
+
+#: Candidates the ranker sees, best by the hand-set score first: on Polem train the right one is
+#: never below the third distinct text, and each candidate costs a Morfeusz synthesis.
+MAX_CANDIDATES = 10
 
 #: Phrases kept in the per-phrase cache before it is emptied (bounds memory on huge corpora).
 CACHE_LIMIT = 200_000
@@ -216,6 +222,29 @@ class Reading:
         return self.pos in NOUN_CLASSES
 
 
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """One grammatical key's reading of a phrase: the words that change, each with its reading
+    and the number and gender of its nominative; ``score`` is the hand-set score, ``declining``
+    the words that could have changed."""
+
+    case: str
+    number: str
+    gender: str
+    chain: dict[int, tuple[Reading, str, str]]
+    score: float
+    declining: tuple[int, ...]
+    first: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A nominative of a phrase and the features the ranker weighs it by."""
+
+    text: str
+    features: dict[str, float]
+
+
 def parse_tag(
     tag: str,
 ) -> tuple[str, frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
@@ -273,6 +302,32 @@ def load_endings(path: Path) -> dict[str, list[EndingRule]]:
     return table
 
 
+def load_ranker(path: Path) -> dict[str, float]:
+    """The ranker's feature weights (``training/name_ranker.py``); none when the file is absent,
+    and the hand-set score decides alone."""
+    if not path.exists():
+        return {}
+    weights: dict[str, float] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        name, _tab, value = line.rpartition("\t")
+        try:
+            weights[name] = float(value)
+        except ValueError:
+            raise ModelError(f"{path}:{number}: malformed weight {line!r}; reinstall kronika")
+    return weights
+
+
+def load_lexicon(path: Path) -> frozenset[str]:
+    """Nominatives of names seen in annotated text (``training/name_ranker.py``): a candidate
+    that is one of them is likelier ("Bielsko-Biała", not "Bielsk-Biała")."""
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def transfer_case(source: str, target: str) -> str:
     """Write ``target`` with the capitalization of ``source``: "UNII" → "UNIA", "unii" → "unia"."""
     if not target:
@@ -325,6 +380,8 @@ class NameLemmatizer:
         self._nominatives: dict[tuple[str, str, str, str, tuple[str, ...]], list[str]] = {}
         self._tokenizer: Any = None
         self._text_cache: dict[tuple[str, str | None], str] = {}
+        self._ranker: dict[str, float] | None = None
+        self._lexicon: frozenset[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # Morfeusz and the spaCy tokenizer stay in their process; caches and the two tables
@@ -339,6 +396,8 @@ class NameLemmatizer:
             _readings={},
             _nominatives={},
             _tokenizer=None,
+            _ranker=None,
+            _lexicon=None,
         )
         return state
 
@@ -360,6 +419,18 @@ class NameLemmatizer:
             self._endings = load_endings(ENDINGS_PATH)
             self._max_ending = max((len(e) for e in self._endings), default=0)
         return self._endings
+
+    @property
+    def ranker(self) -> dict[str, float]:
+        if self._ranker is None:
+            self._ranker = load_ranker(RANKER_PATH)
+        return self._ranker
+
+    @property
+    def lexicon(self) -> frozenset[str]:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(LEXICON_PATH)
+        return self._lexicon
 
     # -- public API ------------------------------------------------------------------------
 
@@ -427,6 +498,31 @@ class NameLemmatizer:
     def _lemmatize(
         self, forms: tuple[str, ...], spaces: tuple[bool, ...], category: str | None
     ) -> str:
+        prepared = self._prepare(forms, spaces, category)
+        if prepared is None:
+            return ""
+        out, keep, words, readings, transparent, group, kind = prepared
+        candidates = self._candidates(forms, words, readings, group, transparent)
+        return self._choose(forms, spaces, out, keep, candidates, group, kind).text
+
+    def _prepare(
+        self, forms: tuple[str, ...], spaces: tuple[bool, ...], category: str | None
+    ) -> (
+        tuple[
+            list[str],
+            list[bool],
+            list[int],
+            dict[int, tuple[Reading, ...]],
+            frozenset[int],
+            str | None,
+            str | None,
+        ]
+        | None
+    ):
+        """The phrase's words that may decline, with their readings: what every candidate
+        shares (glued endings cut, punctuation and abbreviations set aside)."""
+        if not forms:
+            return None
         group = category_group(category)
         out = list(forms)
         keep = [True] * len(forms)
@@ -483,9 +579,9 @@ class NameLemmatizer:
         # unknown words inflect like place names in a place's name, like people's names elsewhere,
         # streets included: they are mostly named after someone ("Wilsona", "Mielczarskiego")
         guess_kind = (
-            "place"
-            if group == "location" and not (category or "").startswith(ROAD_CATEGORIES)
-            else "person"
+            "person"
+            if group in (None, "person") or (category or "").startswith(ROAD_CATEGORIES)
+            else "place"
         )
         names_group = "road" if (category or "").startswith(ROAD_CATEGORIES) else group
         readings = {
@@ -519,8 +615,67 @@ class NameLemmatizer:
                 best = max(adjectives, key=lambda r: r.weight)
                 out[i] = (self._adjective_lemma(best) or forms[i]).lower()
             words = []
-        case, chain = self._best_chain(forms, words, readings, group, transparent)
-        for i, (reading, number, gender) in chain.items():
+        return out, keep, words, readings, transparent, group, kind
+
+    def candidates(self, phrase: str, category: str | None = None) -> list[Candidate]:
+        """Every nominative the phrase may have, one per grammatical key, with the features the
+        ranker scores, in the order of the hand-set score (for training and inspection)."""
+        tokens = self._tokenize(phrase.strip())
+        forms = tuple(t[0] for t in tokens)
+        spaces = tuple(t[1] for t in tokens)
+        prepared = self._prepare(forms, spaces, category)
+        if prepared is None:
+            return []
+        out, keep, words, readings, transparent, group, kind = prepared
+        found = self._candidates(forms, words, readings, group, transparent)
+        return [
+            self._render(forms, spaces, out, keep, c, group, kind) for c in found[:MAX_CANDIDATES]
+        ]
+
+    def _choose(
+        self,
+        forms: tuple[str, ...],
+        spaces: tuple[bool, ...],
+        out: list[str],
+        keep: list[bool],
+        candidates: list[Chain],
+        group: str | None,
+        kind: str | None,
+    ) -> Candidate:
+        """The candidate the ranker scores best; without a ranker, the hand-set score's best."""
+        rendered = [
+            self._render(forms, spaces, out, keep, c, group, kind)
+            for c in candidates[:MAX_CANDIDATES]
+        ]
+        weights = self.ranker
+        if not weights:
+            return rendered[0]
+        best = rendered[0]
+        best_score = -math.inf
+        seen: set[str] = set()
+        for candidate in rendered:
+            if candidate.text in seen:
+                continue  # the same text by a worse key: the better key's features count
+            seen.add(candidate.text)
+            score = sum(weights.get(name, 0.0) * value for name, value in candidate.features.items())
+            if score > best_score + 1e-9:
+                best, best_score = candidate, score
+        return best
+
+    def _render(
+        self,
+        forms: tuple[str, ...],
+        spaces: tuple[bool, ...],
+        base: list[str],
+        keep: list[bool],
+        candidate: Chain,
+        group: str | None,
+        kind: str | None,
+    ) -> Candidate:
+        """The phrase with the candidate's chain in the nominative, and its ranking features."""
+        out = list(base)
+        case, number_key = candidate.case, candidate.number
+        for i, (reading, number, gender) in candidate.chain.items():
             # a word already in the nominative of its number keeps its own spelling ("Włosi",
             # not the other plural "Włochowie" synthesis would give first)
             if case == "nom":
@@ -545,7 +700,63 @@ class NameLemmatizer:
             elif parts and spaces[i]:
                 # the dropped suffix carried the space that followed the acronym
                 parts[-1] = parts[-1].rstrip(" ") + " "
-        return "".join(parts).strip()
+        text = "".join(parts).strip()
+        features = self._features(forms, out, candidate, group, kind)
+        if text in self.lexicon:
+            features["known name"] = 1.0
+        return Candidate(text, features)
+
+    def _features(
+        self,
+        forms: tuple[str, ...],
+        out: list[str],
+        candidate: Chain,
+        group: str | None,
+        kind: str | None,
+    ) -> dict[str, float]:
+        """What the ranker weighs: the hand-set score and its parts, the key, and per word of
+        the chain how its reading was found and how the word ends before and after."""
+        where = f"{group}/{kind}" if kind else str(group)
+        case, number = candidate.case, candidate.number
+        features: dict[str, float] = {
+            "hand": candidate.score,
+            "hand first": float(candidate.first),
+            f"key {case}:{number}:{candidate.gender}": 1.0,
+            f"key {case}:{number}:{candidate.gender} {where}": 1.0,
+            f"key {case}:{number} {where}": 1.0,
+            f"length {min(len(candidate.chain), 3)} {case}": 1.0,
+        }
+
+        def add(name: str, value: float = 1.0) -> None:
+            features[name] = features.get(name, 0.0) + value
+
+        for i in candidate.declining:
+            if i in candidate.chain:
+                continue
+            # a word left as it stands: how it ends says whether that is plausible
+            add(f"kept end {forms[i][-2:].lower()} {where}")
+        for i, (reading, _number, _gender) in candidate.chain.items():
+            source = (
+                "guess"
+                if reading.lemma_ending is not None
+                else "name"
+                if reading.names & PROPER_NAMES
+                else "word"
+            )
+            pos = "noun" if reading.noun else "adj"
+            add(f"reading {source} {pos} {case} {where}")
+            add(f"weight {source}", reading.weight - IDENTITY_SCORE)
+            if source != "name":
+                # how words end only says something where no dictionary names the lemma
+                add(f"end {forms[i][-2:].lower()}>{out[i][-2:].lower()} {group}")
+                add(f"end {forms[i][-3:].lower()}>{out[i][-3:].lower()} {where}")
+                add(f"result end {out[i][-3:].lower()} {where}")
+            add(
+                "frequency",
+                math.log10(1.0 + self.frequencies.get(reading.lemma, 0.0))
+                - math.log10(1.0 + self.frequencies.get(forms[i], 0.0)),
+            )
+        return features
 
     def _compound_prefix(
         self, form: str, readings: tuple[Reading, ...], following: tuple[Reading, ...]
@@ -633,7 +844,6 @@ class NameLemmatizer:
         )
         if (
             guess
-            and group in (None, "person", "location", "road")
             and form[:1].isupper()
             and (not readings or supplement)
         ):
@@ -703,7 +913,7 @@ class NameLemmatizer:
 
     # -- agreement -------------------------------------------------------------------------
 
-    def _best_chain(
+    def _candidates(
         self,
         forms: tuple[str, ...],
         words: list[int],
@@ -711,26 +921,26 @@ class NameLemmatizer:
         group: str | None,
         transparent: frozenset[int],
         genders: tuple[str, ...] = GENDER_ORDER,
-    ) -> tuple[str, dict[int, tuple[Reading, str, str]]]:
-        """The case and the agreeing words from the start of the phrase, under the best
-        grammatical key.
+    ) -> list[Chain]:
+        """One candidate per grammatical key: the case and the agreeing words from the start of
+        the phrase, best hand-set score first; leaving the phrase as it is is a candidate too.
 
         A key's score is what its words gain over being left unchanged (each reading's weight
         less ``IDENTITY_SCORE``), so leaving the phrase as it is competes too: a foreign name
         that Morfeusz or the ending table reads as an odd oblique form ("Biberach" as a plural
         locative of the surname Biber) stays unchanged unless the reading is convincing.
         """
+        declining = tuple(i for i in words if i not in transparent)
+        unchanged = Chain("nom", "sg", "", {}, 0.0, declining)
         if not words or not readings[words[0]]:
             # the phrase starts with something that does not decline ("im.", "o", "de"):
             # it is not a noun phrase we can put in the nominative
-            return "nom", {}
+            return [unchanged]
         keys: set[tuple[str, str, str]] = set()
         for i in words[:3]:
             for r in readings[i]:
                 keys.update((c, n, g) for c in r.cases for n in r.numbers for g in r.genders)
-        best_rank: tuple[Any, ...] = (0.0, 1, True, 0)
-        best: dict[int, tuple[Reading, str, str]] = {}
-        best_case = "nom"
+        ranked: list[tuple[tuple[Any, ...], Chain]] = [((0.0, 1, True, 0), unchanged)]
         for case, number, gender in sorted(keys):
             chain, score = self._chain(
                 forms, words, readings, group, transparent, case, number, gender
@@ -750,30 +960,31 @@ class NameLemmatizer:
                 )
                 for r, _n, _g in chain.values()
             )
+            total = round(
+                score
+                + (NOMINATIVE_BONUS if case == "nom" else 0.0)
+                + (HEAD_BONUS if head else 0.0)
+                + AGREEMENT_BONUS * (len(chain) - 1)
+                - (PLURAL_PENALTY if number == "pl" and not own_plural else 0.0)
+                - (
+                    PROPER_PLURAL_PENALTY
+                    if number == "pl"
+                    and not own_plural
+                    and any(r.lemma[:1].isupper() for r, _n, _g in chain.values())
+                    else 0.0
+                )
+                - (VOCATIVE_PENALTY if case == "voc" else 0.0),
+                6,
+            )
             rank = (
-                round(
-                    score
-                    + (NOMINATIVE_BONUS if case == "nom" else 0.0)
-                    + (HEAD_BONUS if head else 0.0)
-                    + AGREEMENT_BONUS * (len(chain) - 1)
-                    - (PLURAL_PENALTY if number == "pl" and not own_plural else 0.0)
-                    - (
-                        PROPER_PLURAL_PENALTY
-                        if number == "pl"
-                        and not own_plural
-                        and any(r.lemma[:1].isupper() for r, _n, _g in chain.values())
-                        else 0.0
-                    )
-                    - (VOCATIVE_PENALTY if case == "voc" else 0.0),
-                    6,
-                ),
+                total,
                 -CASE_ORDER.index(case),
                 number == "sg",
                 -genders.index(gender) if gender in genders else -len(genders),
             )
-            if rank > best_rank:
-                best_rank, best, best_case = rank, chain, case
-        return best_case, best
+            ranked.append((rank, Chain(case, number, gender, chain, total, declining)))
+        ranked.sort(key=lambda item: item[0], reverse=True)
+        return [replace(ranked[0][1], first=True)] + [candidate for _rank, candidate in ranked[1:]]
 
     def _chain(
         self,

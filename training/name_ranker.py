@@ -1,0 +1,177 @@
+"""Train the ranker that picks a name phrase's nominative among its candidates.
+
+``NameLemmatizer`` reads a phrase under every grammatical key its words allow ("Krystyna" as a
+nominative feminine, or as the genitive of the man's name Krystyn) and renders one candidate
+nominative per key, leaving the phrase unchanged among them. The hand-set score alone picks
+the wrong one in about one phrase in ten; this script learns, from the Polem KPWr *train* set,
+a linear score over the candidates' features (``NameLemmatizer._features``: the hand-set score,
+the key by category, how each word's reading was found, how words end before and after) by
+softmax regression over each phrase's candidates with L2 regularization and AdaGrad.
+
+The Polem *tune* set is never read here: it is the held-out measure
+(``benchmarks/name_lemmas.py``).
+
+Usage::
+
+    python training/name_ranker.py /work/shared/data/polem-kpwr [--epochs 8]
+        [--out src/kronika/lang/pl/name_ranker.tsv]
+
+It prints the share of train phrases whose gold lemma is among the candidates (the ceiling)
+and the train accuracy per epoch. Runs in about a minute on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from typing import Any
+from pathlib import Path
+
+from kronika.lang.names import LEXICON_PATH, RANKER_PATH, NameLemmatizer
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from name_lemmas import FILES, read_polem  # noqa: E402
+
+Example = tuple[list[dict[str, float]], int]
+Phrase = Any  # name_lemmas.Example: orth, lemma, category
+
+
+def examples(
+    phrases: list[Phrase],
+    lemmatizer: NameLemmatizer,
+    folds: int = 2,
+    known: frozenset[str] | None = None,
+) -> tuple[list[Example], int]:
+    """Per phrase with more than one candidate, the candidates' features and the index of the
+    gold one; also the number of phrases whose gold is no candidate (they teach nothing).
+
+    The lexicon feature is cross-fitted: a phrase sees the lexicon of the other folds only, as
+    a name met in new text is not always one seen before. ``known``: one lexicon for all
+    (for held-out phrases)."""
+    found: list[Example] = []
+    unreachable = 0
+    size = -(-len(phrases) // folds)
+    for start in range(0, len(phrases), size):
+        part = phrases[start : start + size]
+        lemmatizer._lexicon = (
+            known if known is not None else lexicon(phrases[:start] + phrases[start + size :])
+        )
+        for example in part:
+            seen: dict[str, dict[str, float]] = {}
+            for candidate in lemmatizer.candidates(example.orth, example.category):
+                seen.setdefault(candidate.text, candidate.features)
+            texts = list(seen)
+            if example.lemma not in seen:
+                unreachable += 1
+            elif len(texts) > 1:
+                found.append(([seen[t] for t in texts], texts.index(example.lemma)))
+    return found, unreachable
+
+
+def lexicon(phrases: list[Phrase]) -> frozenset[str]:
+    return frozenset(p.lemma for p in phrases)
+
+
+def accuracy(data: list[Example], weights: dict[str, float]) -> float:
+    """Share of phrases whose best-scored candidate is the gold one."""
+    correct = 0
+    for candidates, gold in data:
+        scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in candidates]
+        correct += scores.index(max(scores)) == gold
+    return correct / max(1, len(data))
+
+
+def train(data: list[Example], epochs: int, rate: float, l2: float, seed: int) -> dict[str, float]:
+    weights: dict[str, float] = {"hand": 1.0}  # start where the hand-set score stands
+    squares: dict[str, float] = {}
+    order = list(range(len(data)))
+    shuffle = random.Random(seed).shuffle
+    for epoch in range(1, epochs + 1):
+        shuffle(order)
+        correct = 0
+        loss = 0.0
+        for index in order:
+            candidates, gold = data[index]
+            scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in candidates]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            norm = sum(exps)
+            probabilities = [e / norm for e in exps]
+            correct += scores.index(top) == gold
+            loss -= math.log(max(probabilities[gold], 1e-12))
+            gradient: dict[str, float] = {}
+            for k, v in candidates[gold].items():
+                gradient[k] = gradient.get(k, 0.0) - v
+            for p, features in zip(probabilities, candidates):
+                for k, v in features.items():
+                    gradient[k] = gradient.get(k, 0.0) + p * v
+            for k, g in gradient.items():
+                w = weights.get(k, 0.0)
+                g += l2 * w
+                squares[k] = squares.get(k, 0.0) + g * g
+                weights[k] = w - rate * g / (math.sqrt(squares[k]) + 1e-8)
+        print(
+            f"epoch {epoch}: train accuracy among ambiguous phrases {correct / len(data):.4f}, "
+            f"loss {loss / len(data):.4f}"
+        )
+    return weights
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", type=Path, help="directory with the Polem KPWr tsv files")
+    parser.add_argument("--out", type=Path, default=RANKER_PATH)
+    parser.add_argument("--lexicon-out", type=Path, default=LEXICON_PATH)
+    parser.add_argument("--epochs", type=int, default=15)
+    parser.add_argument("--rate", type=float, default=0.05)
+    parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--dev-share",
+        type=float,
+        default=0.0,
+        help="hold out this last share of the train file to choose settings on (nothing written)",
+    )
+    args = parser.parse_args()
+    lemmatizer = NameLemmatizer()
+    lemmatizer._ranker = {}  # candidates must not depend on a previous ranker
+    phrases = list(read_polem(args.data / FILES["train"]))
+    if args.dev_share:
+        cut = int(len(phrases) * (1 - args.dev_share))
+        data, unreachable = examples(phrases[:cut], lemmatizer)
+        weights = train(data, args.epochs, args.rate, args.l2, args.seed)
+        dev_phrases = phrases[cut:]
+        dev, dev_unreachable = examples(
+            dev_phrases, lemmatizer, folds=1, known=lexicon(phrases[:cut])
+        )
+        # phrases with one candidate that is the gold are right whatever the weights
+        single = len(dev_phrases) - dev_unreachable - len(dev)
+        for name, chosen in (("hand-set score", {"hand": 1.0}), ("ranker", weights)):
+            right = single + accuracy(dev, chosen) * len(dev)
+            print(f"dev ({len(dev_phrases)} phrases): {name} {right / len(dev_phrases):.4f}")
+        return
+    data, unreachable = examples(phrases, lemmatizer)
+    print(
+        f"{len(phrases)} train phrases; gold among the candidates in "
+        f"{1 - unreachable / len(phrases):.4f}; {len(data)} with more than one candidate"
+    )
+    weights = train(data, args.epochs, args.rate, args.l2, args.seed)
+    lines = [
+        "# feature\tweight — trained by training/name_ranker.py on Polem KPWr train",
+        *(f"{k}\t{w:.4f}" for k, w in sorted(weights.items()) if abs(w) >= 5e-4),
+    ]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    names = sorted(lexicon(phrases))
+    args.lexicon_out.write_text(
+        "# name nominatives of Polem KPWr train, by training/name_ranker.py\n"
+        + "\n".join(names)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(lines) - 1} weights written to {args.out}, {len(names)} names to {args.lexicon_out}")
+
+
+if __name__ == "__main__":
+    main()
