@@ -105,6 +105,23 @@ def test_entity_lookup_by_any_form(tmp_path: Path, examples_dir: Path) -> None:
     assert all(m["sentence"] and m["text"] in m["sentence"] for m in entity["mentions"])
 
 
+def test_entity_lookup_by_knowledge_base_alias(tmp_path: Path) -> None:
+    article = tmp_path / "wnp.txt"
+    article.write_text(
+        "date 2024-10-08\n"
+        "Przywódcy Wspólnoty Niepodległych Państw spotkali się w Moskwie na nieformalnym "
+        "szczycie.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "news.db"
+    kronika.build([article], db)
+    with kronika.open_db(db) as store:
+        # the article never writes the acronym; the knowledge base knows it
+        (entity,) = kronika.find_entities(store, "WNP")
+    assert entity["name"] == "Wspólnota Niepodległych Państw"
+    assert entity["kb"] == "Q7779"
+
+
 def _documents_in(db: Path) -> int:
     try:
         connection = sqlite3.connect(db, timeout=5)

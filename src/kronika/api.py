@@ -18,6 +18,7 @@ from kronika.lang.names import NameLemmatizer
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import Analysis, analyze_document, analyze_many
 from kronika.pipeline import load as load_pipeline
+from kronika.resolve.entities import name_index
 from kronika.store import SearchHit, Store
 
 _default_nlp: Language | None = None
@@ -170,6 +171,9 @@ def find_entities(store: Store, name: str) -> list[dict[str, Any]]:
     if " " not in name:
         names.update(r.lemma for r in _query_morphology.analyse(name))
         names.update(_name_lemmatizer.possible_lemmas(name))
+    # a knowledge-base alias finds its entity even where the text never used it ("EAEU")
+    known = name_index()
+    names.update(known[n.lower()].name for n in list(names) if n.lower() in known)
     result = []
     for ident in store.find_entities(sorted(names)):
         entity = store.entity(ident)
