@@ -19,6 +19,7 @@ KEY_PREFIX = {
     "person": "person:",
     "place": "place:",
     "event": "event:",
+    "other": "media:",
 }
 # Names two entries share on purpose: the gazetteer compares lowercased forms, and the US territory
 # Guam and the GUAM organization are both real; context has to decide.

@@ -45,3 +45,33 @@ def test_a_leader_after_the_body_he_leads_is_a_person_of_his_own(nlp) -> None:
     assert mentions["Komisji Europejskiej"]["type"] == "organization"
     assert mentions["Jean-Claude Juncker"]["type"] == "person"
     assert not any("Europejskiej Jean" in text for text in mentions)
+
+
+def test_two_known_names_run_together_are_two_mentions(nlp) -> None:
+    mentions = _mentions(nlp, "Negocjacje między Unią Europejską Wielką Brytanią utknęły.")
+    assert mentions["Unią Europejską"]["type"] == "organization"
+    assert mentions["Wielką Brytanią"]["type"] == "country"
+
+
+def test_a_hyphen_with_a_lowercase_particle_joins_one_name(nlp) -> None:
+    from kronika.ner.mentions import whole_words
+    from spacy.tokens import Span
+
+    doc = nlp("Wczoraj partia Tehreek-e-Labbaik zorganizowała marsz, a mecz Polska-Niemcy trwał.")
+    words = [t.text for t in doc]
+    piece = Span(doc, words.index("Tehreek"), words.index("Tehreek") + 3, label="orgName")
+    assert whole_words(piece).text == "Tehreek-e-Labbaik"
+    poland = Span(doc, words.index("Polska"), words.index("Polska") + 1, label="placeName_country")
+    assert whole_words(poland).text == "Polska"
+
+
+def test_outlets_are_publications_and_agencies_organizations(nlp) -> None:
+    record = kronika.analyze(
+        "Jak podała agencja Reutera, premier udzielił wywiadu dla BBC, a potem pisał na Twitterze.",
+        nlp=nlp,
+    )
+    kinds = {m["text"]: m["type"] for m in record["mentions"]}
+    assert kinds["Reutera"] == "organization"
+    assert kinds["BBC"] == "other" and kinds["Twitterze"] == "other"
+    names = {e["name"] for e in record["entities"]}
+    assert {"Reuters", "BBC", "Twitter"} <= names

@@ -12,6 +12,7 @@ Files:
 - ``metonyms.yaml`` — places whose names stand for a government ("Kreml", "Bruksela").
 - ``places.yaml`` — places that are not states: continents, the nations of the United Kingdom,
   regions the press names.
+- ``media.yaml`` — newspapers, channels, portals and platforms: publications, type ``other``.
 - ``events.yaml`` — events the press names like proper nouns ("Brexit"). NKJP has no label for
   events, so their ``label`` is empty: they type a name a detector found, never add one.
 """
@@ -205,7 +206,7 @@ def _metonyms() -> list[Entry]:
 
 
 def _curated(name: str) -> list[Entry]:
-    """Entries of a file with the plain fields: places and events."""
+    """Entries of a file with the plain fields: places, events and media."""
     return [
         Entry(
             key=item["key"],
@@ -225,7 +226,7 @@ def _curated(name: str) -> list[Entry]:
 @lru_cache(maxsize=1)
 def load_kb() -> tuple[Entry, ...]:
     """Every entry of the knowledge base, in a fixed order: countries, organizations, people,
-    metonyms, places, events."""
+    metonyms, places, events, media."""
     return tuple(
         _countries()
         + _organizations()
@@ -233,6 +234,7 @@ def load_kb() -> tuple[Entry, ...]:
         + _metonyms()
         + _curated("places.yaml")
         + _curated("events.yaml")
+        + _curated("media.yaml")
     )
 
 

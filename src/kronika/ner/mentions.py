@@ -97,19 +97,68 @@ def _starts_person(doc: Doc, i: int, matches: dict[int, Match]) -> bool:
     return any("imię" in r.names or not r.known for r in readings)
 
 
-def split_leader(span: Span, matches: dict[int, Match]) -> list[Span]:
-    """"Komisji Europejskiej Jean-Claude Juncker" as the organization and the person: the press
-    puts a leader's name right after the body it leads, and a detector may run the two together.
-    Only when the knowledge base knows the first part and the rest can begin a person's name."""
+def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
+    """A detector span that runs two names together, split where the knowledge base says:
+    names it knows end to end ("Unii Europejskiej Wielka Brytania"), or a known body and the name
+    of its leader, which the press puts right after it ("Komisji Europejskiej Jean-Claude
+    Juncker") when the rest can begin a person's name."""
+    doc = span.doc
+    parts: list[Span] = []
+    i = span.start
+    while i < span.end and (match := matches.get(i)) is not None and match.end <= span.end:
+        parts.append(Span(doc, i, match.end, label=match.entry.label or span.label_))
+        i = match.end
+    if i == span.end and len(parts) > 1:
+        return parts
     head = matches.get(span.start)
-    if head is None or head.entry.type == "person" or not head.start < head.end < span.end:
+    if head is None or head.entry.type == "person" or not head.end < span.end:
         return [span]
-    if not _starts_person(span.doc, head.end, matches):
+    if not _starts_person(doc, head.end, matches):
         return [span]
     return [
-        Span(span.doc, span.start, head.end, label=head.entry.label or span.label_),
-        Span(span.doc, head.end, span.end, label="persName"),
+        Span(doc, span.start, head.end, label=head.entry.label or span.label_),
+        Span(doc, head.end, span.end, label="persName"),
     ]
+
+
+HYPHENS = frozenset({"-", "‐"})
+
+
+def _joins(doc: Doc, hyphen: int) -> bool:
+    """The hyphen at ``hyphen`` glues two words into one name, as the particles of Arabic and
+    Persian names do ("Tehreek-e-Labbaik", "Noor-ul-Haq"): no spaces, and one of the two words
+    lowercase. Two capitalized words ("Polska-Niemcy") stay two names."""
+    if not 0 < hyphen < len(doc) - 1 or doc[hyphen].text not in HYPHENS:
+        return False
+    left, right = doc[hyphen - 1], doc[hyphen + 1]
+    if left.whitespace_ or doc[hyphen].whitespace_ or not (left.is_alpha and right.is_alpha):
+        return False
+    return left.text[:1].islower() or right.text[:1].islower()
+
+
+def whole_words(span: Span) -> Span:
+    """The span grown over hyphens that glue it to the rest of a name (:func:`_joins`)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while _joins(doc, start - 1):
+        start -= 2
+    while _joins(doc, end):
+        end += 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
+
+
+def _merge_overlaps(spans: list[Span]) -> list[Span]:
+    """Overlapping spans as one, with the label of the longer."""
+    result: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if result and span.start < result[-1].end:
+            last = result[-1]
+            if span.end > last.end:
+                label = last.label_ if len(last) >= len(span) else span.label_
+                result[-1] = Span(span.doc, last.start, span.end, label=label)
+            continue
+        result.append(span)
+    return result
 
 
 class MentionsComponent:
@@ -139,15 +188,27 @@ class MentionsComponent:
     def candidates(self, doc: Doc) -> list[Span]:
         """The detector's top-level spans, plus knowledge-base names and country adjectives or
         demonyms it left out: a statistical model misses names a curated list is sure of."""
-        starts = {m.start: m for m in self.gazetteer.find_in_doc(doc)}
+        matches = self.gazetteer.find_in_doc(doc)
+        starts = {m.start: m for m in matches}
+        detected = _merge_overlaps(
+            [
+                whole_words(part)
+                for span in map(_trim, top_level(list(doc.spans.get(SPAN_KEY, []))))
+                if span
+                for part in split_joined(span, starts)
+            ]
+        )
+        # a detector span inside a longer known name is a piece of it ("W." of "W. Brytanii")
         spans = [
-            part
-            for span in map(_trim, top_level(list(doc.spans.get(SPAN_KEY, []))))
-            if span
-            for part in split_leader(span, starts)
+            span
+            for span in detected
+            if not any(
+                m.entry.label and m.start <= span.start and span.end <= m.end and len(span) < m.end - m.start
+                for m in matches
+            )
         ]
         covered = {i for span in spans for i in range(span.start, span.end)}
-        for match in self.gazetteer.find_in_doc(doc):
+        for match in matches:
             # an entry without an NKJP label (an event) only types what a detector found
             if match.entry.label and not covered.intersection(range(match.start, match.end)):
                 spans.append(Span(doc, match.start, match.end, label=match.entry.label))
