@@ -34,7 +34,8 @@ from kronika.lang.names import LEXICON_PATH, RANKER_PATH, NameLemmatizer
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from name_lemmas import FILES, read_polem  # noqa: E402
 
-Example = tuple[list[dict[str, float]], int]
+#: a phrase's candidates (one per grammatical key) and which of them give the gold text
+Example = tuple[list[dict[str, float]], frozenset[int]]
 Phrase = Any  # name_lemmas.Example: orth, lemma, category
 
 
@@ -59,14 +60,12 @@ def examples(
             known if known is not None else lexicon(phrases[:start] + phrases[start + size :])
         )
         for example in part:
-            seen: dict[str, dict[str, float]] = {}
-            for candidate in lemmatizer.candidates(example.orth, example.category):
-                seen.setdefault(candidate.text, candidate.features)
-            texts = list(seen)
-            if example.lemma not in seen:
+            candidates = lemmatizer.candidates(example.orth, example.category)
+            gold = frozenset(i for i, c in enumerate(candidates) if c.text == example.lemma)
+            if not gold:
                 unreachable += 1
-            elif len(texts) > 1:
-                found.append(([seen[t] for t in texts], texts.index(example.lemma)))
+            elif len(gold) < len(candidates):
+                found.append(([c.features for c in candidates], gold))
     return found, unreachable
 
 
@@ -79,7 +78,7 @@ def accuracy(data: list[Example], weights: dict[str, float]) -> float:
     correct = 0
     for candidates, gold in data:
         scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in candidates]
-        correct += scores.index(max(scores)) == gold
+        correct += scores.index(max(scores)) in gold
     return correct / max(1, len(data))
 
 
@@ -99,11 +98,14 @@ def train(data: list[Example], epochs: int, rate: float, l2: float, seed: int) -
             exps = [math.exp(s - top) for s in scores]
             norm = sum(exps)
             probabilities = [e / norm for e in exps]
-            correct += scores.index(top) == gold
-            loss -= math.log(max(probabilities[gold], 1e-12))
+            correct += scores.index(top) in gold
+            # the gold text may come from several keys: their probabilities add up
+            mass = sum(probabilities[i] for i in gold)
+            loss -= math.log(max(mass, 1e-12))
             gradient: dict[str, float] = {}
-            for k, v in candidates[gold].items():
-                gradient[k] = gradient.get(k, 0.0) - v
+            for i in gold:
+                for k, v in candidates[i].items():
+                    gradient[k] = gradient.get(k, 0.0) - v * probabilities[i] / mass
             for p, features in zip(probabilities, candidates):
                 for k, v in features.items():
                     gradient[k] = gradient.get(k, 0.0) + p * v

@@ -650,13 +650,10 @@ class NameLemmatizer:
         weights = self.ranker
         if not weights:
             return rendered[0]
+        # several keys may give one text ("Corbyna" as genitive and accusative): the best counts
         best = rendered[0]
         best_score = -math.inf
-        seen: set[str] = set()
         for candidate in rendered:
-            if candidate.text in seen:
-                continue  # the same text by a worse key: the better key's features count
-            seen.add(candidate.text)
             score = sum(weights.get(name, 0.0) * value for name, value in candidate.features.items())
             if score > best_score + 1e-9:
                 best, best_score = candidate, score
@@ -702,6 +699,11 @@ class NameLemmatizer:
                 parts[-1] = parts[-1].rstrip(" ") + " "
         text = "".join(parts).strip()
         features = self._features(forms, out, candidate, group, kind)
+        if any(base[i] != forms[i] for i in range(len(forms))) or any(
+            not k and f not in TRAILING_PUNCTUATION for k, f in zip(keep, forms)
+        ):
+            # a case ending glued on ("Jeremy'ego", "PSL-u") says the phrase is not nominative
+            features[f"glued {case}"] = 1.0
         if text in self.lexicon:
             features["known name"] = 1.0
         return Candidate(text, features)
@@ -730,6 +732,11 @@ class NameLemmatizer:
         def add(name: str, value: float = 1.0) -> None:
             features[name] = features.get(name, 0.0) + value
 
+        left = [i for i in candidate.declining if i not in candidate.chain]
+        if candidate.chain and left:
+            # some words change and some stay: right for "Unii Europejskiej Wolnego Handlu",
+            # suspicious in a person's name ("Theresy May" is one name in one case)
+            features[f"partial {where}"] = 1.0
         for i in candidate.declining:
             if i in candidate.chain:
                 continue
