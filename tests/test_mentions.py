@@ -75,3 +75,42 @@ def test_outlets_are_publications_and_agencies_organizations(nlp) -> None:
     assert kinds["BBC"] == "other" and kinds["Twitterze"] == "other"
     names = {e["name"] for e in record["entities"]}
     assert {"Reuters", "BBC", "Twitter"} <= names
+
+
+def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kronika.ner.mentions import surnames_as_people
+
+    doc = nlp.make_doc("Sąd uwolnił Asię Bibi. Potem Bibi wyjechała do Kanady.")
+    full = Span(doc, 2, 4, label="persName")
+    full._.lemma, full._.entity_type = "Asia Bibi", "person"
+    alone = Span(doc, 6, 7, label="orgName")
+    alone._.lemma, alone._.entity_type = "Bibi", "organization"
+    canada = Span(doc, 9, 10, label="placeName_country")
+    canada._.lemma, canada._.entity_type = "Kanada", "country"
+    result = surnames_as_people([full, alone, canada])
+    assert [(m.text, m._.entity_type, m.label_) for m in result] == [
+        ("Asię Bibi", "person", "persName"),
+        ("Bibi", "person", "persName"),
+        ("Kanady", "country", "placeName_country"),
+    ]
+
+
+def test_foreign_names_match_the_knowledge_base_in_polish_inflection(nlp) -> None:
+    record = kronika.analyze(
+        "Według Financial Timesa szef Komisji Europejskiej Jean-Claude'a Junckera nie ustąpi.",
+        nlp=nlp,
+    )
+    lemmas = {m["text"]: m["lemma"] for m in record["mentions"]}
+    assert lemmas["Financial Timesa"] == "Financial Times"
+    assert lemmas["Jean-Claude'a Junckera"] == "Jean-Claude Juncker"
+
+
+def test_unknown_words_lose_only_polish_endings() -> None:
+    from kronika.ner.gazetteer import _stems
+
+    assert "times" in _stems("timesa")
+    assert _stems("farage'a") == {"farage"}
+    assert _stems("farage’owi") == {"farage"}
+    assert _stems("ab") == set()

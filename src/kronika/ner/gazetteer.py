@@ -34,8 +34,26 @@ class Match:
     alias: str  # the name (nominative) that matched
 
 
-def token_keys(form: str, readings: Iterable[Interpretation]) -> frozenset[str]:
-    return frozenset({form.lower(), *(r.lemma.lower() for r in readings)})
+# Endings Polish gives foreign names SGJP does not know ("Timesa", "Junckerowi", "Cleggiem").
+_ENDINGS = ("owie", "owi", "ami", "ach", "iem", "em", "om", "ów", "ie", "a", "u", "e", "y", "i")
+_APOSTROPHES = str.maketrans({"’": "'"})
+
+
+def _stems(form: str) -> set[str]:
+    """What an unknown word may be an inflected form of: "timesa" → "times"; after an
+    apostrophe only the ending goes ("farage'a" → "farage")."""
+    form = form.translate(_APOSTROPHES)
+    if "'" in form:
+        head, _, tail = form.rpartition("'")
+        return {head} if tail in _ENDINGS else set()
+    return {form[: -len(e)] for e in _ENDINGS if form.endswith(e) and len(form) - len(e) >= 3}
+
+
+def token_keys(form: str, readings: Sequence[Interpretation]) -> frozenset[str]:
+    keys = {form.lower(), *(r.lemma.lower() for r in readings)}
+    if readings and not any(r.known for r in readings):
+        keys.update(_stems(form.lower()))
+    return frozenset(keys)
 
 
 class Gazetteer:

@@ -84,17 +84,18 @@ def derived_link(span: Span) -> tuple[Entry, str] | None:
     return None
 
 
-def _starts_person(doc: Doc, i: int, matches: dict[int, Match]) -> bool:
-    """Token ``i`` can begin a person's name: a known person, an SGJP forename, or a capitalized
-    word SGJP does not know (most foreign names)."""
-    token = doc[i]
-    if not token.text[:1].isupper():
+def _is_person(doc: Doc, start: int, end: int, matches: dict[int, Match]) -> bool:
+    """Tokens [start, end) can be a person's name: a known person; or capitalized words not
+    known as another name, beginning with an SGJP forename or a word SGJP does not know (most
+    foreign names), or at least two of them (forename and surname)."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.text[:1].isupper() for t in words):
         return False
-    match = matches.get(i)
+    match = matches.get(start)
     if match is not None:
         return match.entry.type == "person"
-    readings = doc_readings(doc)[i]
-    return any("imię" in r.names or not r.known for r in readings)
+    readings = doc_readings(doc)[start]
+    return len(words) > 1 or any("imię" in r.names or not r.known for r in readings)
 
 
 def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
@@ -113,7 +114,7 @@ def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
     head = matches.get(span.start)
     if head is None or head.entry.type == "person" or not head.end < span.end:
         return [span]
-    if not _starts_person(doc, head.end, matches):
+    if not _is_person(doc, head.end, span.end, matches):
         return [span]
     return [
         Span(doc, span.start, head.end, label=head.entry.label or span.label_),
@@ -126,14 +127,15 @@ HYPHENS = frozenset({"-", "‐"})
 
 def _joins(doc: Doc, hyphen: int) -> bool:
     """The hyphen at ``hyphen`` glues two words into one name, as the particles of Arabic and
-    Persian names do ("Tehreek-e-Labbaik", "Noor-ul-Haq"): no spaces, and one of the two words
-    lowercase. Two capitalized words ("Polska-Niemcy") stay two names."""
+    Persian names do ("Tehreek-e-Labbaik", "Noor-ul-Haq"): no spaces, one of the two words
+    lowercase and the other capitalized. Two capitalized words ("Polska-Niemcy") stay two names,
+    and two lowercase ones are a compound adjective ("polsko-brytyjskie"), not a name."""
     if not 0 < hyphen < len(doc) - 1 or doc[hyphen].text not in HYPHENS:
         return False
     left, right = doc[hyphen - 1], doc[hyphen + 1]
     if left.whitespace_ or doc[hyphen].whitespace_ or not (left.is_alpha and right.is_alpha):
         return False
-    return left.text[:1].islower() or right.text[:1].islower()
+    return left.text[:1].islower() != right.text[:1].islower()
 
 
 def whole_words(span: Span) -> Span:
@@ -248,8 +250,32 @@ class MentionsComponent:
                 )
                 mention._.entity_type = entity_type(span.label_)
             mentions.append(mention)
-        doc.spans[MENTIONS_KEY] = mentions
+        doc.spans[MENTIONS_KEY] = surnames_as_people(mentions)
         return doc
+
+
+def surnames_as_people(mentions: list[Span]) -> list[Span]:
+    """A lone word that is the surname of a person named in full in the document is that person,
+    whatever a detector took it for ("Asia Bibi" … "Bibi"); known names keep their type."""
+    surnames = set()
+    for mention in mentions:
+        if mention._.entity_type == "person" and len(mention) > 1 and mention[-1].is_alpha:
+            surnames.update({mention[-1].text, mention._.lemma.split()[-1]})
+    result = []
+    for mention in mentions:
+        if (
+            len(mention) == 1
+            and mention._.entity_type != "person"
+            and not mention._.kb
+            and not mention._.derived
+            and {mention.text, mention._.lemma} & surnames
+        ):
+            person = Span(mention.doc, mention.start, mention.end, label="persName")
+            person._.lemma, person._.kb, person._.derived = mention._.lemma, None, False
+            person._.entity_type = "person"
+            mention = person
+        result.append(mention)
+    return result
 
 
 @Language.factory("kronika_mentions", assigns=["doc.spans"], requires=["token.lemma"])
