@@ -62,6 +62,7 @@ class Example:
     lemma: str
     category: str
     orth: str
+    document: str = ""
 
 
 def read_polem(path: Path) -> Iterator[Example]:
@@ -153,17 +154,36 @@ def read_bsnlp(root: Path) -> list[Example]:
                 if number == 0 or len(columns) < 3:
                     continue
                 form, lemma, kind = columns[0].strip(), columns[1].strip(), columns[2].strip()
-                examples.append(Example([], None, normalize_space(lemma), kind, form))
+                examples.append(Example([], None, normalize_space(lemma), kind, form, str(path)))
     return examples
 
 
 def score_bsnlp(
-    examples: list[Example], lemmatizer: NameLemmatizer, show: int
+    examples: list[Example], lemmatizer: NameLemmatizer, show: int, together: bool
 ) -> dict[str, Counter]:
+    """Each name alone, or (``together``) the names of one annotated document lemmatized
+    together (``lemmatize_document``), as the pipeline does."""
+    predictions: list[str] = []
+    if together:
+        documents: dict[str, list[int]] = {}
+        for index, ex in enumerate(examples):
+            documents.setdefault(ex.document, []).append(index)
+        predictions = [""] * len(examples)
+        for indices in documents.values():
+            phrases = []
+            for index in indices:
+                tokens = lemmatizer._tokenize(examples[index].orth)
+                category = BSNLP_TO_NKJP.get(examples[index].category)
+                phrases.append(([t[0] for t in tokens], category, [t[1] for t in tokens]))
+            for index, lemma in zip(indices, lemmatizer.lemmatize_document(phrases)):
+                predictions[index] = lemma
+    else:
+        predictions = [
+            lemmatizer.lemmatize_text(ex.orth, BSNLP_TO_NKJP.get(ex.category)) for ex in examples
+        ]
     counts: dict[str, Counter] = {}
     errors: list[str] = []
-    for ex in examples:
-        predicted = lemmatizer.lemmatize_text(ex.orth, BSNLP_TO_NKJP.get(ex.category))
+    for ex, predicted in zip(examples, predictions):
         for key in ("all", ex.category):
             c = counts.setdefault(key, Counter())
             c["n"] += 1
@@ -192,11 +212,12 @@ def main() -> None:
         report(f"Polem KPWr {name}", score(examples, lemmatizer, args.errors), GROUPS)
     if args.bsnlp:
         examples = read_bsnlp(args.bsnlp)
-        report(
-            "BSNLP pl",
-            score_bsnlp(examples, lemmatizer, args.errors),
-            ("PER", "LOC", "ORG", "EVT", "PRO"),
-        )
+        for together, name in ((False, "each name alone"), (True, "a document's names together")):
+            report(
+                f"BSNLP pl, {name}",
+                score_bsnlp(examples, lemmatizer, args.errors, together),
+                ("PER", "LOC", "ORG", "EVT", "PRO"),
+            )
 
 
 if __name__ == "__main__":

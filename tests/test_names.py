@@ -114,6 +114,38 @@ def test_tokens_with_spaces(names: NameLemmatizer) -> None:
     assert names.lemmatize(["Wordsworth", "’", "a"], "persName") == "Wordsworth"
 
 
+def test_ending_glued_to_a_compound_first_name(names: NameLemmatizer) -> None:
+    # the apostrophe ending closes "Jean-Claude": the surname after it is in the same case
+    assert names.lemmatize_text("Jean-Claude'a Junckera", "persName") == "Jean-Claude Juncker"
+    assert names.lemmatize_text("Jeremy'ego Corbyna", "persName") == "Jeremy Corbyn"
+
+
+def test_scored_candidates_are_probabilities(names: NameLemmatizer) -> None:
+    scored = names.scored(["Swiatłany", "Cichanouskiej"], "persName")
+    assert scored[0][0] == "Swiatłana Cichanouska"
+    assert abs(sum(p for _t, p in scored) - 1.0) < 1e-9
+    assert [p for _t, p in scored] == sorted((p for _t, p in scored), reverse=True)
+
+
+def test_document_names_agree_on_one_nominative(names: NameLemmatizer) -> None:
+    # alone, "Obama" reads best as the genitive of a surname "Obam"; in an article that also
+    # writes "Baracka Obamy" and "Obamie", the forms agree on Obama
+    alone = names.scored(["Obama"], "persName_surname")
+    assert {t for t, _p in alone} >= {"Obama", "Obam"}
+    together = names.lemmatize_document(
+        [
+            (["Baracka", "Obamy"], "persName", None),
+            (["Obamie"], "persName", None),
+            (["Obama"], "persName", None),
+        ]
+    )
+    assert together == ["Barack Obama", "Obama", "Obama"]
+    # names of another category group do not vote
+    assert names.lemmatize_document([(["Unii", "Europejskiej"], "orgName", None)]) == [
+        "Unia Europejska"
+    ]
+
+
 def test_space_flags_must_match(names: NameLemmatizer) -> None:
     with pytest.raises(ValueError):
         names.lemmatize(["Unii", "Europejskiej"], None, [True])

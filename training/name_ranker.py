@@ -34,8 +34,8 @@ from kronika.lang.names import LEXICON_PATH, RANKER_PATH, NameLemmatizer
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from name_lemmas import FILES, read_polem  # noqa: E402
 
-#: a phrase's candidates (one per grammatical key) and which of them give the gold text
-Example = tuple[list[dict[str, float]], frozenset[int]]
+#: a phrase's candidates (one per grammatical key): features, texts, and which give the gold
+Example = tuple[list[dict[str, float]], list[str], frozenset[int]]
 Phrase = Any  # name_lemmas.Example: orth, lemma, category
 
 
@@ -65,7 +65,7 @@ def examples(
             if not gold:
                 unreachable += 1
             elif len(gold) < len(candidates):
-                found.append(([c.features for c in candidates], gold))
+                found.append(([c.features for c in candidates], [c.text for c in candidates], gold))
     return found, unreachable
 
 
@@ -74,9 +74,9 @@ def lexicon(phrases: list[Phrase]) -> frozenset[str]:
 
 
 def accuracy(data: list[Example], weights: dict[str, float]) -> float:
-    """Share of phrases whose best-scored candidate is the gold one."""
+    """Share of phrases whose best candidate gives the gold text."""
     correct = 0
-    for candidates, gold in data:
+    for candidates, _texts, gold in data:
         scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in candidates]
         correct += scores.index(max(scores)) in gold
     return correct / max(1, len(data))
@@ -92,7 +92,7 @@ def train(data: list[Example], epochs: int, rate: float, l2: float, seed: int) -
         correct = 0
         loss = 0.0
         for index in order:
-            candidates, gold = data[index]
+            candidates, _texts, gold = data[index]
             scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in candidates]
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]

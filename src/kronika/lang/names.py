@@ -45,6 +45,9 @@ LEXICON_PATH = Path(__file__).resolve().parent / "pl" / "name_lexicon.txt"
 #: never below the third distinct text, and each candidate costs a Morfeusz synthesis.
 MAX_CANDIDATES = 10
 
+#: How much the other phrases of a document count against a phrase's own probabilities.
+DOCUMENT_WEIGHT = 1.0
+
 #: Phrases kept in the per-phrase cache before it is emptied (bounds memory on huge corpora).
 CACHE_LIMIT = 200_000
 
@@ -302,6 +305,14 @@ def load_endings(path: Path) -> dict[str, list[EndingRule]]:
     return table
 
 
+def _support(text: str, options: list[tuple[str, float]]) -> float:
+    """How much another phrase's candidates back ``text``: the probability of the same text, or
+    for one word, of longer candidates with that word in them ("Obama" in "Barack Obama")."""
+    if " " in text:
+        return sum(p for t, p in options if t == text)
+    return min(1.0, sum(p for t, p in options if t == text or text in t.split(" ")))
+
+
 def load_ranker(path: Path) -> dict[str, float]:
     """The ranker's feature weights (``training/name_ranker.py``); none when the file is absent,
     and the hand-set score decides alone."""
@@ -382,6 +393,9 @@ class NameLemmatizer:
         self._text_cache: dict[tuple[str, str | None], str] = {}
         self._ranker: dict[str, float] | None = None
         self._lexicon: frozenset[str] | None = None
+        self._scored: dict[
+            tuple[tuple[str, ...], tuple[bool, ...], str | None], list[tuple[str, float]]
+        ] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # Morfeusz and the spaCy tokenizer stay in their process; caches and the two tables
@@ -398,6 +412,7 @@ class NameLemmatizer:
             _tokenizer=None,
             _ranker=None,
             _lexicon=None,
+            _scored={},
         )
         return state
 
@@ -470,6 +485,36 @@ class NameLemmatizer:
                 found[reading.lemma] = max(found.get(reading.lemma, 0.0), reading.weight)
         return sorted(found, key=lambda lemma: (-found[lemma], lemma))
 
+    def lemmatize_document(
+        self, phrases: Sequence[tuple[Sequence[str], str | None, Sequence[bool] | None]]
+    ) -> list[str]:
+        """Nominatives of one document's name phrases (tokens, category, spaces), chosen together.
+
+        A name comes back in other cases in the same article, and the forms agree on one
+        nominative where each alone is unsure: "Obama" could be the genitive of "Obam", but next
+        to "Obamy" and "Baracka Obamy" it is Obama. Each candidate's probability gains the
+        probability the document's other phrases of the same category group give that text (a
+        one-word candidate also from their longer candidates that contain it as a word)."""
+        keys = [(tuple(f), c, tuple(s) if s is not None else None) for f, c, s in phrases]
+        scored = {key: self.scored(*key) for key in dict.fromkeys(keys)}
+        groups = {key: category_group(key[1]) for key in scored}
+        result = []
+        for key in keys:
+            options = scored[key]
+            if len(options) < 2:
+                result.append(options[0][0] if options else "")
+                continue
+            others = [k for k in scored if k != key and groups[k] == groups[key]]
+            best, best_value = options[0][0], -math.inf
+            for text, probability in options:
+                value = probability + DOCUMENT_WEIGHT * sum(
+                    _support(text, scored[other]) for other in others
+                )
+                if value > best_value + 1e-9:
+                    best, best_value = text, value
+            result.append(best)
+        return result
+
     def lemmatize_text(self, phrase: str, category: str | None = None) -> str:
         """Same, for a phrase given as a string (tokenized like spaCy's Polish tokenizer)."""
         # the tokenizer costs more than a cached answer, so strings are cached as they come
@@ -498,12 +543,8 @@ class NameLemmatizer:
     def _lemmatize(
         self, forms: tuple[str, ...], spaces: tuple[bool, ...], category: str | None
     ) -> str:
-        prepared = self._prepare(forms, spaces, category)
-        if prepared is None:
-            return ""
-        out, keep, words, readings, transparent, group, kind = prepared
-        candidates = self._candidates(forms, words, readings, group, transparent)
-        return self._choose(forms, spaces, out, keep, candidates, group, kind).text
+        scored = self.scored(forms, category, spaces)
+        return scored[0][0] if scored else ""
 
     def _prepare(
         self, forms: tuple[str, ...], spaces: tuple[bool, ...], category: str | None
@@ -555,6 +596,17 @@ class NameLemmatizer:
         # the stem left ("Chomsky", "Wordsworth") is the nominative and declines no further
         stems = {i for i in range(len(forms)) if out[i] != forms[i]}
         stems.update(i - 1 for i in range(1, len(forms)) if forms[i] in APOSTROPHES and not keep[i])
+        # the ending closes a hyphenated compound: "Jean-Claude'a" is one stem, "Jean" included
+        for i in sorted(stems):
+            while (
+                i >= 2
+                and forms[i - 1] in HYPHENS
+                and not spaces[i - 2]
+                and not spaces[i - 1]
+                and is_word(forms[i - 2])
+            ):
+                stems.add(i - 2)
+                i -= 2
         # abbreviations ("św.", "al.", "gen.") do not decline
         abbreviations = {
             i
@@ -632,32 +684,46 @@ class NameLemmatizer:
             self._render(forms, spaces, out, keep, c, group, kind) for c in found[:MAX_CANDIDATES]
         ]
 
-    def _choose(
+    def scored(
         self,
-        forms: tuple[str, ...],
-        spaces: tuple[bool, ...],
-        out: list[str],
-        keep: list[bool],
-        candidates: list[Chain],
-        group: str | None,
-        kind: str | None,
-    ) -> Candidate:
-        """The candidate the ranker scores best; without a ranker, the hand-set score's best."""
-        rendered = [
-            self._render(forms, spaces, out, keep, c, group, kind)
-            for c in candidates[:MAX_CANDIDATES]
-        ]
+        forms: Sequence[str],
+        category: str | None = None,
+        spaces: Sequence[bool] | None = None,
+    ) -> list[tuple[str, float]]:
+        """The phrase's possible nominatives with the ranker's probability of each, best first;
+        without a ranker, the hand-set best alone."""
+        forms = tuple(forms)
+        spaces = tuple(spaces) if spaces is not None else tuple(default_spaces(forms))
+        key = (forms, spaces, category)
+        cached = self._scored.get(key)
+        if cached is not None:
+            return cached
+        result: list[tuple[str, float]] = []
+        prepared = self._prepare(forms, spaces, category)
+        if prepared is not None:
+            out, keep, words, readings, transparent, group, kind = prepared
+            candidates = self._candidates(forms, words, readings, group, transparent)
+            rendered = [
+                self._render(forms, spaces, out, keep, c, group, kind)
+                for c in candidates[:MAX_CANDIDATES]
+            ]
+            result = self._probabilities(rendered) if self.ranker else [(rendered[0].text, 1.0)]
+        if len(self._scored) >= CACHE_LIMIT:
+            self._scored.clear()
+        self._scored[key] = result
+        return result
+
+    def _probabilities(self, rendered: list[Candidate]) -> list[tuple[str, float]]:
         weights = self.ranker
-        if not weights:
-            return rendered[0]
-        # several keys may give one text ("Corbyna" as genitive and accusative): the best counts
-        best = rendered[0]
-        best_score = -math.inf
-        for candidate in rendered:
-            score = sum(weights.get(name, 0.0) * value for name, value in candidate.features.items())
-            if score > best_score + 1e-9:
-                best, best_score = candidate, score
-        return best
+        scores = [sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in rendered]
+        top = max(scores)
+        # a text is as good as the best key that gives it (measured better than their sum)
+        mass: dict[str, float] = {}
+        for candidate, score in zip(rendered, scores):
+            mass[candidate.text] = max(mass.get(candidate.text, 0.0), math.exp(score - top))
+        total = sum(mass.values())
+        # ties keep the hand-set order (dicts keep insertion order, sorted is stable)
+        return sorted(((t, m / total) for t, m in mass.items()), key=lambda item: -item[1])
 
     def _render(
         self,
@@ -752,6 +818,9 @@ class NameLemmatizer:
             )
             pos = "noun" if reading.noun else "adj"
             add(f"reading {source} {pos} {case} {where}")
+            if case != "nom" and out[i] == forms[i]:
+                # an oblique case with no change: indeclinable ("May"), or a guess gone wrong
+                add(f"indeclinable {source} {where}")
             add(f"weight {source}", reading.weight - IDENTITY_SCORE)
             if source != "name":
                 # how words end only says something where no dictionary names the lemma
