@@ -227,6 +227,7 @@ class MentionsComponent:
             (m.start, m.end): (m.entry, m.alias) for m in self.gazetteer.find_in_doc(doc)
         }
         mentions = []
+        unlinked: list[Span] = []
         for span in self.candidates(doc):
             if span.label_ in TEMPORAL_LABELS:
                 continue
@@ -245,11 +246,15 @@ class MentionsComponent:
                 mention._.lemma = alias
                 mention._.entity_type = entry.type
             else:
-                mention._.lemma = self.names.lemmatize(
-                    [t.text for t in span], span.label_, [bool(t.whitespace_) for t in span]
-                )
+                unlinked.append(mention)
                 mention._.entity_type = entity_type(span.label_)
             mentions.append(mention)
+        # the names of one article agree on their nominatives ("Obamy", "Obama" → Obama)
+        phrases = [
+            ([t.text for t in m], m.label_, [bool(t.whitespace_) for t in m]) for m in unlinked
+        ]
+        for mention, lemma in zip(unlinked, self.names.lemmatize_document(phrases)):
+            mention._.lemma = lemma
         doc.spans[MENTIONS_KEY] = surnames_as_people(mentions)
         return doc
 
