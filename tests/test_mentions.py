@@ -114,3 +114,22 @@ def test_unknown_words_lose_only_polish_endings() -> None:
     assert _stems("farage'a") == {"farage"}
     assert _stems("farage’owi") == {"farage"}
     assert _stems("ab") == set()
+
+
+def test_feminine_inhabitant_nouns_are_derived_words(nlp) -> None:
+    mentions = _mentions(nlp, "Polka i Pakistanka rozmawiały z Niemką o Szkotce.")
+    derived = {text for text, m in mentions.items() if m["derived"]}
+    assert {"Polka", "Pakistanka", "Niemką"} <= derived
+
+
+def test_a_name_stops_at_a_line_break(nlp) -> None:
+    text = "Posłowie Izby Gmin\nGłosowanie odbyło się wczoraj."
+    mentions = _mentions(nlp, text)
+    assert all("\n" not in t for t in mentions)
+    assert mentions["Izby Gmin"]["type"] == "organization"
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_country(nlp) -> None:
+    mentions = _mentions(nlp, "Dane pokazują wzrost. Eksport do Danii rośnie.")
+    assert "Dane" not in mentions
+    assert mentions["Danii"]["type"] == "country"

@@ -74,10 +74,11 @@ class Entry:
 
     The optional attributes hold what only some kinds of entries have: ``iso3`` and ``capital`` of
     a country; ``adjectives`` (relational adjective lemmas, "białoruski") and ``demonyms``
-    (masculine inhabitant nouns, "Białorusin") of a country or organization; ``members`` of an
-    organization; ``roles`` of a person; ``stands_for`` (the key a metonym usually means) and
-    ``place`` (what it literally is) of a metonym; ``short_names``, words that name an
-    organization only once it has been named in full in the same text ("Sojusz" for NATO).
+    (inhabitant nouns, masculine first: "Białorusin", "Białorusinka") of a country or
+    organization; ``members`` of an organization; ``roles`` of a person; ``stands_for`` (the
+    key a metonym usually means) and ``place`` (what it literally is) of a metonym;
+    ``short_names``, words that name an organization only once it has been named in full in the
+    same text ("Sojusz" for NATO).
     """
 
     key: str
@@ -127,7 +128,7 @@ def _countries() -> list[Entry]:
             iso3=row.get("iso3") or None,
             capital=row.get("capital") or None,
             adjectives=_split(row.get("adjective")),
-            demonyms=_split(row.get("demonym")),
+            demonyms=_split(row.get("demonym")) + _split(row.get("demonym_f")),
         )
         for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     ]

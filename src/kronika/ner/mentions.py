@@ -49,6 +49,16 @@ def is_derived(span: Span) -> bool:
     return head.lemma_[:1].islower() and head.tag_.startswith("adj")
 
 
+def _common_at_start(doc: Doc, match: Match) -> bool:
+    """A one-word match at a sentence start that SGJP also reads as a common word."""
+    token = doc[match.start]
+    return (
+        match.end - match.start == 1
+        and token.is_sent_start
+        and any(r.lemma[:1].islower() for r in doc_readings(doc)[match.start])
+    )
+
+
 def _ends_abbreviation(doc: Doc, i: int) -> bool:
     """Token ``i`` is the period of an abbreviation ("Płn." in "Irlandii Płn.")."""
     return (
@@ -60,12 +70,20 @@ def _ends_abbreviation(doc: Doc, i: int) -> bool:
 
 
 def _trim(span: Span) -> Span | None:
-    """The span without quotation marks or brackets at its edges („Rzeczpospolitej”); the period
-    of an abbreviation at its end is part of the name."""
+    """The span without quotation marks, brackets or spaces at its edges („Rzeczpospolitej”),
+    and only up to a line break: a name does not run from a title into the text. The period of
+    an abbreviation at its end is part of the name."""
+    doc = span.doc
     start, end = span.start, span.end
-    while start < end and span.doc[start].is_punct:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and span.doc[end - 1].is_punct and not _ends_abbreviation(span.doc, end - 1):
+    for i in range(start, end - 1):
+        if "\n" in doc[i].whitespace_ or (doc[i + 1].is_space and "\n" in doc[i + 1].text):
+            end = i + 1
+            break
+    while end > start and (
+        doc[end - 1].is_space or (doc[end - 1].is_punct and not _ends_abbreviation(doc, end - 1))
+    ):
         end -= 1
     if start == end:
         return None
@@ -138,13 +156,30 @@ def _joins(doc: Doc, hyphen: int) -> bool:
     return left.text[:1].islower() != right.text[:1].islower()
 
 
+def _domain_suffix(doc: Doc, dot: int) -> bool:
+    """The period at ``dot`` glues a short all-capital or all-lowercase suffix to a name, as in
+    web addresses and campaign names ("Onet.pl", "Leave.EU"); a missing space after a sentence
+    ("Polska.Od") has a capitalized word after it."""
+    if not 0 < dot < len(doc) - 1 or doc[dot].text != ".":
+        return False
+    left, suffix = doc[dot - 1], doc[dot + 1].text
+    return (
+        not left.whitespace_
+        and not doc[dot].whitespace_
+        and suffix.isalnum()
+        and len(suffix) <= 4
+        and (suffix.isupper() or suffix.islower())
+    )
+
+
 def whole_words(span: Span) -> Span:
-    """The span grown over hyphens that glue it to the rest of a name (:func:`_joins`)."""
+    """The span grown over hyphens that glue it to the rest of a name (:func:`_joins`) and over
+    a web-address suffix (:func:`_domain_suffix`)."""
     doc = span.doc
     start, end = span.start, span.end
     while _joins(doc, start - 1):
         start -= 2
-    while _joins(doc, end):
+    while _joins(doc, end) or _domain_suffix(doc, end):
         end += 2
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
 
@@ -211,8 +246,14 @@ class MentionsComponent:
         ]
         covered = {i for span in spans for i in range(span.start, span.end)}
         for match in matches:
-            # an entry without an NKJP label (an event) only types what a detector found
-            if match.entry.label and not covered.intersection(range(match.start, match.end)):
+            # an entry without an NKJP label (an event) only types what a detector found, and a
+            # sentence's first word that is also a common word ("Dane", not Dania) is not a name
+            # unless a detector says so
+            if (
+                match.entry.label
+                and not covered.intersection(range(match.start, match.end))
+                and not _common_at_start(doc, match)
+            ):
                 spans.append(Span(doc, match.start, match.end, label=match.entry.label))
                 covered.update(range(match.start, match.end))
         for token in doc:
