@@ -55,3 +55,13 @@ def test_a_full_name_in_the_document_beats_a_famous_namesake() -> None:
     )
     (person,) = [e for e in record["entities"] if e["type"] == "person"]
     assert person["name"] == "Jan Putin" and person["kb"] is None
+
+
+def test_a_metonym_is_the_place_and_says_whom_it_stands_for() -> None:
+    record = kronika.analyze(
+        "Kreml ostrzegł sąsiadów przed zbliżeniem z NATO. Rosja nie podała szczegółów."
+    )
+    entities = {e["name"]: e for e in record["entities"]}
+    kreml, rosja = entities["Kreml"], entities["Rosja"]
+    assert kreml["type"] == "place" and kreml["stands_for"] == rosja["id"]
+    assert rosja["stands_for"] is None

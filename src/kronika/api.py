@@ -18,7 +18,7 @@ from kronika.lang.names import NameLemmatizer
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import Analysis, analyze_document, analyze_many
 from kronika.pipeline import load as load_pipeline
-from kronika.resolve.entities import name_index
+from kronika.resolve.entities import kb_entry, name_index
 from kronika.store import SearchHit, Store
 
 _default_nlp: Language | None = None
@@ -179,6 +179,8 @@ def find_entities(store: Store, name: str) -> list[dict[str, Any]]:
         entity = store.entity(ident)
         entity["mentions"] = store.mentions_of(ident)
         entity["documents"] = len({m["doc_id"] for m in entity["mentions"]})
+        target = kb_entry(entity["stands_for"]) if entity["stands_for"] else None
+        entity["stands_for_name"] = target.name if target else None
         result.append(entity)
     return result
 

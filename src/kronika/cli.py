@@ -173,6 +173,8 @@ def entity(name: tuple[str, ...], db: str) -> None:
         kb = f", {found['kb']}" if found["kb"] else ""
         click.echo(f"{found['name']} ({found['type']}{kb}) [{found['id']}]")
         click.echo(f"  aliases: {', '.join(found['aliases']) or '-'}")
+        if found["stands_for_name"]:
+            click.echo(f"  stands for: {found['stands_for_name']} (its government, in political news)")
         click.echo(f"  {len(found['mentions'])} mentions in {found['documents']} documents")
         for mention in found["mentions"]:
             click.echo(f"  {mention['date'] or '----'} {mention['source']} «{mention['text']}»")

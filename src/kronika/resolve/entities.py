@@ -36,6 +36,31 @@ def entity_id(key: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _entries() -> dict[str, Entry]:
+    return {entity_id(entry.key): entry for entry in load_kb()}
+
+
+def kb_entry(ident: str) -> Entry | None:
+    """The knowledge-base entry an entity id was made from, if any."""
+    return _entries().get(ident)
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, str]:
+    return {
+        entity_id(entry.key): entity_id(entry.stands_for)
+        for entry in load_kb()
+        if entry.stands_for
+    }
+
+
+def stands_for(ident: str) -> str | None:
+    """The entity a place name usually stands for in political news ("Kreml" → Russia, its
+    government), by the knowledge base's metonyms; None for every other entity."""
+    return _metonyms().get(ident)
+
+
+@lru_cache(maxsize=1)
 def name_index() -> dict[str, Entry]:
     """Lowercased knowledge-base names, aliases and people's surnames → the one entry they name.
 
@@ -132,6 +157,7 @@ def link_document(mentions: list[dict[str, Any]], text: str = "") -> list[dict[s
                 "type": entry.type if entry else mention["type"],
                 "kb": entry.wikidata if entry else None,
                 "aliases": set(),
+                "stands_for": stands_for(ident),
             }
         if not mention["derived"]:  # "białoruską" is evidence of Białoruś, not another name
             entities[ident]["aliases"].update({mention["text"], mention["lemma"]})

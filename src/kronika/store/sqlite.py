@@ -17,6 +17,7 @@ from typing import Any
 
 from kronika.errors import StoreError
 from kronika.pipeline import Analysis
+from kronika.resolve.entities import stands_for
 
 SCHEMA_VERSION = "1"
 # Record keys whose rows live in their own tables (all but the columns named in the schema go
@@ -215,6 +216,7 @@ class Store:
             ):
                 aliases.update((text, lemma))
         entity["aliases"] = sorted(aliases - {entity["name"]})
+        entity["stands_for"] = stands_for(entity_id)
         return entity
 
     def find_entities(self, names: Iterable[str]) -> list[str]:
