@@ -297,6 +297,13 @@ OPINION = [
         "Według",
     ),
     (
+        # the adjective from a country's name is not the source; the agency is
+        "Według rosyjskiej agencji TASS minister obrony zapowiedział nowe ćwiczenia.",
+        "minister obrony zapowiedział nowe ćwiczenia",
+        "TASS",
+        "Według",
+    ),
+    (
         "Zdaniem ekspertów, inflacja jeszcze wzrośnie przed zimą.",
         "inflacja jeszcze wzrośnie przed zimą",
         "ekspertów",

@@ -1240,7 +1240,8 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
         src_e = toks[src_end - 1].idx + len(toks[src_end - 1].text)
         if any(_lemmas(t) & lex.according_excluded for t in toks[j:src_end]):
             return None
-        ments = [m for m in view.mentions_in(src_s, src_e)]
+        # "według rosyjskiej agencji TASS": the adjective from a country name is not the source
+        ments = [m for m in view.mentions_in(src_s, src_e) if not m._.derived]
         if ments:
             att.speaker = (ments[0].start_char, ments[0].end_char)
         else:
