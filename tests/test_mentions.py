@@ -114,6 +114,13 @@ def test_unknown_words_lose_only_polish_endings() -> None:
     assert _stems("farage'a") == {"farage"}
     assert _stems("farage’owi") == {"farage"}
     assert _stems("ab") == set()
+    assert "theresa" in _stems("theresy") and "theresa" in _stems("theresą")
+
+
+def test_a_feminine_foreign_name_in_the_genitive_links_to_the_knowledge_base(nlp) -> None:
+    record = kronika.analyze("Gabinet Theresy May zebrał się w Londynie.", nlp=nlp)
+    (may,) = [m for m in record["mentions"] if m["text"] == "Theresy May"]
+    assert may["lemma"] == "Theresa May" and may["type"] == "person"
 
 
 def test_feminine_inhabitant_nouns_are_derived_words(nlp) -> None:

@@ -34,19 +34,23 @@ class Match:
     alias: str  # the name (nominative) that matched
 
 
-# Endings Polish gives foreign names SGJP does not know ("Timesa", "Junckerowi", "Cleggiem").
-_ENDINGS = ("owie", "owi", "ami", "ach", "iem", "em", "om", "ów", "ie", "a", "u", "e", "y", "i")
+# Endings Polish gives foreign names SGJP does not know ("Timesa", "Junckerowi", "Cleggiem",
+# "Theresy"): a masculine name adds them to its nominative, a feminine one replaces its "-a".
+_ENDINGS = (
+    "owie", "owi", "ami", "ach", "iem", "em", "om", "ów", "ie", "a", "u", "e", "y", "i", "ę", "ą"
+)
 _APOSTROPHES = str.maketrans({"’": "'"})
 
 
 def _stems(form: str) -> set[str]:
-    """What an unknown word may be an inflected form of: "timesa" → "times"; after an
-    apostrophe only the ending goes ("farage'a" → "farage")."""
+    """What an unknown word may be an inflected form of: "timesa" → "times", "theresy" →
+    "theresa"; after an apostrophe only the ending goes ("farage'a" → "farage")."""
     form = form.translate(_APOSTROPHES)
     if "'" in form:
         head, _, tail = form.rpartition("'")
         return {head} if tail in _ENDINGS else set()
-    return {form[: -len(e)] for e in _ENDINGS if form.endswith(e) and len(form) - len(e) >= 3}
+    stems = {form[: -len(e)] for e in _ENDINGS if form.endswith(e) and len(form) - len(e) >= 3}
+    return stems | {stem + "a" for stem in stems}
 
 
 def token_keys(form: str, readings: Sequence[Interpretation]) -> frozenset[str]:
