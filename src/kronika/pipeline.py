@@ -98,7 +98,8 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
         for span in doc.spans[MENTIONS_KEY]
     ]
     entities = link_document(mentions, document.text)
-    sentences = [sent for sent in doc.sents if sent.text.strip()]
+    text = document.text
+    sentences = [sent for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]
     sentence_spans = [_trimmed(sent.start_char, sent.end_char, document.text) for sent in sentences]
     quotes = link_quotes(find_quotes(doc), mentions, sentence_spans, timexes, date, entities)
     facts, relations = link_facts(

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.pl import load_vocabulary
 from kronika.extract.timex import find_timexes
-from kronika.lang.components import all_lemmas, readings
+from kronika.lang.components import all_lemmas, doc_text, readings
 from kronika.ner.mentions import MENTIONS_KEY
 
 #: A number as Polish press writes it: "47", "12,5", "1.5".
@@ -172,7 +172,7 @@ class _View:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lexicon()
         found = list(doc.spans[MENTIONS_KEY]) if MENTIONS_KEY in doc.spans else []
         self.mentions: list[Span] = found
@@ -191,7 +191,9 @@ class _View:
     @property
     def sents(self) -> list[Span]:
         if self._sents is None:
-            self._sents = [s for s in self.doc.sents if s.text.strip()]
+            self._sents = [
+                s for s in self.doc.sents if self.text[s.start_char : s.end_char].strip()
+            ]
         return self._sents
 
 

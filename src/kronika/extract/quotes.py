@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.pl import load_vocabulary
-from kronika.lang.components import all_lemmas, readings
+from kronika.lang.components import all_lemmas, doc_text, readings
 from kronika.ner.mentions import MENTIONS_KEY
 
 #: Dialogue dashes: en dash, em dash, or a hyphen standing alone between spaces.
@@ -184,7 +184,7 @@ class _DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = text = doc.text
+        self.text = text = doc_text(doc)
         self.lex = lexicon()
         self.char_token: list[int] = [-1] * (len(text) + 1)
         for token in doc:

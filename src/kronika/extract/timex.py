@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.pl import load_vocabulary
 from kronika.extract.time import is_calendar
-from kronika.lang.components import readings
+from kronika.lang.components import doc_text, readings
 
 __all__ = ["find_timexes", "infer_document_date"]
 
@@ -71,6 +71,10 @@ def _all_words(data: Any) -> frozenset[str]:
     return frozenset(words)
 
 
+def _lowered(words: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in words)
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Tables:
     return _Tables(Vocabulary(load_vocabulary("timex")))
@@ -105,10 +109,11 @@ class _Tables:
         self.phrases: list[dict[str, Any]] = sorted(
             vocab.data.get("phrases") or [], key=lambda p: -len(p["lemmas"])
         )
-        self.phrases_by_first: dict[str, list[dict[str, Any]]] = {}
-        for phrase in self.phrases:
-            first = str(phrase["lemmas"][0]).lower()
-            self.phrases_by_first.setdefault(first, []).append(phrase)
+        # (rank in self.phrases, lowercased lemmas, phrase) by first lemma
+        self.phrases_by_first: dict[str, list[tuple[int, tuple[str, ...], dict[str, Any]]]] = {}
+        for rank, phrase in enumerate(self.phrases):
+            lemmas = _lowered(phrase["lemmas"])
+            self.phrases_by_first.setdefault(lemmas[0], []).append((rank, lemmas, phrase))
         self.prepositions: dict[str, str | None] = vocab.table("prepositions")
         self.complex_prepositions: list[list[str]] = vocab.data.get("complex_prepositions") or []
         self.positions: dict[str, str] = vocab.table("positions")
@@ -119,13 +124,15 @@ class _Tables:
         }
         self.ago = vocab.words("ago")
         self.later = vocab.words("later")
-        self.anaphor_phrases: list[dict[str, Any]] = vocab.data.get("anaphor_phrases") or []
+        self.anaphor_phrases: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+            (_lowered(p["lemmas"]), p) for p in vocab.data.get("anaphor_phrases") or []
+        ]
         self.duration_adjectives = vocab.words("duration_adjectives")
         self.year_adjectives: dict[str, int] = vocab.table("year_adjectives")
         self.decade_ordinals: dict[str, int] = vocab.table("decade_ordinals")
-        self.standalone_day_parts: list[dict[str, Any]] = (
-            vocab.data.get("standalone_day_parts") or []
-        )
+        self.standalone_day_parts: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+            (_lowered(e["lemmas"]), e) for e in vocab.data.get("standalone_day_parts") or []
+        ]
         self.anaphor_determiners = vocab.words("anaphor_determiners")
         self.holidays: dict[str, str] = vocab.table("holidays")
         self.movable_holidays: dict[str, str] = vocab.table("movable_holidays")
@@ -179,8 +186,17 @@ class _Ctx:
 
     @cached_property
     def text_all(self) -> str:
-        """``Doc.text`` joins every token on each access: keep it once."""
-        return self.doc.text
+        return doc_text(self.doc)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Token texts: ``doc[i]`` makes a new Token object on every access."""
+        return [token.text for token in self.doc]
+
+    @cached_property
+    def token_ends(self) -> dict[int, int]:
+        """Character offset where a token ends → the index after that token."""
+        return {token.idx + len(token.text): token.i + 1 for token in reversed(self.doc)}
 
     def sentence_of(self, i: int) -> Span:
         """The sentence of token ``i``; ``Token.sent`` rescans the document on every call."""
@@ -193,7 +209,7 @@ class _Ctx:
         return self.keys[i] if 0 <= i < len(self.keys) else set()
 
     def text(self, i: int) -> str:
-        return self.doc[i].text if 0 <= i < len(self.doc) else ""
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
 
 
 def _token_keys(token: Token) -> set[str]:
@@ -205,6 +221,25 @@ def _token_keys(token: Token) -> set[str]:
         if reading.tag.startswith(("subst", "brev", "adv", "num")):
             keys.add(reading.lemma.lower())
     return keys
+
+
+_KEYS = "kronika.timex_keys"
+
+
+def _keys_and_starts(doc: Doc, tables: _Tables) -> tuple[list[set[str]], list[bool]]:
+    """Each token's keys, and whether it may start an expression (a vocabulary word, a digit or
+    a Roman numeral), kept on the doc: an undated document is searched twice."""
+    cached = doc.user_data.get(_KEYS)
+    if cached is None:
+        keys = [_token_keys(token) for token in doc]
+        starts = [
+            bool(token_keys & tables.triggers)
+            or any(ch.isdigit() for ch in token.text)
+            or token.text.upper() in tables.roman
+            for token, token_keys in zip(doc, keys)
+        ]
+        cached = doc.user_data[_KEYS] = (keys, starts)
+    return cached
 
 
 def _own_readings(token: Token) -> list[str]:
@@ -419,12 +454,7 @@ def _core_numeric_date(ctx: _Ctx, i: int) -> _Core | None:
 
 
 def _token_ending_at(ctx: _Ctx, char: int) -> int | None:
-    for token in ctx.doc[:]:
-        if token.idx + len(token.text) == char:
-            return token.i + 1
-        if token.idx > char:
-            break
-    return None
+    return ctx.token_ends.get(char)
 
 
 def _trailing_year(ctx: _Ctx, j: int) -> tuple[int | None, int, int | None]:
@@ -1004,8 +1034,7 @@ def _core_anaphor(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | 
 
 
 def _anaphor_phrase(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | None:
-    for phrase in ctx.tables.anaphor_phrases:
-        lemmas = [str(w).lower() for w in phrase["lemmas"]]
+    for lemmas, phrase in ctx.tables.anaphor_phrases:
         if i + len(lemmas) > len(ctx.doc):
             continue
         if all(lemma in ctx.key(i + k) for k, lemma in enumerate(lemmas)):
@@ -1028,8 +1057,7 @@ def _anaphor_phrase(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core 
 
 
 def _standalone_day_part(ctx: _Ctx, i: int) -> _Core | None:
-    for entry in ctx.tables.standalone_day_parts:
-        lemmas = [str(w).lower() for w in entry["lemmas"]]
+    for lemmas, entry in ctx.tables.standalone_day_parts:
         if i + len(lemmas) > len(ctx.doc):
             continue
         if all(lemma in ctx.key(i + k) for k, lemma in enumerate(lemmas)):
@@ -1041,8 +1069,7 @@ def _standalone_day_part(ctx: _Ctx, i: int) -> _Core | None:
 
 def _phrase(ctx: _Ctx, i: int) -> _Core | None:
     candidates = [p for key in ctx.key(i) for p in ctx.tables.phrases_by_first.get(key, ())]
-    for phrase in sorted(candidates, key=ctx.tables.phrases.index):
-        lemmas = [str(w).lower() for w in phrase["lemmas"]]
+    for _rank, lemmas, phrase in sorted(candidates, key=lambda c: c[0]):
         if i + len(lemmas) > len(ctx.doc):
             continue
         if all(lemma in ctx.key(i + k) for k, lemma in enumerate(lemmas)):
@@ -1234,17 +1261,11 @@ def find_timexes(doc: Doc, document_date: str | None) -> list[dict[str, Any]]:
     ``document_date`` (ISO 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' — a longer timestamp is cut — or None,
     in which case document-relative values keep X placeholders)."""
     ctx = _Ctx(doc, _vocabulary(), _Anchor.parse(document_date))
-    ctx.keys = [_token_keys(token) for token in doc]
+    ctx.keys, starts = _keys_and_starts(doc, ctx.tables)
     found: list[dict[str, Any]] = []
     i = 0
-    triggers = ctx.tables.triggers
     while i < len(doc):
-        token = doc[i]
-        if not (
-            ctx.keys[i] & triggers
-            or any(ch.isdigit() for ch in token.text)
-            or token.text.upper() in ctx.tables.roman
-        ):
+        if not starts[i]:
             i += 1
             continue
         match = _match_at(ctx, i, found)

@@ -17,11 +17,20 @@ from kronika.lang.lemmatizer import Lemmatizer
 from kronika.lang.morphology import Interpretation, Morphology
 
 READINGS_KEY = "kronika.readings"
+TEXT_KEY = "kronika.text"
 
 
 def readings(token: Token) -> tuple[Interpretation, ...]:
     """The SGJP readings ``kronika_morphology`` stored for ``token``."""
     return token.doc.user_data[READINGS_KEY][token.i]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy joins every token's text again on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def all_lemmas(token: Token) -> set[str]:
