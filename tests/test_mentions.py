@@ -140,3 +140,22 @@ def test_a_common_word_opening_a_sentence_is_not_a_country(nlp) -> None:
     mentions = _mentions(nlp, "Dane pokazują wzrost. Eksport do Danii rośnie.")
     assert "Dane" not in mentions
     assert mentions["Danii"]["type"] == "country"
+
+
+def test_an_inhabitant_noun_at_the_edge_of_a_name_is_cut_off(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kronika.ner.mentions import without_demonyms
+
+    doc = nlp("Sąd skazał Nigeryjkę Annę Obi, a Polak Jan Nowak protestował.")
+    words = [t.text for t in doc]
+    start = words.index("Nigeryjkę")
+    span = without_demonyms(Span(doc, start, start + 3, label="orgName"))
+    assert (span.text, span.label_) == ("Annę Obi", "persName")
+    alone = without_demonyms(Span(doc, words.index("Polak"), words.index("Polak") + 1, "persName"))
+    assert alone.text == "Polak"
+
+
+def test_currency_codes_are_not_organizations(nlp) -> None:
+    record = kronika.analyze("Kurs EUR wobec PLN spadł, a GBP zyskał.", nlp=nlp)
+    assert not [m for m in record["mentions"] if m["type"] == "organization"]

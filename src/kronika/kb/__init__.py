@@ -13,6 +13,7 @@ Files:
 - ``places.yaml`` — places that are not states: continents, the nations of the United Kingdom,
   regions the press names.
 - ``media.yaml`` — newspapers, channels, portals and platforms: publications, type ``other``.
+- ``currencies.yaml`` — ISO 4217 codes ("EUR"), type ``other``, no label, as for events.
 - ``events.yaml`` — events the press names like proper nouns ("Brexit"). NKJP has no label for
   events, so their ``label`` is empty: they type a name a detector found, never add one.
 """
@@ -207,7 +208,7 @@ def _metonyms() -> list[Entry]:
 
 
 def _curated(name: str) -> list[Entry]:
-    """Entries of a file with the plain fields: places, events and media."""
+    """Entries of a file with the plain fields: places, events, media and currencies."""
     return [
         Entry(
             key=item["key"],
@@ -227,7 +228,7 @@ def _curated(name: str) -> list[Entry]:
 @lru_cache(maxsize=1)
 def load_kb() -> tuple[Entry, ...]:
     """Every entry of the knowledge base, in a fixed order: countries, organizations, people,
-    metonyms, places, events, media."""
+    metonyms, places, events, media, currencies."""
     return tuple(
         _countries()
         + _organizations()
@@ -236,6 +237,7 @@ def load_kb() -> tuple[Entry, ...]:
         + _curated("places.yaml")
         + _curated("events.yaml")
         + _curated("media.yaml")
+        + _curated("currencies.yaml")
     )
 
 

@@ -184,6 +184,32 @@ def whole_words(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, span.label_)
 
 
+def _is_demonym(doc: Doc, i: int) -> bool:
+    table = demonyms()
+    return any(r.lemma in table for r in doc_readings(doc)[i])
+
+
+def without_demonyms(span: Span) -> Span | None:
+    """The span without inhabitant nouns at its edges: "Survation Brytyjczycy" is the pollster
+    and the people it asked, "Nigeryjką Rebeccą Bitrus" a description and a name. A lone
+    demonym stays: it is a derived word."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end - start < 2:
+        return span
+    while start < end and _is_demonym(doc, start):
+        start += 1
+    while end > start and _is_demonym(doc, end - 1):
+        end -= 1
+    if start == end:
+        return span
+    if (start, end) == (span.start, span.end):
+        return span
+    # an inhabitant noun before a name describes a person ("Nigeryjka Rebecca Bitrus")
+    person = start > span.start and _is_person(doc, start, end, {})
+    return Span(doc, start, end, "persName" if person else span.label_)
+
+
 def _merge_overlaps(spans: list[Span]) -> list[Span]:
     """Overlapping spans as one, with the label of the longer."""
     result: list[Span] = []
@@ -232,7 +258,7 @@ class MentionsComponent:
                 whole_words(part)
                 for span in map(_trim, top_level(list(doc.spans.get(SPAN_KEY, []))))
                 if span
-                for part in split_joined(span, starts)
+                for part in split_joined(without_demonyms(span), starts)
             ]
         )
         # a detector span inside a longer known name is a piece of it ("W." of "W. Brytanii")
