@@ -65,3 +65,23 @@ def test_a_metonym_is_the_place_and_says_whom_it_stands_for() -> None:
     kreml, rosja = entities["Kreml"], entities["Rosja"]
     assert kreml["type"] == "place" and kreml["stands_for"] == rosja["id"]
     assert rosja["stands_for"] is None
+
+
+def test_a_description_is_the_person_just_named_only_when_it_can_be() -> None:
+    record = kronika.analyze(
+        "– Rozmowy szły dobrze – mówi Anna Nowak, socjolożka z Krakowa. "
+        "Prezydent Wołodymyr Zełenski przyjedzie do Warszawy w grudniu.\n\n"
+        "Rzecznik rządu podkreślił, że Warszawa pozostaje orędownikiem rozszerzenia Unii. "
+        "Zdaniem opozycji gabinet powinien najpierw wynegocjować okresy przejściowe. "
+        "Według kancelarii prezydenta RP rozmowy dotyczyć będą energetyki.\n\n"
+        "Zełenski spotkał się z Nowak w Kijowie. Znana socjolożka z Krakowa zapowiedziała, że "
+        "napisze o tym książkę."
+    )
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    said = {q["speaker_text"]: names.get(q["speaker"]) for q in record["quotes"]}
+    # an office the knowledge base does not give Zełenski; a collective; a place's office
+    assert said["Rzecznik rządu"] is None
+    assert said["opozycji"] is None
+    assert said["kancelarii prezydenta RP"] is None
+    # a person's description after her name is her
+    assert said["Znana socjolożka z Krakowa"] == "Anna Nowak"

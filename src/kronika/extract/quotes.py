@@ -59,6 +59,8 @@ class Lexicon:
     share_words: frozenset[str]
     pronouns: frozenset[str]
     description_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    office_nouns: frozenset[str]
     addressee_frames: frozenset[tuple[str, str]]
     addressee_nouns: frozenset[str]
     skip_words: frozenset[str]
@@ -85,7 +87,9 @@ def lexicon() -> Lexicon:
         survey_words=words("survey_words"),
         share_words=words("share_words"),
         pronouns=words("pronouns"),
-        description_nouns=words("description_nouns"),
+        description_nouns=words("description_nouns") | words("source_nouns"),
+        person_nouns=words("description_nouns"),
+        office_nouns=words("office_nouns"),
         addressee_frames=frozenset((a, b) for a, b in raw["addressee_frames"]),
         addressee_nouns=words("addressee_nouns"),
         skip_words=words("skip_words"),
@@ -1242,6 +1246,9 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
             return None
         # "według rosyjskiej agencji TASS": the adjective from a country name is not the source
         ments = [m for m in view.mentions_in(src_s, src_e) if not m._.derived]
+        if ments and ments[0].start_char > src_s and ments[0].label_.startswith(PLACE_LABELS):
+            # "według kancelarii prezydenta RP": the place only says whose office speaks
+            ments = []
         if ments:
             att.speaker = (ments[0].start_char, ments[0].end_char)
         else:
@@ -1258,6 +1265,10 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
     if e - s < 8:
         return None
     return Quote(s, e, "indirect", att, anchor=word.idx)
+
+
+#: NKJP labels of places: inside a source phrase after a common noun they are its dependents.
+PLACE_LABELS = ("placeName", "geogName")
 
 
 # --- assembly ---------------------------------------------------------------------------------

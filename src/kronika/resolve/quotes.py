@@ -7,43 +7,78 @@ from typing import Any
 
 from kronika.extract.time import governing_time
 from kronika.lang.morphology import Morphology
-from kronika.resolve.entities import entity_at
+from kronika.extract.quotes import lexicon
+from kronika.resolve.entities import entity_at, kb_entry
 
 _morphology = Morphology()
 #: How many characters back a description may look for the person it describes.
 DESCRIPTION_REACH = 600
 
 
-def _description_gender(text: str) -> str | None:
-    """``f`` or ``m`` for a description headed by a gendered noun ("kandydatka …" → f)."""
+def _description_head(text: str) -> tuple[frozenset[str], str | None]:
+    """The lemmas of a description's head, its first noun for a person or an institution, and
+    its gender: ``m`` where SGJP reads it as a masculine person (SGJP also lists "rzecznik" as an
+    indeclinable feminine, the title a woman may bear), else ``f`` for a feminine one."""
+    heads = lexicon().description_nouns
     for word in text.split():
-        for reading in _morphology.analyse(word.strip(",.")):
-            if reading.pos == "subst":
-                parts = reading.tag.split(":")
-                genders = set(parts[3].split(".")) if len(parts) > 3 else set()
-                if genders == {"f"}:
-                    return "f"
-                if genders and genders <= {"m1"}:
-                    return "m"
-    return None
+        readings = [r for r in _morphology.analyse(word.strip(",.")) if r.pos == "subst"]
+        lemmas = frozenset(r.lemma.lower() for r in readings)
+        if not lemmas & heads:
+            continue  # "Znana" of "Znana socjolożka" is read as a name too
+        genders = {g for r in readings for g in _genders(r.tag)}
+        return lemmas, "m" if "m1" in genders else "f" if "f" in genders else None
+    return frozenset(), None
+
+
+def _genders(tag: str) -> set[str]:
+    parts = tag.split(":")
+    return set(parts[3].split(".")) if len(parts) > 3 else set()
+
+
+def _holds_office(entity_id: str, office: frozenset[str]) -> bool:
+    """Whether the knowledge base gives the person an office named by one of ``office``
+    (a woman's title matched by the office's masculine stem: "prezydentka" → prezydent)."""
+    entry = kb_entry(entity_id)
+    if entry is None:
+        return True  # nothing known against it
+    roles = [role.role.lower() for role in entry.roles]
+    return any(word.startswith(name[:5]) for name in office for r in roles for word in r.split())
 
 
 def _described_person(
     mentions: Sequence[dict[str, Any]], entities: dict[str, dict[str, Any]], start: int, text: str
 ) -> str | None:
     """The person a description stands for: the nearest person mentioned before it whose name
-    agrees in gender ("Najważniejsza kandydatka opozycji" → the woman just named)."""
-    gender = _description_gender(text)
+    agrees in gender ("Najważniejsza kandydatka opozycji" → the woman just named). Only a
+    description headed by a noun for a person counts ("opozycji" is nobody), and one by an office
+    ("rzecznik rządu") only for a person the knowledge base gives that office, if it knows them."""
+    lex = lexicon()
+    lemmas, gender = _description_head(text)
+    if not lemmas & lex.person_nouns:
+        return None
+    office = lemmas & lex.office_nouns
     for mention in sorted(mentions, key=lambda m: -m["start"]):
         if not (start - DESCRIPTION_REACH <= mention["start"] < start) or not mention["entity"]:
             continue
         entity = entities.get(mention["entity"])
         if entity is None or entity["type"] != "person":
             continue
-        feminine = entity["name"].split()[-1].endswith("a")
-        if gender is None or (gender == "f") == feminine:
-            return mention["entity"]
+        # a woman's first name ends in -a (Anna Nowak), so does a woman's lone surname
+        feminine = entity["name"].split()[0].endswith("a")
+        if gender is not None and (gender == "f") != feminine:
+            continue
+        if office and not _holds_office(mention["entity"], office):
+            continue
+        return mention["entity"]
     return None
+
+
+def _place_inside(mentions: Sequence[dict[str, Any]], start: int, end: int) -> bool:
+    """A country or place named inside a description, after its head noun."""
+    return any(
+        m["type"] in ("country", "place") and start < m["start"] and m["end"] <= end
+        for m in mentions
+    )
 
 
 def _entity_named(mentions: Sequence[dict[str, Any]], text: str | None) -> str | None:
@@ -73,11 +108,20 @@ def link_quotes(
     by_id = {entity["id"]: entity for entity in entities}
     for quote in quotes:
         start, end = quote.get("speaker_start"), quote.get("speaker_end")
-        quote["speaker"] = entity_at(mentions, start, end) if start is not None else None
         speaker_text = quote.get("speaker_text") or ""
-        is_description = any(word[:1].islower() for word in speaker_text.split())
-        if quote["speaker"] is None and start is not None and is_description:
-            quote["speaker"] = _described_person(mentions, by_id, start, speaker_text)
+        quote["speaker"] = None
+        if start is not None:
+            quote["speaker"] = entity_at(mentions, start, end)
+        # a description has a lowercase word, or no name in it ("Socjolożka" opening a sentence)
+        is_description = quote["speaker"] is None or any(
+            word[:1].islower() for word in speaker_text.split()
+        )
+        if start is not None and is_description:
+            if _place_inside(mentions, start, end):
+                # "kancelarii prezydenta RP" speaks for Poland's president, not for Poland
+                quote["speaker"] = None
+            if quote["speaker"] is None:
+                quote["speaker"] = _described_person(mentions, by_id, start, speaker_text)
         quote["addressee"] = _entity_named(mentions, quote.get("addressee_text"))
         anchor = start if start is not None else quote["start"]
         quote["time"], quote["time_source"] = governing_time(
