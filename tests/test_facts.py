@@ -174,6 +174,23 @@ def test_poll_without_source(nlp):
     assert fact["time"] is None
 
 
+def test_pollster_named_a_few_sentences_before_the_figures(nlp):
+    text = (
+        "Poparcie dla rządu spada – wynika z najnowszego sondażu CBOS. Badanie przeprowadzono "
+        "w dniach 3–6 czerwca na próbie 1000 osób. Autorzy porównali wyniki z poprzednimi "
+        "miesiącami.\n\nZa rządem opowiada się 31 proc. ankietowanych, przeciw jest 52 proc."
+    )
+    (fact,) = polls_of(nlp, text)
+    assert fact["source_text"] == "CBOS"
+    # the figures of another poll in between end the search
+    text = (
+        "Według sondażu CBOS 40 proc. Polaków ufa prezydentowi. Eksperci byli zaskoczeni. "
+        "Opinie były różne. Za reformą opowiada się 45 proc. badanych."
+    )
+    first, second = polls_of(nlp, text)
+    assert first["source_text"] == "CBOS" and second["source_text"] is None
+
+
 def test_evidence_is_the_sentences_with_numbers(nlp):
     text = (
         "Rząd przedstawił plan. Za planem jest 35 proc. ankietowanych. "

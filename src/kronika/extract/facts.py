@@ -527,6 +527,10 @@ def _name_at(view: _View, j: int, stop: int) -> tuple[int, int] | None:
     return None
 
 
+#: How many sentences before a poll's figures its source may be named.
+LOOKBACK = 3
+
+
 def _find_source(view: _View, sent: Span, timex_tokens: set[int]) -> tuple[int, int] | None:
     """The pollster named in a sentence, as character offsets, with its client ("IBRiS dla
     „Rzeczpospolitej”"): the name after a poll noun, or a well-known pollster's name."""
@@ -749,8 +753,15 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
 
     facts: list[dict] = []
     for group in groups:
-        # the source: in the group, else the sentence before, else the one after
-        candidates = [n for n in group + [group[0] - 1, group[-1] + 1] if info.cue(n)]
+        # the source: in the group, else the sentence before, else the one after, else a poll
+        # named up to LOOKBACK sentences earlier with no other poll's figures between ("…
+        # wynika z sondażu IBRiS. Badanie przeprowadzono w maju. Za jest 47 proc. …")
+        earlier = []
+        for n in range(group[0] - 2, max(-1, group[0] - 2 - LOOKBACK), -1):
+            if n in per_sentence:
+                break
+            earlier.append(n)
+        candidates = [n for n in group + [group[0] - 1, group[-1] + 1] + earlier if info.cue(n)]
         source: tuple[int, int] | None = None
         source_sent: int | None = None
         for n in candidates:
