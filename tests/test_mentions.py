@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import kronika
+from kronika.ner.gazetteer import default_gazetteer
 
 
 def _mentions(nlp, text: str) -> dict[str, dict]:
@@ -159,3 +160,33 @@ def test_an_inhabitant_noun_at_the_edge_of_a_name_is_cut_off(nlp) -> None:
 def test_currency_codes_are_not_organizations(nlp) -> None:
     record = kronika.analyze("Kurs EUR wobec PLN spadł, a GBP zyskał.", nlp=nlp)
     assert not [m for m in record["mentions"] if m["type"] == "organization"]
+
+
+def test_a_known_person_closing_a_span_is_split_off(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kronika.ner.mentions import split_joined
+
+    doc = nlp("Wczoraj rzecznik Komisji Frans Timmermans odwiedził Kraków.")
+    words = [t.text for t in doc]
+    start = words.index("Komisji")
+    matches = {m.start: m for m in default_gazetteer().find_in_doc(doc)}
+    parts = split_joined(Span(doc, start, start + 3, label="orgName"), matches)
+    assert [(p.text, p.label_) for p in parts] == [
+        ("Komisji", "orgName"),
+        ("Frans Timmermans", "persName"),
+    ]
+
+
+def test_adjectives_and_surnames_are_not_forms_of_a_country(nlp) -> None:
+    gazetteer = default_gazetteer()
+    doc = nlp("Polskie firmy i polscy emigranci wrócili do Polski.")
+    found = {doc[m.start : m.end].text: m.entry.key for m in gazetteer.find_in_doc(doc)}
+    assert found == {"Polski": "country:PL"}
+
+
+def test_a_country_sgjp_knows_only_as_a_surname_still_inflects(nlp) -> None:
+    gazetteer = default_gazetteer()
+    doc = nlp("Rząd podpisał umowę z Polską i z Polską Agencją Prasową.")
+    found = [(doc[m.start : m.end].text, m.entry.key) for m in gazetteer.find_in_doc(doc)]
+    assert found == [("Polską", "country:PL"), ("Polską Agencją Prasową", "org:PAP")]

@@ -53,6 +53,17 @@ def _stems(form: str) -> set[str]:
     return stems | {stem + "a" for stem in stems}
 
 
+def _personal(reading: Interpretation) -> bool:
+    """A reading as the plural of a forename or surname ("Polskie": members of a family
+    Polska). SGJP knows some country names only as surnames, so a singular one must stay
+    ("Polską")."""
+    return (
+        bool(reading.names)
+        and set(reading.names) <= {"imię", "nazwisko"}
+        and ":pl:" in reading.tag
+    )
+
+
 def token_keys(form: str, readings: Sequence[Interpretation]) -> frozenset[str]:
     keys = {form.lower(), *(r.lemma.lower() for r in readings)}
     if readings and not any(r.known for r in readings):
@@ -77,11 +88,14 @@ class Gazetteer:
 
     def _name_keys(self, name: str) -> tuple[frozenset[str], ...]:
         # A name in the nominative: only its nominative readings matter, which keeps
-        # "Unia" from matching as a form of "unić" and the like.
+        # "Unia" from matching as a form of "unić" and the like; and a word that is its own
+        # lemma is only that ("Polska", not the adjective "polski" of "Polscy").
         result = []
         for form in name.translate(_SPLIT).split():
             readings = self.morphology.analyse(form)
             nominative = [r for r in readings if ":nom" in r.tag or "nom." in r.tag] or readings
+            itself = [r for r in nominative if r.lemma.lower() == form.lower()]
+            nominative = itself or nominative
             result.append(frozenset({form.lower(), *(r.lemma.lower() for r in nominative)}))
         return tuple(result)
 
@@ -90,6 +104,11 @@ class Gazetteer:
     ) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, over the document's tokens."""
         keys = [token_keys(form, token_readings) for form, token_readings in zip(forms, readings)]
+        # a plural surname does not make "Polskie" a form of the country Polska
+        other_keys = [
+            token_keys(form, [r for r in token_readings if not _personal(r)] or token_readings)
+            for form, token_readings in zip(forms, readings)
+        ]
         matches: list[Match] = []
         i = 0
         n = len(forms)
@@ -101,7 +120,8 @@ class Gazetteer:
                         end = i + len(name_keys)
                         if end > n or (best and end - i <= best.end - best.start):
                             continue
-                        if all(name_keys[k] & keys[i + k] for k in range(len(name_keys))):
+                        table = keys if entry.type == "person" else other_keys
+                        if all(name_keys[k] & table[i + k] for k in range(len(name_keys))):
                             best = Match(i, end, entry, alias)
             if best:
                 matches.append(best)

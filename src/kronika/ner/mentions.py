@@ -120,7 +120,8 @@ def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
     """A detector span that runs two names together, split where the knowledge base says:
     names it knows end to end ("Unii Europejskiej Wielka Brytania"), or a known body and the name
     of its leader, which the press puts right after it ("Komisji Europejskiej Jean-Claude
-    Juncker") when the rest can begin a person's name."""
+    Juncker") when the rest can begin a person's name, or any body before a known person's full
+    name."""
     doc = span.doc
     parts: list[Span] = []
     i = span.start
@@ -131,6 +132,14 @@ def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
         return parts
     head = matches.get(span.start)
     if head is None or head.entry.type == "person" or not head.end < span.end:
+        # a known person's full name closing a span that is not a person ("Komisji Frans
+        # Timmermans"): the body before it need not be known
+        if span.label_.startswith("persName"):
+            return [span]
+        for i in range(span.start + 1, span.end - 1):
+            match = matches.get(i)
+            if match and match.entry.type == "person" and match.end == span.end:
+                return [Span(doc, span.start, i, span.label_), Span(doc, i, span.end, "persName")]
         return [span]
     if not _is_person(doc, head.end, span.end, matches):
         return [span]
