@@ -5,8 +5,7 @@
 
 ``--errors FILE`` writes every recognition error as a TSV line (topic, document, FP or FN, type,
 form, and for a false positive the gold type of the same form, if any; LEMMA lines give a wrong
-lemma and the gold one) for error analysis; the
-recognition scores are also printed per topic.
+lemma and the gold one) for error analysis; the recognition scores are also printed per topic.
 
 BSNLP annotates, per document, each distinct surface form once with its lemma, type (PER, LOC,
 ORG, EVT, PRO) and a cross-document id. kronika analyses title + body of the raw article and is
@@ -194,9 +193,8 @@ def main() -> None:
                     lemma_by_type[kind][0] += right
                     lemma_by_type[kind][1] += 1
                     if not right:
-                        errors.append(
-                            f"{topic}\t{gold_path.stem}\tLEMMA\t{kind}\t{form}\t{lemmas[form]} ≠ {gold_lemma}"
-                        )
+                        wrong = f"{lemmas[form]} ≠ {gold_lemma}"
+                        errors.append(f"{topic}\t{gold_path.stem}\tLEMMA\t{kind}\t{form}\t{wrong}")
                 entity = found.get((form, kind))
                 if entity:
                     identity.append((f"{edition}:{cluster}", f"{edition}:{entity}"))

@@ -33,7 +33,9 @@ def test_brexit_is_an_event_not_a_person_or_organization(nlp) -> None:
 
 
 def test_continents_and_nations_of_the_united_kingdom(nlp) -> None:
-    mentions = _mentions(nlp, "Szkocja chce zostać w Europie, a Anglicy i Europejczycy się spierają.")
+    mentions = _mentions(
+        nlp, "Szkocja chce zostać w Europie, a Anglicy i Europejczycy się spierają."
+    )
     assert mentions["Szkocja"]["type"] == "place"
     assert mentions["Europie"]["type"] == "place"
     assert mentions["Anglicy"]["derived"] and mentions["Europejczycy"]["derived"]
@@ -68,7 +70,8 @@ def test_a_hyphen_with_a_lowercase_particle_joins_one_name(nlp) -> None:
 
 def test_outlets_are_publications_and_agencies_organizations(nlp) -> None:
     record = kronika.analyze(
-        "Jak podała agencja Reutera, premier udzielił wywiadu dla BBC, a potem pisał na Twitterze.",
+        "Jak podała agencja Reutera, premier udzielił wywiadu dla BBC, a potem pisał na "
+        "Twitterze.",
         nlp=nlp,
     )
     kinds = {m["text"]: m["type"] for m in record["mentions"]}
@@ -190,3 +193,23 @@ def test_a_country_sgjp_knows_only_as_a_surname_still_inflects(nlp) -> None:
     doc = nlp("Rząd podpisał umowę z Polską i z Polską Agencją Prasową.")
     found = [(doc[m.start : m.end].text, m.entry.key) for m in gazetteer.find_in_doc(doc)]
     assert found == [("Polską", "country:PL"), ("Polską Agencją Prasową", "org:PAP")]
+
+
+def test_a_surname_repeated_alone_is_a_mention_of_the_person(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kronika.ner.mentions import repeated_surnames
+
+    doc = nlp(
+        "Minister Anna Tull przyjechała do Gdańska. Potem Tullowi podziękowano. Tull wyjechała."
+    )
+    full = Span(doc, 1, 3, label="persName")
+    full._.lemma, full._.entity_type = "Anna Tull", "person"
+    found = repeated_surnames(doc, [full])
+    assert [(m.text, m._.lemma, m._.entity_type) for m in found] == [
+        ("Tullowi", "Tull", "person"),
+        ("Tull", "Tull", "person"),
+    ]
+    record = kronika.analyze("Minister Anna Tull przyjechała. Potem Tull wyjechała.", nlp=nlp)
+    entities = {m["entity"] for m in record["mentions"] if m["type"] == "person"}
+    assert len(entities) == 1

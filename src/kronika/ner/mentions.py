@@ -13,7 +13,13 @@ from spacy.tokens import Doc, Span
 from kronika.kb import Entry, adjectives, by_key, demonyms, short_names
 from kronika.lang.components import doc_readings
 from kronika.lang.names import NameLemmatizer
-from kronika.ner.gazetteer import Gazetteer, Match, default_gazetteer, derived_spans
+from kronika.ner.gazetteer import (
+    Gazetteer,
+    Match,
+    default_gazetteer,
+    derived_spans,
+    token_keys,
+)
 from kronika.ner.labels import TEMPORAL_LABELS, entity_type
 from kronika.ner.rules import SPAN_KEY
 
@@ -275,7 +281,10 @@ class MentionsComponent:
             span
             for span in detected
             if not any(
-                m.entry.label and m.start <= span.start and span.end <= m.end and len(span) < m.end - m.start
+                m.entry.label
+                and m.start <= span.start
+                and span.end <= m.end
+                and len(span) < m.end - m.start
                 for m in matches
             )
         ]
@@ -331,8 +340,43 @@ class MentionsComponent:
         ]
         for mention, lemma in zip(unlinked, self.names.lemmatize_document(phrases)):
             mention._.lemma = lemma
-        doc.spans[MENTIONS_KEY] = surnames_as_people(mentions)
+        mentions = surnames_as_people(mentions)
+        doc.spans[MENTIONS_KEY] = sorted(
+            mentions + repeated_surnames(doc, mentions), key=lambda m: (m.start, m.end)
+        )
         return doc
+
+
+def repeated_surnames(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """A person named in full is then called by the surname alone ("Theresa May" … "May
+    powiedziała"): such words the detectors missed, as mentions of their own. Not acronyms,
+    not words of two letters, and at a sentence start not a word SGJP also reads as common."""
+    surnames: dict[str, str] = {}
+    for mention in mentions:
+        last = mention._.lemma.split()[-1] if mention._.lemma else ""
+        if mention._.entity_type == "person" and len(mention) > 1 and len(last) > 2:
+            surnames[last.lower()] = last
+            surnames[mention[-1].text.lower()] = last
+    covered = {i for mention in mentions for i in range(mention.start, mention.end)}
+    found = []
+    for token in doc:
+        if (
+            token.i in covered
+            or not token.text[:1].isupper()
+            or token.text.isupper()
+            or not token.is_alpha
+        ):
+            continue
+        readings = doc_readings(doc)[token.i]
+        if token.is_sent_start and any(r.lemma[:1].islower() for r in readings):
+            continue
+        hits = [surnames[key] for key in token_keys(token.text, readings) if key in surnames]
+        if hits:
+            mention = Span(doc, token.i, token.i + 1, label="persName")
+            mention._.lemma, mention._.entity_type = hits[0], "person"
+            mention._.kb, mention._.derived = None, False
+            found.append(mention)
+    return found
 
 
 def surnames_as_people(mentions: list[Span]) -> list[Span]:
