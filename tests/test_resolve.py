@@ -41,6 +41,27 @@ def test_bracketed_acronym_joins_the_organization_before_it() -> None:
     assert entity["aliases"] == ["RWB"]
 
 
+def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None:
+    mentions = [
+        mention("Sądu Najwyższego Litwy", "Sąd Najwyższy Litwy", "organization", 0),
+        mention("Rady Współpracy Bałtyckiej", "Rada Współpracy Bałtyckiej", "organization", 30),
+        mention("Sąd Najwyższy", "Sąd Najwyższy", "organization", 70),
+        mention("Rada", "Rada", "organization", 90),
+        # a name that does not open with a common noun is no shortening
+        mention("Orlen Lietuva", "Orlen Lietuva", "organization", 110),
+        mention("Orlen", "Orlen", "organization", 130),
+    ]
+    entities = link_document(mentions)
+    assert [e["name"] for e in entities] == [
+        "Sąd Najwyższy Litwy",
+        "Rada Współpracy Bałtyckiej",
+        "Orlen Lietuva",
+        "Orlen",
+    ]
+    assert mentions[2]["entity"] == mentions[0]["entity"]
+    assert mentions[3]["entity"] == mentions[1]["entity"]
+
+
 def test_ids_depend_only_on_the_entity_key() -> None:
     first = kronika.analyze("Delegacja NATO przyjechała do Wilna.")
     second = kronika.analyze("O NATO mówiono długo. Wilno czekało.")

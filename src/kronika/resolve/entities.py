@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from kronika.kb import Entry, by_key, load_kb
+from kronika.lang.morphology import Morphology
 
 # Which knowledge-base entry types a mention of each type may link to by lemma.
 COMPATIBLE = {
@@ -28,6 +29,9 @@ COMPATIBLE = {
     "other": set(),
     "event": {"event"},
 }
+
+
+_morphology = Morphology()
 
 
 def entity_id(key: str) -> str:
@@ -89,6 +93,35 @@ def _surname_owners(mentions: list[dict[str, Any]]) -> dict[str, str]:
     return {surname: next(iter(names)) for surname, names in owners.items() if len(names) == 1}
 
 
+def _shortened_names(
+    mentions: list[dict[str, Any]], keys: list[str | None], names: list[str]
+) -> dict[int, int]:
+    """Index of an organization's shortened name → index of its full name earlier in the
+    document: "Komisja", "Parlament", "Sąd Najwyższy" after "Komisji Europejskiej", "Parlamentu
+    Europejskiego", "Sądu Najwyższego Pakistanu" (the nearest such name before it). Only a name
+    that opens with a common noun is a shortening; "Gazprom" is not one of "Gazprom Neft"."""
+    result: dict[int, int] = {}
+    for i, mention in enumerate(mentions):
+        if mention["type"] != "organization" or (keys[i] or "").startswith("org:"):
+            continue
+        short = mention["lemma"].split()
+        if not short or not _common_noun(short[0]):
+            continue
+        for j in range(i - 1, -1, -1):
+            other = mentions[j]
+            if other["type"] != "organization" or keys[j] is None:
+                continue
+            fulls = {tuple(other["lemma"].split()), tuple(names[j].split())}
+            if any(len(full) > len(short) and list(full[: len(short)]) == short for full in fulls):
+                result[i] = j
+                break
+    return result
+
+
+def _common_noun(word: str) -> bool:
+    return any(r.pos == "subst" and r.lemma[:1].islower() for r in _morphology.analyse(word))
+
+
 def _bracketed_acronyms(mentions: list[dict[str, Any]], text: str) -> dict[str, int]:
     """Acronym text → index of the organization named just before it in brackets."""
     result: dict[str, int] = {}
@@ -141,6 +174,8 @@ def link_document(mentions: list[dict[str, Any]], text: str = "") -> list[dict[s
         owner = acronyms.get(mention["text"])
         if owner is not None and not (keys[i] or "").startswith(("org:", "country:", "person:")):
             keys[i], names[i] = keys[owner], names[owner]
+    for i, owner in _shortened_names(mentions, keys, names).items():
+        keys[i], names[i] = keys[owner], names[owner]
 
     entities: dict[str, dict[str, Any]] = {}
     for mention, key, name in zip(mentions, keys, names):
