@@ -235,7 +235,7 @@ def _keys_and_starts(doc: Doc, tables: _Tables) -> tuple[list[set[str]], list[bo
         starts = [
             bool(token_keys & tables.triggers)
             or any(ch.isdigit() for ch in token.text)
-            or token.text.upper() in tables.roman
+            or token.text in tables.roman  # the matchers read Roman numerals in capitals only
             for token, token_keys in zip(doc, keys)
         ]
         cached = doc.user_data[_KEYS] = (keys, starts)
