@@ -146,6 +146,15 @@ def test_document_names_agree_on_one_nominative(names: NameLemmatizer) -> None:
     ]
 
 
+def test_document_name_reached_word_by_word(names: NameLemmatizer) -> None:
+    # "Bibi" alone reads best as the genitive of "Biba"; the article's nominative settles it
+    assert names.lemmatize_text("Asi Bibi", "persName") != "Asia Bibi"
+    together = names.lemmatize_document(
+        [(["Asi", "Bibi"], "persName", None), (["Asia", "Bibi"], "persName", None)]
+    )
+    assert together == ["Asia Bibi", "Asia Bibi"]
+
+
 def test_space_flags_must_match(names: NameLemmatizer) -> None:
     with pytest.raises(ValueError):
         names.lemmatize(["Unii", "Europejskiej"], None, [True])

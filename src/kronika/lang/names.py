@@ -305,6 +305,35 @@ def load_endings(path: Path) -> dict[str, list[EndingRule]]:
     return table
 
 
+def _reachable(
+    options: list[tuple[str, float]], others: list[list[tuple[str, float]]]
+) -> list[tuple[str, float]]:
+    """The other phrases' best nominatives that are not among ``options`` but that each of
+    whose words one of the options has in the same place (with no probability of their own)."""
+    if not options:
+        return []
+    known = {text for text, _p in options}
+    words: dict[int, list[set[str]]] = {}
+    for text, _p in options:
+        split = text.split(" ")
+        places = words.setdefault(len(split), [set() for _ in split])
+        for place, word in zip(places, split):
+            place.add(word)
+    found: list[tuple[str, float]] = []
+    for other in others:
+        if not other:
+            continue
+        text = other[0][0]
+        split = text.split(" ")
+        places = words.get(len(split))
+        if text in known or places is None:
+            continue
+        if all(word in place for word, place in zip(split, places)):
+            known.add(text)
+            found.append((text, 0.0))
+    return found
+
+
 def _support(text: str, options: list[tuple[str, float]]) -> float:
     """How much another phrase's candidates back ``text``: the probability of the same text, or
     for one word, of longer candidates with that word in them ("Obama" in "Barack Obama")."""
@@ -494,17 +523,19 @@ class NameLemmatizer:
         nominative where each alone is unsure: "Obama" could be the genitive of "Obam", but next
         to "Obamy" and "Baracka Obamy" it is Obama. Each candidate's probability gains the
         probability the document's other phrases of the same category group give that text (a
-        one-word candidate also from their longer candidates that contain it as a word)."""
+        one-word candidate also from their longer candidates that contain it as a word). Another
+        phrase's nominative that this phrase reaches word by word is a candidate too: "Asi Bibi"
+        reads as Asia Biba under every one key, but next to "Asia Bibi" it is Asia Bibi."""
         keys = [(tuple(f), c, tuple(s) if s is not None else None) for f, c, s in phrases]
         scored = {key: self.scored(*key) for key in dict.fromkeys(keys)}
         groups = {key: category_group(key[1]) for key in scored}
         result = []
         for key in keys:
-            options = scored[key]
+            others = [k for k in scored if k != key and groups[k] == groups[key]]
+            options = scored[key] + _reachable(scored[key], [scored[k] for k in others])
             if len(options) < 2:
                 result.append(options[0][0] if options else "")
                 continue
-            others = [k for k in scored if k != key and groups[k] == groups[key]]
             best, best_value = options[0][0], -math.inf
             for text, probability in options:
                 value = probability + DOCUMENT_WEIGHT * sum(
