@@ -106,3 +106,12 @@ def test_a_description_is_the_person_just_named_only_when_it_can_be() -> None:
     assert said["kancelarii prezydenta RP"] is None
     # a person's description after her name is her
     assert said["Znana socjolożka z Krakowa"] == "Anna Nowak"
+
+
+def test_several_people_are_not_the_man_just_named() -> None:
+    record = kronika.analyze(
+        "Minister Jan Kowalski przyjechał do Wilna. Przedstawiciele Moskwy odpowiedzieli, że "
+        "kontrole na granicy są konieczne."
+    )
+    (quote,) = record["quotes"]
+    assert quote["speaker_text"] == "Przedstawiciele Moskwy" and quote["speaker"] is None

@@ -18,13 +18,16 @@ DESCRIPTION_REACH = 600
 def _description_head(text: str) -> tuple[frozenset[str], str | None]:
     """The lemmas of a description's head, its first noun for a person or an institution, and
     its gender: ``m`` where SGJP reads it as a masculine person (SGJP also lists "rzecznik" as an
-    indeclinable feminine, the title a woman may bear), else ``f`` for a feminine one."""
+    indeclinable feminine, the title a woman may bear), else ``f`` for a feminine one; ``pl``
+    for a noun only plural there."""
     heads = lexicon().description_nouns
     for word in text.split():
         readings = [r for r in _morphology.analyse(word.strip(",.")) if r.pos == "subst"]
         lemmas = frozenset(r.lemma.lower() for r in readings)
         if not lemmas & heads:
             continue  # "Znana" of "Znana socjolożka" is read as a name too
+        if all(r.tag.split(":")[1:2] == ["pl"] for r in readings):
+            return lemmas, "pl"  # "Przedstawiciele Moskwy" are several people
         genders = {g for r in readings for g in _genders(r.tag)}
         return lemmas, "m" if "m1" in genders else "f" if "f" in genders else None
     return frozenset(), None
@@ -54,7 +57,7 @@ def _described_person(
     ("rzecznik rządu") only for a person the knowledge base gives that office, if it knows them."""
     lex = lexicon()
     lemmas, gender = _description_head(text)
-    if not lemmas & lex.person_nouns:
+    if not lemmas & lex.person_nouns or gender == "pl":
         return None
     office = lemmas & lex.office_nouns
     for mention in sorted(mentions, key=lambda m: -m["start"]):
@@ -71,6 +74,11 @@ def _described_person(
             continue
         return mention["entity"]
     return None
+
+
+def _opens_with_person_noun(text: str) -> bool:
+    words = text.split()
+    return bool(words) and bool(_description_head(words[0])[0] & lexicon().person_nouns)
 
 
 def _place_inside(mentions: Sequence[dict[str, Any]], start: int, end: int) -> bool:
@@ -112,9 +120,12 @@ def link_quotes(
         quote["speaker"] = None
         if start is not None:
             quote["speaker"] = entity_at(mentions, start, end)
-        # a description has a lowercase word, or no name in it ("Socjolożka" opening a sentence)
-        is_description = quote["speaker"] is None or any(
-            word[:1].islower() for word in speaker_text.split()
+        # a description has a lowercase word, no name in it ("Socjolożka" opening a sentence),
+        # or opens with a noun for a person ("Wicepremier Białorusi …")
+        is_description = (
+            quote["speaker"] is None
+            or any(word[:1].islower() for word in speaker_text.split())
+            or _opens_with_person_noun(speaker_text)
         )
         if start is not None and is_description:
             if _place_inside(mentions, start, end):
