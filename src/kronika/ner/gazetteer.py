@@ -103,25 +103,34 @@ class Gazetteer:
         self, forms: Sequence[str], readings: Sequence[tuple[Interpretation, ...]]
     ) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, over the document's tokens."""
-        keys = [token_keys(form, token_readings) for form, token_readings in zip(forms, readings)]
-        # a plural surname does not make "Polskie" a form of the country Polska
-        other_keys = [
-            token_keys(form, [r for r in token_readings if not _personal(r)] or token_readings)
-            for form, token_readings in zip(forms, readings)
-        ]
+        # Keys are made only for the tokens a name is tried on: most tokens never are.
+        keys: dict[int, frozenset[str]] = {}
+        other_keys: dict[int, frozenset[str]] = {}
+
+        def key_at(i: int, person: bool) -> frozenset[str]:
+            table = keys if person else other_keys
+            if i not in table:
+                token_readings = readings[i]
+                if not person:
+                    # a plural surname does not make "Polskie" a form of the country Polska
+                    own = [r for r in token_readings if not _personal(r)]
+                    token_readings = own or token_readings
+                table[i] = token_keys(forms[i], token_readings)
+            return table[i]
+
         matches: list[Match] = []
         i = 0
         n = len(forms)
         while i < n:
             best: Match | None = None
             if forms[i][:1].isupper():
-                for key in keys[i]:
+                for key in key_at(i, True):
                     for name_keys, entry, alias in self._index.get(key, ()):
                         end = i + len(name_keys)
                         if end > n or (best and end - i <= best.end - best.start):
                             continue
-                        table = keys if entry.type == "person" else other_keys
-                        if all(name_keys[k] & table[i + k] for k in range(len(name_keys))):
+                        person = entry.type == "person"
+                        if all(name_keys[k] & key_at(i + k, person) for k in range(len(name_keys))):
                             best = Match(i, end, entry, alias)
             if best:
                 matches.append(best)
