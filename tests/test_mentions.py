@@ -213,3 +213,14 @@ def test_a_surname_repeated_alone_is_a_mention_of_the_person(nlp) -> None:
     record = kronika.analyze("Minister Anna Tull przyjechała. Potem Tull wyjechała.", nlp=nlp)
     entities = {m["entity"] for m in record["mentions"] if m["type"] == "person"}
     assert len(entities) == 1
+
+
+def test_a_quoted_part_of_a_name_keeps_its_closing_mark(nlp) -> None:
+    mentions = _mentions(
+        nlp,
+        "Sondaż przeprowadziła Pracownia Badań Społecznych „Sonda” na próbie tysiąca osób. "
+        "Wyniki opisała „Gazeta Poranna”.",
+    )
+    assert "Pracownia Badań Społecznych „Sonda”" in mentions
+    # a name quoted as a whole is the name without its marks
+    assert "Gazeta Poranna" in mentions

@@ -93,7 +93,16 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start == end:
         return None
+    # a quoted part of the name keeps its closing mark ("Instytutu … „Puls”")
+    opened = [i for i in range(start, end) if doc[i].text in QUOTE_PAIRS]
+    if opened and end < len(doc) and doc[end].text == QUOTE_PAIRS[doc[opened[-1]].text]:
+        if not any(doc[i].text == doc[end].text for i in range(opened[-1] + 1, end)):
+            end += 1
     return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, span.label_)
+
+
+#: Opening quotation marks and the marks that close them.
+QUOTE_PAIRS = {"„": "”", "«": "»", "‚": "’"}
 
 
 def derived_link(span: Span) -> tuple[Entry, str] | None:
