@@ -224,3 +224,20 @@ def test_a_quoted_part_of_a_name_keeps_its_closing_mark(nlp) -> None:
     assert "Pracownia Badań Społecznych „Sonda”" in mentions
     # a name quoted as a whole is the name without its marks
     assert "Gazeta Poranna" in mentions
+
+
+def test_unia_alone_is_the_european_union_unless_another_union_is_named(nlp) -> None:
+    record = kronika.analyze(
+        "Rolnicy protestowali w Brukseli. Po rozmowach Unia obiecała nowe dopłaty.", nlp=nlp
+    )
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    assert {m["text"]: names.get(m["entity"]) for m in record["mentions"]}["Unia"] == (
+        "Unia Europejska"
+    )
+    record = kronika.analyze(
+        "Szczyt Euroazjatyckiej Unii Gospodarczej odbył się w Mińsku. Unia obniży cła.", nlp=nlp
+    )
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    assert {m["text"]: names.get(m["entity"]) for m in record["mentions"]}["Unia"] == (
+        "Euroazjatycka Unia Gospodarcza"
+    )

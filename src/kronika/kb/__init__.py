@@ -79,7 +79,8 @@ class Entry:
     organization; ``members`` of an organization; ``roles`` of a person; ``stands_for`` (the
     key a metonym usually means) and ``place`` (what it literally is) of a metonym;
     ``short_names``, words that name an organization only once it has been named in full in the
-    same text ("Sojusz" for NATO).
+    same text ("Sojusz" for NATO); ``usual_short_names``, those that name it even when it was
+    not, because the press uses them so ("Unia" for the European Union).
     """
 
     key: str
@@ -98,6 +99,7 @@ class Entry:
     stands_for: str | None = None
     place: str | None = None
     short_names: tuple[str, ...] = ()
+    usual_short_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -166,6 +168,7 @@ def _organizations() -> list[Entry]:
             adjectives=_tuple(item.get("adjectives")),
             members=tuple(_membership(item["key"], m) for m in item.get("members") or ()),
             short_names=_tuple(item.get("short_names")),
+            usual_short_names=_tuple(item.get("usual_short_names")),
         )
         for item in _yaml("organizations.yaml")
     ]
@@ -259,6 +262,12 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def usual_short_names() -> dict[str, Entry]:
+    """Lowercased short name → the organization it names when the text names no other
+    ("unia" → UE)."""
+    return {name.lower(): entry for entry in load_kb() for name in entry.usual_short_names}
+
+
 def short_names() -> dict[str, tuple[Entry, ...]]:
     """Lowercased short name → the organizations it may stand for ("wspólnota" → WNP, UE)."""
     table: dict[str, list[Entry]] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kronika.kb import Entry, adjectives, by_key, demonyms, short_names
+from kronika.kb import Entry, adjectives, by_key, demonyms, short_names, usual_short_names
 from kronika.lang.components import doc_readings
 from kronika.lang.names import NameLemmatizer
 from kronika.ner.gazetteer import (
@@ -270,7 +270,13 @@ class MentionsComponent:
         matches = [m for m in self.gazetteer.find_in_doc(doc) if m.entry.key in wanted]
         before = [m for m in matches if m.end <= i]
         chosen = before[-1] if before else (matches[0] if matches else None)
-        return (chosen.entry, token.lemma_[:1].upper() + token.lemma_[1:]) if chosen else None
+        lemma = token.lemma_[:1].upper() + token.lemma_[1:]
+        if chosen:
+            return chosen.entry, lemma
+        # nothing of that name in the text: the one the press means by it ("Unia" → UE)
+        usual = usual_short_names()
+        entry = next((usual[k] for k in sorted(keys) if k in usual), None)
+        return (entry, lemma) if entry else None
 
     def candidates(self, doc: Doc) -> list[Span]:
         """The detector's top-level spans, plus knowledge-base names and country adjectives or
