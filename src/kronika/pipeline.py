@@ -150,8 +150,8 @@ def _init_worker(ner: str) -> None:
 
 
 #: Documents that go through the spaCy pipeline together: the model is several times faster per
-#: word on a batch than on one document at a time.
-BATCH_SIZE = 16
+#: word on a batch than on one document at a time, and its decoder still gains from 16 to 32.
+BATCH_SIZE = 32
 
 
 def _work(documents: list[Document]) -> list[Analysis | AnalysisError]:

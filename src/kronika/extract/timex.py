@@ -133,6 +133,10 @@ class _Tables:
         self.standalone_day_parts: list[tuple[tuple[str, ...], dict[str, Any]]] = [
             (_lowered(e["lemmas"]), e) for e in vocab.data.get("standalone_day_parts") or []
         ]
+        # First words of the multi-word entries: a token with none of them starts none.
+        self.anaphor_firsts = frozenset(lemmas[0] for lemmas, _ in self.anaphor_phrases)
+        self.day_part_firsts = frozenset(lemmas[0] for lemmas, _ in self.standalone_day_parts)
+        self.complex_firsts = frozenset(words[0] for words in self.complex_prepositions)
         self.anaphor_determiners = vocab.words("anaphor_determiners")
         self.holidays: dict[str, str] = vocab.table("holidays")
         self.movable_holidays: dict[str, str] = vocab.table("movable_holidays")
@@ -192,6 +196,14 @@ class _Ctx:
     def texts(self) -> list[str]:
         """Token texts: ``doc[i]`` makes a new Token object on every access."""
         return [token.text for token in self.doc]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        return [token.lemma_ for token in self.doc]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        return [token.lower_ for token in self.doc]
 
     @cached_property
     def token_ends(self) -> dict[int, int]:
@@ -330,7 +342,7 @@ def _fmt_day(year: int | None, month: int, day: int) -> str:
 
 def _skip_period(ctx: _Ctx, i: int) -> int:
     """Index after an abbreviation's period, if one follows token ``i - 1`` directly."""
-    if i < len(ctx.doc) and ctx.doc[i].text == "." and not ctx.doc[i - 1].whitespace_:
+    if i < len(ctx.doc) and ctx.texts[i] == "." and not ctx.doc[i - 1].whitespace_:
         return i + 1
     return i
 
@@ -354,7 +366,7 @@ def _year_offset_abbrev(ctx: _Ctx, i: int) -> tuple[int, int] | None:
     text = ctx.text(i).lower().rstrip(".")
     offset = ctx.tables.year_abbreviations.get(text)
     if offset is None:
-        offset = ctx.tables.year_abbreviations.get(ctx.doc[i].lemma_.lower())
+        offset = ctx.tables.year_abbreviations.get(ctx.lemmas[i].lower())
     if offset is None:
         # "ub. r." spelled with a space.
         if text == "ub" and ctx.text(_skip_period(ctx, i + 1)).lower() == "r":
@@ -527,7 +539,7 @@ def _core_month(ctx: _Ctx, i: int) -> _Core | None:
         return None
     # "Maj" as a name: months are lowercase in Polish, a capital one mid-sentence is a month only
     # after a preposition.
-    upper = ctx.doc[i].text[0].isupper() and not ctx.doc[i].is_sent_start and i > 0
+    upper = ctx.texts[i][0].isupper() and not ctx.doc[i].is_sent_start and i > 0
     if upper and ctx.text(i - 1).lower() not in ctx.tables.prepositions:
         return None
     year, end, offset = _trailing_year(ctx, i + 1)
@@ -535,7 +547,7 @@ def _core_month(ctx: _Ctx, i: int) -> _Core | None:
 
 
 def _core_year_adjective(ctx: _Ctx, i: int) -> _Core | None:
-    offset = ctx.tables.year_adjectives.get(ctx.doc[i].lemma_.lower())
+    offset = ctx.tables.year_adjectives.get(ctx.lemmas[i].lower())
     if offset is None:
         return None
     value = _shift_unit(ctx, "Y", int(offset)) or "XXXX"
@@ -550,7 +562,7 @@ def _core_year_after_word(ctx: _Ctx, i: int) -> _Core | None:
 
 
 def _core_month_adjective(ctx: _Ctx, i: int) -> _Core | None:
-    month = _lookup({ctx.doc[i].lemma_.lower(), ctx.doc[i].lower_}, ctx.tables.month_adjectives)
+    month = _lookup({ctx.lemmas[i].lower(), ctx.lowers[i]}, ctx.tables.month_adjectives)
     if month is None:
         return None
     year = _pick_year(ctx, int(month), _tense(ctx, i, i + 1))
@@ -598,7 +610,7 @@ def _core_years_plural(ctx: _Ctx, i: int) -> _Core | None:
         return None
     text = ctx.text(j)
     ordinal = (
-        ctx.tables.decade_ordinals.get(ctx.doc[j].lemma_.lower()) if j < len(ctx.doc) else None
+        ctx.tables.decade_ordinals.get(ctx.lemmas[j].lower()) if j < len(ctx.doc) else None
     )
     if ordinal is not None:
         return _Core(j + 1, "DATE", f"19{ordinal}", "absolute", kind="decade")
@@ -711,12 +723,12 @@ def _core_weekday(ctx: _Ctx, i: int, preposition: str | None) -> _Core | None:
     adjective = False
     if weekday is None:
         weekday = _lookup(
-            {ctx.doc[j].lemma_.lower(), ctx.doc[j].lower_}, ctx.tables.weekday_adjectives
+            {ctx.lemmas[j].lower(), ctx.lowers[j]}, ctx.tables.weekday_adjectives
         )
         adjective = weekday is not None
     if weekday is None:
         return None
-    upper = ctx.doc[j].text[0].isupper() and not ctx.doc[j].is_sent_start and j == i and i > 0
+    upper = ctx.texts[j][0].isupper() and not ctx.doc[j].is_sent_start and j == i and i > 0
     if upper and ctx.text(i - 1).lower() not in ctx.tables.prepositions:
         return None
     end = j + 1
@@ -741,7 +753,7 @@ def _core_weekday(ctx: _Ctx, i: int, preposition: str | None) -> _Core | None:
 
 
 def _core_deictic(ctx: _Ctx, i: int, preposition: str | None) -> _Core | None:
-    keys = {ctx.doc[i].lemma_.lower(), ctx.doc[i].lower_}
+    keys = {ctx.lemmas[i].lower(), ctx.lowers[i]}
     offset = _lookup(keys, ctx.tables.deictic_days)
     adjective = False
     if offset is None:
@@ -764,7 +776,7 @@ def _core_deictic(ctx: _Ctx, i: int, preposition: str | None) -> _Core | None:
 
 
 def _core_present(ctx: _Ctx, i: int) -> _Core | None:
-    if ctx.doc[i].lower_ in ctx.tables.present_ref:
+    if ctx.lowers[i] in ctx.tables.present_ref:
         return _Core(i + 1, "DATE", "PRESENT_REF", None, kind="ref")
     return None
 
@@ -835,11 +847,11 @@ def _core_duration(
         n, j = number
         # "47-letnia", "24-godzinny", "2,5 minutowym"
         if ctx.text(j) in _DASHES and not ctx.doc[j - 1].whitespace_:
-            adj_unit = _lookup({ctx.doc[j + 1].lemma_.lower()}, ctx.tables.unit_adjectives)
+            adj_unit = _lookup({ctx.lemmas[j + 1].lower()}, ctx.tables.unit_adjectives)
             if adj_unit is not None:
                 return _Core(j + 2, "DURATION", _duration(n, adj_unit), None, kind="adjective")
         adj_unit = _lookup(
-            {ctx.doc[j].lemma_.lower()} if j < len(ctx.doc) else set(), ctx.tables.unit_adjectives
+            {ctx.lemmas[j].lower()} if j < len(ctx.doc) else set(), ctx.tables.unit_adjectives
         )
         if adj_unit is not None and adj_unit != "Y":
             return _Core(j + 1, "DURATION", _duration(n, adj_unit), None, kind="adjective")
@@ -870,7 +882,7 @@ def _core_duration(
             or unit in {"CE", "DE", "Q", "H"}
             and ctx.text(i).lower() not in {"godzinę", "godzina"}
         ):
-            vague = _lookup({ctx.doc[i].lemma_.lower()}, ctx.tables.vague_unit_adjectives)
+            vague = _lookup({ctx.lemmas[i].lower()}, ctx.tables.vague_unit_adjectives)
             if vague is not None:
                 return _Core(
                     i + 1,
@@ -879,7 +891,7 @@ def _core_duration(
                     None,
                     kind="adjective",
                 )
-            lemma = ctx.doc[i].lemma_.lower()
+            lemma = ctx.lemmas[i].lower()
             if lemma in ctx.tables.bare_unit_adjectives:
                 adj_unit = ctx.tables.unit_adjectives.get(
                     lemma, {"dobowy": "D", "półroczny": "M", "kwartalny": "M"}.get(lemma, "Y")
@@ -887,7 +899,7 @@ def _core_duration(
                 n_adj = {"półroczny": 6.0, "kwartalny": 3.0}.get(lemma, 1.0)
                 return _Core(i + 1, "DURATION", _duration(n_adj, adj_unit), None, kind="adjective")
             return None
-        if ctx.doc[i].lemma_.lower() not in {
+        if ctx.lemmas[i].lower() not in {
             "rok",
             "tydzień",
             "miesiąc",
@@ -1000,7 +1012,7 @@ def _core_holiday(ctx: _Ctx, i: int) -> _Core | None:
         value = easter(year).isoformat() if year else "XXXX-XX-XX"
         return _Core(i + 1, "DATE", value, "document", kind="day")
     if "święto" in keys:
-        two = f"święto_{ctx.doc[i + 1].lemma_}".lower() if i + 1 < len(ctx.doc) else ""
+        two = f"święto_{ctx.lemmas[i + 1]}".lower() if i + 1 < len(ctx.doc) else ""
         if two in ctx.tables.holidays:
             return _Core(
                 i + 2,
@@ -1034,6 +1046,8 @@ def _core_anaphor(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | 
 
 
 def _anaphor_phrase(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | None:
+    if not ctx.key(i) & ctx.tables.anaphor_firsts:
+        return None
     for lemmas, phrase in ctx.tables.anaphor_phrases:
         if i + len(lemmas) > len(ctx.doc):
             continue
@@ -1057,6 +1071,8 @@ def _anaphor_phrase(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core 
 
 
 def _standalone_day_part(ctx: _Ctx, i: int) -> _Core | None:
+    if not ctx.key(i) & ctx.tables.day_part_firsts:
+        return None
     for lemmas, entry in ctx.tables.standalone_day_parts:
         if i + len(lemmas) > len(ctx.doc):
             continue
@@ -1134,7 +1150,10 @@ def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _
         return i, phrase
     j = i
     preposition: str | None = None
-    for words in ctx.tables.complex_prepositions:
+    complex_prepositions = (
+        ctx.tables.complex_prepositions if ctx.key(i) & ctx.tables.complex_firsts else ()
+    )
+    for words in complex_prepositions:
         if all(w in ctx.key(i + k) for k, w in enumerate(words)):
             preposition, j = " ".join(words), i + len(words)
             break
@@ -1160,12 +1179,12 @@ def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _
         else:
             position = None
     adjective_mod = _lookup(
-        {ctx.doc[j].lemma_.lower()} if j < len(ctx.doc) else set(), ctx.tables.position_adjectives
+        {ctx.lemmas[j].lower()} if j < len(ctx.doc) else set(), ctx.tables.position_adjectives
     )
     if adjective_mod is not None and _lookup(ctx.key(j + 1), ctx.tables.seasons):
         j += 1
     half = (
-        ctx.tables.ordinals.get(ctx.doc[j].lemma_.lower())
+        ctx.tables.ordinals.get(ctx.lemmas[j].lower())
         if preposition is not None and j < len(ctx.doc)
         else None
     )
