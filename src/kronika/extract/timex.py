@@ -1116,31 +1116,28 @@ def _core(
         return None
     ctx.preposition = preposition
     after_prep = preposition is not None
-    for matcher in (
-        lambda: _core_numeric_date(ctx, i),
-        lambda: _core_day_month(ctx, i),
-        lambda: _core_years_plural(ctx, i),
-        lambda: _core_year(ctx, i, after_prep),
-        lambda: _core_year_after_word(ctx, i),
-        lambda: _core_month(ctx, i),
-        lambda: _core_century(ctx, i),
-        lambda: _core_season(ctx, i),
-        lambda: _core_weekday(ctx, i, preposition),
-        lambda: _core_weekend(ctx, i),
-        lambda: _core_deictic(ctx, i, preposition),
-        lambda: _core_relative_unit(ctx, i),
-        lambda: _core_clock(ctx, i, preposition),
-        lambda: _core_duration(ctx, i, preposition, previous),
-        lambda: _core_month_adjective(ctx, i),
-        lambda: _core_year_adjective(ctx, i),
-        lambda: _core_present(ctx, i),
-        lambda: _core_holiday(ctx, i),
-        lambda: _core_anaphor(ctx, i, previous),
-    ):
-        core = matcher()
-        if core is not None:
-            return core
-    return None
+    # the first matcher that recognizes the core wins (a _Core is always true)
+    return (
+        _core_numeric_date(ctx, i)
+        or _core_day_month(ctx, i)
+        or _core_years_plural(ctx, i)
+        or _core_year(ctx, i, after_prep)
+        or _core_year_after_word(ctx, i)
+        or _core_month(ctx, i)
+        or _core_century(ctx, i)
+        or _core_season(ctx, i)
+        or _core_weekday(ctx, i, preposition)
+        or _core_weekend(ctx, i)
+        or _core_deictic(ctx, i, preposition)
+        or _core_relative_unit(ctx, i)
+        or _core_clock(ctx, i, preposition)
+        or _core_duration(ctx, i, preposition, previous)
+        or _core_month_adjective(ctx, i)
+        or _core_year_adjective(ctx, i)
+        or _core_present(ctx, i)
+        or _core_holiday(ctx, i)
+        or _core_anaphor(ctx, i, previous)
+    )
 
 
 def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _Core] | None:
