@@ -241,3 +241,14 @@ def test_unia_alone_is_the_european_union_unless_another_union_is_named(nlp) -> 
     assert {m["text"]: names.get(m["entity"]) for m in record["mentions"]}["Unia"] == (
         "Euroazjatycka Unia Gospodarcza"
     )
+
+
+def test_unknown_names_after_a_title_are_a_person(nlp) -> None:
+    mentions = _mentions(
+        nlp,
+        "Wicepremier Białorusi Pawieł Czarniawski zapowiedział nowe inwestycje. "
+        "Na konferencji głos zabrał politolog Alaksiej Dziermant.",
+    )
+    assert mentions["Pawieł Czarniawski"]["type"] == "person"
+    assert mentions["Białorusi"]["type"] == "country"
+    assert mentions["Alaksiej Dziermant"]["type"] == "person"

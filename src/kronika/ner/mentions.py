@@ -7,6 +7,9 @@ non-temporal spans and writes them to ``doc.spans["mentions"]`` with span extens
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -164,6 +167,43 @@ def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
     ]
 
 
+TITLES_PATH = Path(__file__).resolve().parents[1] / "lang" / "pl" / "person_titles.txt"
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    lines = TITLES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalized word that can only be a name: SGJP does not know it, or knows it only as a
+    proper name ("Pawieł", "Czarniawski"), not as a common word ("Rada")."""
+    token = doc[i]
+    if not (token.is_alpha and token.text[:1].isupper() and token.text[1:2].islower()):
+        return False
+    return all(not r.known or r.lemma[:1].isupper() for r in doc_readings(doc)[i])
+
+
+def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
+    """Two or three name words right after a person's title, or after a title and the place it
+    is of ("Wicepremier Białorusi Pawieł Czarniawski"), that no detector took: a person."""
+    titles = person_titles()
+    places = {s.start: s.end for s in spans if s.label_.startswith("placeName")}
+    found: list[Span] = []
+    for token in doc[:-2]:
+        if not {r.lemma.lower() for r in doc_readings(doc)[token.i]} & titles:
+            continue
+        start = places.get(token.i + 1, token.i + 1)
+        end = start
+        while end < len(doc) and end - start < 3 and end not in covered and _name_word(doc, end):
+            end += 1
+        if end - start >= 2 and not (end < len(doc) and _name_word(doc, end)):
+            found.append(Span(doc, start, end, label="persName"))
+            covered = covered | set(range(start, end))
+    return found
+
+
 HYPHENS = frozenset({"-", "‐"})
 
 
@@ -319,6 +359,9 @@ class MentionsComponent:
             if token.i not in covered and self.short_name_link(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label="orgName"))
                 covered.add(token.i)
+        for span in titled_people(doc, spans, covered):
+            spans.append(span)
+            covered.update(range(span.start, span.end))
         spans.extend(derived_spans(doc, covered))
         return sorted(spans, key=lambda s: (s.start, s.end))
 
