@@ -89,7 +89,11 @@ def _summary(record: dict[str, Any]) -> str:
         lines.append(f"    poll  {fact.get('source_text') or '?'} ({fact['time'] or '-'}): {shares}")
     for relation in record["relations"]:
         subject, obj = names.get(relation["subject"]), names.get(relation["object"])
-        lines.append(f"    {relation['predicate']}  {subject} → {obj}")
+        if relation["predicate"] == "role":
+            of = f" ({obj})" if obj else ""
+            lines.append(f"    role  {subject}: {relation['value']}{of}")
+        else:
+            lines.append(f"    {relation['predicate']}  {subject} → {obj}")
     return "\n".join(lines)
 
 

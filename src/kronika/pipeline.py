@@ -24,6 +24,7 @@ import kronika.ner.mentions
 import kronika.ner.rules  # noqa: F401
 from kronika.errors import AnalysisError
 from kronika.extract.facts import find_memberships, find_polls
+from kronika.extract.roles import find_roles
 from kronika.extract.quotes import find_quotes
 from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
 from kronika.ingest import Document
@@ -103,7 +104,7 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     sentence_spans = [_trimmed(sent.start_char, sent.end_char, document.text) for sent in sentences]
     quotes = link_quotes(find_quotes(doc), mentions, sentence_spans, timexes, date, entities)
     facts, relations = link_facts(
-        find_polls(doc, timexes), find_memberships(doc, timexes),
+        find_polls(doc, timexes), find_memberships(doc, timexes) + find_roles(doc),
         mentions, sentence_spans, timexes, date, quotes,
     )
     record: dict[str, Any] = {

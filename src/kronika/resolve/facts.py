@@ -66,6 +66,22 @@ def _split_by_quotes(
     return sorted(parts, key=lambda part: part["start"])
 
 
+def _object_entity(mentions: Sequence[dict[str, Any]], obj: dict[str, Any]) -> str | None:
+    """The entity at a relation's object; a country adjective stands for its country here
+    ("białoruski politolog" is a role of Belarus)."""
+    found = entity_at(mentions, obj["start"], obj["end"])
+    if found is None:
+        found = next(
+            (
+                m["entity"]
+                for m in mentions
+                if m["start"] == obj["start"] and m["end"] == obj["end"] and m["entity"]
+            ),
+            None,
+        )
+    return found
+
+
 def link_facts(
     polls: list[dict[str, Any]],
     relations: list[dict[str, Any]],
@@ -90,17 +106,26 @@ def link_facts(
     for relation in relations:
         subject, obj = relation["subject"], relation["object"]
         subject_id = entity_at(mentions, subject["start"], subject["end"])
-        object_id = entity_at(mentions, obj["start"], obj["end"])
-        if subject_id is None or object_id is None or subject_id == object_id:
+        object_id = _object_entity(mentions, obj) if obj is not None else None
+        # a role may stand alone ("politolog"); every other relation joins two entities
+        if subject_id is None or subject_id == object_id:
+            continue
+        if object_id is None and (obj is not None or relation["predicate"] != "role"):
             continue
         relation.update(
             subject=subject_id,
             object=object_id,
-            value=None,
+            value=relation.get("value"),
             subject_text=subject["text"],
-            object_text=obj["text"],
+            object_text=obj["text"] if obj is not None else None,
         )
-        _timed(relation, sentences, timexes, document_date)
+        if relation["predicate"] == "role":
+            # a title is given as it stands when the article is written, whatever else its
+            # sentence dates ("wicepremier X zapowiedział, że przed 2022 r. …")
+            relation["time"] = document_date
+            relation["time_source"] = "document" if document_date else None
+        else:
+            _timed(relation, sentences, timexes, document_date)
         linked.append(relation)
     mark_claims(polls + linked, quotes)
     return polls, linked

@@ -1,0 +1,154 @@
+"""Roles: who holds which office or profession, read off a title next to a person's name.
+
+Two shapes carry nearly all of them in Polish news:
+
+* the title before the name, with what it is of in between: "wicepremier Białorusi Pawieł
+  Czarniawski", "minister spraw zagranicznych Litwy Gabrielius Landsbergis", "białoruski
+  politolog Waler Karbalewicz";
+* the title in apposition after the name: "Paweł Usow, znany białoruski politolog", "Dmitrij
+  Pieskow, rzecznik Kremla".
+
+Each gives a contract relation ``role`` whose value is the title as a dictionary word with its
+lowercase complement ("minister spraw zagranicznych") and whose object is the country or
+organization named with it, when one is (a country adjective counts: "białoruski politolog").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kronika.lang.components import doc_readings
+from kronika.ner.mentions import MENTIONS_KEY, person_titles
+
+#: Words a title's complement may hold before its object ("spraw zagranicznych", "ds. …").
+MAX_COMPLEMENT = 3
+#: Adjectives between an apposition's comma and its title ("znany białoruski politolog").
+MAX_ADJECTIVES = 3
+
+
+def find_roles(doc: Doc) -> list[dict]:
+    """Contract ``relations`` items {"subject": {"start","end","text"}, "predicate": "role",
+    "object": {"start","end","text"} or None, "value", "start", "end"} in text order."""
+    mentions = sorted(doc.spans[MENTIONS_KEY], key=lambda m: m.start) if MENTIONS_KEY in doc.spans else []
+    by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    found = []
+    for person in mentions:
+        if person._.entity_type != "person":
+            continue
+        role = _title_before(doc, person, by_end) or _title_after(doc, person, by_start)
+        if role is not None:
+            found.append(role)
+    return found
+
+
+#: Forms of address find names ("pan Kowalski") but are no role.
+ADDRESS = frozenset({"pan", "pani"})
+
+
+def _titles_of(token: Token) -> list[str]:
+    titles = person_titles() - ADDRESS
+    return [
+        r.lemma.lower()
+        for r in doc_readings(token.doc)[token.i]
+        if r.pos == "subst" and r.lemma.lower() in titles
+    ]
+
+
+def _is_title(token: Token) -> bool:
+    return bool(_titles_of(token))
+
+
+def _title_lemma(token: Token) -> str:
+    return _titles_of(token)[0]
+
+
+def _preposition(token: Token) -> bool:
+    return any(r.pos == "prep" for r in doc_readings(token.doc)[token.i])
+
+
+def _relation(
+    person: Span, title: Token, complement: list[Token], obj: Span | None, start: int, end: int
+) -> dict:
+    value = " ".join([_title_lemma(title), *(t.text for t in complement)])
+    doc = person.doc
+    return {
+        "subject": {"start": person.start_char, "end": person.end_char, "text": person.text},
+        "predicate": "role",
+        "object": (
+            {"start": obj.start_char, "end": obj.end_char, "text": obj.text} if obj is not None else None
+        ),
+        "value": value,
+        "start": doc[start].idx,
+        "end": doc[end - 1].idx + len(doc[end - 1].text),
+    }
+
+
+def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> dict | None:
+    """ "[adjective] title [complement] [object mentions] Person"."""
+    i = person.start
+    objects: list[Span] = []
+    while i in by_end and len(objects) < 2 and by_end[i]._.entity_type != "person":
+        objects.insert(0, by_end[i])
+        i = by_end[i].start
+    complement: list[Token] = []
+    while i > 0 and len(complement) <= MAX_COMPLEMENT:
+        token = doc[i - 1]
+        if token.is_sent_start and not _is_title(token):
+            return None
+        if _is_title(token):
+            obj = objects[0] if objects else _adjective_object(doc, i - 1, by_end)
+            start = obj.start if obj is not None and obj.end <= i - 1 else i - 1
+            return _relation(person, token, complement, obj, min(start, i - 1), person.end)
+        if not (token.is_alpha and token.text.islower()) or token.text in {"i", "oraz", "a"}:
+            return None
+        complement.insert(0, token)
+        i -= 1
+    return None
+
+
+def _adjective_object(doc: Doc, title: int, by_end: dict[int, Span]) -> Span | None:
+    """The country adjective right before a title ("białoruski politolog")."""
+    before = by_end.get(title)
+    return before if before is not None and before._.derived else None
+
+
+def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | None:
+    """ "Person, [adjectives] title [complement] [object]"."""
+    i = person.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    adjective_object: Span | None = None
+    for _ in range(MAX_ADJECTIVES + 1):
+        if i >= len(doc) or doc[i].is_sent_start:
+            return None
+        if _is_title(doc[i]):
+            break
+        mention = by_start.get(i)
+        if mention is not None and mention._.derived:
+            adjective_object = mention
+            i = mention.end
+            continue
+        if not (doc[i].is_alpha and doc[i].text.islower()):
+            return None
+        i += 1
+    else:
+        return None
+    title = doc[i]
+    complement: list[Token] = []
+    j = i + 1
+    while j < len(doc) and len(complement) < MAX_COMPLEMENT and j not in by_start:
+        token = doc[j]
+        if not (token.is_alpha and token.text.islower()) or token.is_sent_start or _preposition(token):
+            break
+        complement.append(token)
+        j += 1
+    obj = by_start.get(j)
+    if obj is not None and obj._.entity_type not in ("country", "organization", "place"):
+        obj = None
+    if obj is None:
+        complement = []  # words after a title with no name after them are not part of it
+        obj = adjective_object
+    end = obj.end if obj is not None and obj.start > title.i else title.i + 1
+    return _relation(person, title, complement, obj, person.start, end)
