@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.pl import load_vocabulary
 from kronika.extract.time import is_calendar
-from kronika.lang.components import doc_text, readings
+from kronika.lang.components import doc_readings, doc_text, readings
+from kronika.lang.morphology import Interpretation
 
 __all__ = ["find_timexes", "infer_document_date"]
 
@@ -193,17 +194,20 @@ class _Ctx:
         return doc_text(self.doc)
 
     @cached_property
+    def tokens(self) -> _Tokens:
+        return _tokens(self.doc, self.tables)
+
+    @property
     def texts(self) -> list[str]:
-        """Token texts: ``doc[i]`` makes a new Token object on every access."""
-        return [token.text for token in self.doc]
+        return self.tokens.texts
 
-    @cached_property
+    @property
     def lemmas(self) -> list[str]:
-        return [token.lemma_ for token in self.doc]
+        return self.tokens.lemmas
 
-    @cached_property
+    @property
     def lowers(self) -> list[str]:
-        return [token.lower_ for token in self.doc]
+        return self.tokens.lowers
 
     @cached_property
     def token_ends(self) -> dict[int, int]:
@@ -224,33 +228,51 @@ class _Ctx:
         return self.texts[i] if 0 <= i < len(self.texts) else ""
 
 
-def _token_keys(token: Token) -> set[str]:
+def _token_keys(lemma: str, lower: str, token_readings: Iterable[Interpretation]) -> set[str]:
     """Words a token may stand for: its lemma, its lowercased form and its noun lemmas.
 
     Noun lemmas help where the disambiguator picked a verb ("jesienią" → jesienić, not jesień)."""
-    keys = {token.lemma_.lower(), token.lower_}
-    for reading in readings(token):
+    keys = {lemma.lower(), lower}
+    for reading in token_readings:
         if reading.tag.startswith(("subst", "brev", "adv", "num")):
             keys.add(reading.lemma.lower())
     return keys
 
 
-_KEYS = "kronika.timex_keys"
+@dataclass(slots=True)
+class _Tokens:
+    """Per token: text, lemma, lowercased form, keys, and whether it may start an expression
+    (a vocabulary word, a digit or a Roman numeral). Lists, because ``doc[i]`` makes a new
+    Token object on every access."""
+
+    texts: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+    keys: list[set[str]] = field(default_factory=list)
+    starts: list[bool] = field(default_factory=list)
 
 
-def _keys_and_starts(doc: Doc, tables: _Tables) -> tuple[list[set[str]], list[bool]]:
-    """Each token's keys, and whether it may start an expression (a vocabulary word, a digit or
-    a Roman numeral), kept on the doc: an undated document is searched twice."""
-    cached = doc.user_data.get(_KEYS)
+_TOKENS = "kronika.timex_tokens"
+
+
+def _tokens(doc: Doc, tables: _Tables) -> _Tokens:
+    """The doc's token lists, made in one pass and kept on the doc: an undated document is
+    searched twice."""
+    cached = doc.user_data.get(_TOKENS)
     if cached is None:
-        keys = [_token_keys(token) for token in doc]
-        starts = [
-            bool(token_keys & tables.triggers)
-            or any(ch.isdigit() for ch in token.text)
-            or token.text in tables.roman  # the matchers read Roman numerals in capitals only
-            for token, token_keys in zip(doc, keys)
-        ]
-        cached = doc.user_data[_KEYS] = (keys, starts)
+        cached = doc.user_data[_TOKENS] = _Tokens()
+        for token, token_readings in zip(doc, doc_readings(doc)):
+            text, lemma, lower = token.text, token.lemma_, token.lower_
+            keys = _token_keys(lemma, lower, token_readings)
+            cached.texts.append(text)
+            cached.lemmas.append(lemma)
+            cached.lowers.append(lower)
+            cached.keys.append(keys)
+            cached.starts.append(
+                bool(keys & tables.triggers)
+                or any(ch.isdigit() for ch in text)
+                or text in tables.roman  # the matchers read Roman numerals in capitals only
+            )
     return cached
 
 
@@ -1277,7 +1299,7 @@ def find_timexes(doc: Doc, document_date: str | None) -> list[dict[str, Any]]:
     ``document_date`` (ISO 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' — a longer timestamp is cut — or None,
     in which case document-relative values keep X placeholders)."""
     ctx = _Ctx(doc, _vocabulary(), _Anchor.parse(document_date))
-    ctx.keys, starts = _keys_and_starts(doc, ctx.tables)
+    ctx.keys, starts = ctx.tokens.keys, ctx.tokens.starts
     found: list[dict[str, Any]] = []
     i = 0
     while i < len(doc):
