@@ -63,6 +63,10 @@ def _title_lemma(token: Token) -> str:
     return _titles_of(token)[0]
 
 
+def _adjective(token: Token) -> bool:
+    return any(r.pos in ("adj", "ppas", "pact") for r in doc_readings(token.doc)[token.i])
+
+
 def _preposition(token: Token) -> bool:
     return any(r.pos == "prep" for r in doc_readings(token.doc)[token.i])
 
@@ -97,6 +101,10 @@ def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> dict | Non
         if token.is_sent_start and not _is_title(token):
             return None
         if _is_title(token):
+            if complement and not objects:
+                # "przywódców państw unijnych zwycięstwo Trumpa": words after a title with no
+                # name of what it is of are not its complement
+                return None
             obj = objects[0] if objects else _adjective_object(doc, i - 1, by_end)
             start = obj.start if obj is not None and obj.end <= i - 1 else i - 1
             return _relation(person, token, complement, obj, min(start, i - 1), person.end)
@@ -130,8 +138,8 @@ def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | No
             adjective_object = mention
             i = mention.end
             continue
-        if not (doc[i].is_alpha and doc[i].text.islower()):
-            return None
+        if not (doc[i].is_alpha and doc[i].text.islower() and _adjective(doc[i])):
+            return None  # "de France, a obecnie ekspert …", "…, jako pierwsza kobieta prezydent"
         i += 1
     else:
         return None
@@ -151,4 +159,8 @@ def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | No
         complement = []  # words after a title with no name after them are not part of it
         obj = adjective_object
     end = obj.end if obj is not None and obj.start > title.i else title.i + 1
+    following = by_start.get(end)
+    if following is not None and following._.entity_type == "person":
+        # "Hillary Clinton, prezydent Turcji Recep Erdoğan …": the title is the next person's
+        return None
     return _relation(person, title, complement, obj, person.start, end)
