@@ -189,12 +189,17 @@ def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
     """Two or three name words right after a person's title, or after a title and the place it
     is of ("Wicepremier Białorusi Pawieł Czarniawski"), that no detector took: a person."""
     titles = person_titles()
+    readings = doc_readings(doc)
+    texts = [t.text for t in doc]
     places = {s.start: s.end for s in spans if s.label_.startswith("placeName")}
     found: list[Span] = []
-    for token in doc[:-2]:
-        if not {r.lemma.lower() for r in doc_readings(doc)[token.i]} & titles:
+    for i in range(len(doc) - 2):
+        start = places.get(i + 1, i + 1)
+        # a capitalized word next is cheap to test and rare: the title's readings only then
+        if start >= len(doc) or not texts[start][:1].isupper():
             continue
-        start = places.get(token.i + 1, token.i + 1)
+        if not {r.lemma.lower() for r in readings[i]} & titles:
+            continue
         end = start
         while end < len(doc) and end - start < 3 and end not in covered and _name_word(doc, end):
             end += 1
