@@ -115,3 +115,20 @@ def test_several_people_are_not_the_man_just_named() -> None:
     )
     (quote,) = record["quotes"]
     assert quote["speaker_text"] == "Przedstawiciele Moskwy" and quote["speaker"] is None
+
+
+def test_an_office_of_a_country_is_its_holder_named_in_the_article() -> None:
+    from kronika.ingest import Document
+
+    record = kronika.analyze(
+        Document.create(
+            "Władimir Putin przyjechał do Mińska, gdzie czekał na niego Aleksander Łukaszenko. "
+            "Prezydent Rosji zapowiedział, że współpraca wojskowa będzie się rozwijać.",
+            source="test",
+            date="2023-05",
+        )
+    )
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    (quote,) = record["quotes"]
+    # the nearest man before is Łukaszenko; the knowledge base says whose office it is
+    assert names[quote["speaker"]] == "Władimir Putin"

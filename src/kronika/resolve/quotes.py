@@ -49,7 +49,11 @@ def _holds_office(entity_id: str, office: frozenset[str]) -> bool:
 
 
 def _described_person(
-    mentions: Sequence[dict[str, Any]], entities: dict[str, dict[str, Any]], start: int, text: str
+    mentions: Sequence[dict[str, Any]],
+    entities: dict[str, dict[str, Any]],
+    start: int,
+    text: str,
+    year: int | None = None,
 ) -> str | None:
     """The person a description stands for: the nearest person mentioned before it whose name
     agrees in gender ("Najważniejsza kandydatka opozycji" → the woman just named). Only a
@@ -60,6 +64,10 @@ def _described_person(
     if not lemmas & lex.person_nouns or gender == "pl":
         return None
     office = lemmas & lex.office_nouns
+    if office:
+        holder = _office_holder(mentions, entities, start, start + len(text), office, year)
+        if holder is not None:
+            return holder
     for mention in sorted(mentions, key=lambda m: -m["start"]):
         if not (start - DESCRIPTION_REACH <= mention["start"] < start) or not mention["entity"]:
             continue
@@ -74,6 +82,45 @@ def _described_person(
             continue
         return mention["entity"]
     return None
+
+
+def _office_holder(
+    mentions: Sequence[dict[str, Any]],
+    entities: dict[str, dict[str, Any]],
+    start: int,
+    end: int,
+    office: frozenset[str],
+    year: int | None,
+) -> str | None:
+    """The person of this document whom the knowledge base gives the office of the country or
+    organization named in the description in the article's year ("Prezydent Rosji" → Władimir
+    Putin, when the article names him somewhere); the one holder, or nobody."""
+    of = {
+        entry.key
+        for m in mentions
+        if start <= m["start"] and m["end"] <= end and m["entity"]
+        for entry in [kb_entry(m["entity"])]
+        if entry is not None and entry.type in ("country", "organization")
+    }
+    if not of:
+        return None
+    holders = []
+    for ident, entity in entities.items():
+        entry = kb_entry(ident)
+        if entity["type"] != "person" or entry is None:
+            continue
+        for role in entry.roles:
+            held = (
+                role.until is None
+                if year is None
+                else (role.since or 0) <= year <= (role.until or year)
+            )
+            if role.of in of and held and any(
+                word.startswith(name[:5]) for name in office for word in role.role.lower().split()
+            ):
+                holders.append(ident)
+                break
+    return holders[0] if len(holders) == 1 else None
 
 
 def _opens_with_person_noun(text: str) -> bool:
@@ -114,6 +161,7 @@ def link_quotes(
     opozycji") is the person it describes when one was just named.
     """
     by_id = {entity["id"]: entity for entity in entities}
+    year = int(document_date[:4]) if document_date else None
     for quote in quotes:
         start, end = quote.get("speaker_start"), quote.get("speaker_end")
         speaker_text = quote.get("speaker_text") or ""
@@ -132,7 +180,9 @@ def link_quotes(
                 # "kancelarii prezydenta RP" speaks for Poland's president, not for Poland
                 quote["speaker"] = None
             if quote["speaker"] is None:
-                quote["speaker"] = _described_person(mentions, by_id, start, speaker_text)
+                quote["speaker"] = _described_person(
+                    mentions, by_id, start, speaker_text, year
+                )
         quote["addressee"] = _entity_named(mentions, quote.get("addressee_text"))
         anchor = start if start is not None else quote["start"]
         quote["time"], quote["time_source"] = governing_time(
