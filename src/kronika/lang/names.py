@@ -412,7 +412,6 @@ class NameLemmatizer:
         self._morphology = morphology
         self._endings: dict[str, list[EndingRule]] | None = None
         self._max_ending = 0
-        self._cache: dict[tuple[tuple[str, ...], tuple[bool, ...], str | None], str] = {}
         self._readings: dict[
             tuple[str, str | None, str | None, str, bool], tuple[Reading, ...]
         ] = {}
@@ -434,7 +433,6 @@ class NameLemmatizer:
             _morphology=None,
             _endings=None,
             _frequencies=None,
-            _cache={},
             _text_cache={},
             _readings={},
             _nominatives={},
@@ -493,15 +491,8 @@ class NameLemmatizer:
         spaces = tuple(spaces) if spaces is not None else tuple(default_spaces(forms))
         if len(spaces) != len(forms):
             raise ValueError(f"{len(forms)} tokens but {len(spaces)} space flags")
-        key = (forms, spaces, category)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        result = self._lemmatize(forms, spaces, category)
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[key] = result
-        return result
+        scored = self.scored(forms, category, spaces)
+        return scored[0][0] if scored else ""
 
     def possible_lemmas(self, form: str) -> list[str]:
         """Every lemma one word may have as a person's or place's name, best first: SGJP's and,
@@ -570,12 +561,6 @@ class NameLemmatizer:
         return [(t.text, bool(t.whitespace_)) for t in self._tokenizer(phrase)]
 
     # -- the phrase ------------------------------------------------------------------------
-
-    def _lemmatize(
-        self, forms: tuple[str, ...], spaces: tuple[bool, ...], category: str | None
-    ) -> str:
-        scored = self.scored(forms, category, spaces)
-        return scored[0][0] if scored else ""
 
     def _prepare(
         self, forms: tuple[str, ...], spaces: tuple[bool, ...], category: str | None
@@ -704,16 +689,7 @@ class NameLemmatizer:
         """Every nominative the phrase may have, one per grammatical key, with the features the
         ranker scores, in the order of the hand-set score (for training and inspection)."""
         tokens = self._tokenize(phrase.strip())
-        forms = tuple(t[0] for t in tokens)
-        spaces = tuple(t[1] for t in tokens)
-        prepared = self._prepare(forms, spaces, category)
-        if prepared is None:
-            return []
-        out, keep, words, readings, transparent, group, kind = prepared
-        found = self._candidates(forms, words, readings, group, transparent)
-        return [
-            self._render(forms, spaces, out, keep, c, group, kind) for c in found[:MAX_CANDIDATES]
-        ]
+        return self._rendered(tuple(t[0] for t in tokens), tuple(t[1] for t in tokens), category)
 
     def scored(
         self,
@@ -729,20 +705,32 @@ class NameLemmatizer:
         cached = self._scored.get(key)
         if cached is not None:
             return cached
+        rendered = self._rendered(forms, spaces, category)
         result: list[tuple[str, float]] = []
-        prepared = self._prepare(forms, spaces, category)
-        if prepared is not None:
-            out, keep, words, readings, transparent, group, kind = prepared
-            candidates = self._candidates(forms, words, readings, group, transparent)
-            rendered = [
-                self._render(forms, spaces, out, keep, c, group, kind)
-                for c in candidates[:MAX_CANDIDATES]
-            ]
+        if rendered:
             result = self._probabilities(rendered) if self.ranker else [(rendered[0].text, 1.0)]
         if len(self._scored) >= CACHE_LIMIT:
             self._scored.clear()
         self._scored[key] = result
         return result
+
+    def _rendered(
+        self, forms: tuple[str, ...], spaces: tuple[bool, ...], category: str | None
+    ) -> list[Candidate]:
+        """The candidates worth scoring, rendered, best by the hand-set score first."""
+        prepared = self._prepare(forms, spaces, category)
+        if prepared is None:
+            return []
+        out, keep, words, readings, transparent, group, kind = prepared
+        # a case ending glued on ("Jeremy'ego", "PSL-u") says the phrase is not nominative
+        glued = any(out[i] != forms[i] for i in range(len(forms))) or any(
+            not k and f not in TRAILING_PUNCTUATION for k, f in zip(keep, forms)
+        )
+        candidates = self._candidates(forms, words, readings, group, transparent)
+        return [
+            self._render(forms, spaces, out, keep, c, group, kind, glued)
+            for c in candidates[:MAX_CANDIDATES]
+        ]
 
     def _probabilities(self, rendered: list[Candidate]) -> list[tuple[str, float]]:
         weights = self.ranker
@@ -765,10 +753,11 @@ class NameLemmatizer:
         candidate: Chain,
         group: str | None,
         kind: str | None,
+        glued: bool,
     ) -> Candidate:
         """The phrase with the candidate's chain in the nominative, and its ranking features."""
         out = list(base)
-        case, number_key = candidate.case, candidate.number
+        case = candidate.case
         for i, (reading, number, gender) in candidate.chain.items():
             # a word already in the nominative of its number keeps its own spelling ("Włosi",
             # not the other plural "Włochowie" synthesis would give first)
@@ -796,10 +785,7 @@ class NameLemmatizer:
                 parts[-1] = parts[-1].rstrip(" ") + " "
         text = "".join(parts).strip()
         features = self._features(forms, out, candidate, group, kind)
-        if any(base[i] != forms[i] for i in range(len(forms))) or any(
-            not k and f not in TRAILING_PUNCTUATION for k, f in zip(keep, forms)
-        ):
-            # a case ending glued on ("Jeremy'ego", "PSL-u") says the phrase is not nominative
+        if glued:
             features[f"glued {case}"] = 1.0
         if text in self.lexicon:
             features["known name"] = 1.0
