@@ -15,10 +15,13 @@ organization named with it, when one is (a country adjective counts: "białorusk
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
-from kronika.lang.components import doc_readings
-from kronika.ner.mentions import MENTIONS_KEY, person_titles
+from kronika.lang.components import readings
+from kronika.lang.titles import person_titles
+from kronika.ner.mentions import MENTIONS_KEY
 
 #: Words a title's complement may hold before its object ("spraw zagranicznych", "ds. …").
 MAX_COMPLEMENT = 3
@@ -46,35 +49,32 @@ def find_roles(doc: Doc) -> list[dict]:
 ADDRESS = frozenset({"pan", "pani"})
 
 
-def _titles_of(token: Token) -> list[str]:
-    titles = person_titles() - ADDRESS
-    return [
-        r.lemma.lower()
-        for r in doc_readings(token.doc)[token.i]
-        if r.pos == "subst" and r.lemma.lower() in titles
-    ]
+@lru_cache(maxsize=1)
+def _role_titles() -> frozenset[str]:
+    return person_titles() - ADDRESS
 
 
-def _is_title(token: Token) -> bool:
-    return bool(_titles_of(token))
-
-
-def _title_lemma(token: Token) -> str:
-    return _titles_of(token)[0]
+def _title_lemma(token: Token) -> str | None:
+    """The title the token is, as its SGJP lemma; None for any other word."""
+    titles = _role_titles()
+    return next(
+        (r.lemma.lower() for r in readings(token) if r.pos == "subst" and r.lemma.lower() in titles),
+        None,
+    )
 
 
 def _adjective(token: Token) -> bool:
-    return any(r.pos in ("adj", "ppas", "pact") for r in doc_readings(token.doc)[token.i])
+    return any(r.pos in ("adj", "ppas", "pact") for r in readings(token))
 
 
 def _preposition(token: Token) -> bool:
-    return any(r.pos == "prep" for r in doc_readings(token.doc)[token.i])
+    return any(r.pos == "prep" for r in readings(token))
 
 
 def _relation(
-    person: Span, title: Token, complement: list[Token], obj: Span | None, start: int, end: int
+    person: Span, title: str, complement: list[Token], obj: Span | None, start: int, end: int
 ) -> dict:
-    value = " ".join([_title_lemma(title), *(t.text for t in complement)])
+    value = " ".join([title, *(t.text for t in complement)])
     doc = person.doc
     return {
         "subject": {"start": person.start_char, "end": person.end_char, "text": person.text},
@@ -98,16 +98,17 @@ def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> dict | Non
     complement: list[Token] = []
     while i > 0 and len(complement) <= MAX_COMPLEMENT:
         token = doc[i - 1]
-        if token.is_sent_start and not _is_title(token):
-            return None
-        if _is_title(token):
+        title = _title_lemma(token)
+        if title is not None:
             if complement and not objects:
                 # "przywódców państw unijnych zwycięstwo Trumpa": words after a title with no
                 # name of what it is of are not its complement
                 return None
             obj = objects[0] if objects else _adjective_object(doc, i - 1, by_end)
             start = obj.start if obj is not None and obj.end <= i - 1 else i - 1
-            return _relation(person, token, complement, obj, min(start, i - 1), person.end)
+            return _relation(person, title, complement, obj, start, person.end)
+        if token.is_sent_start:
+            return None
         if not (token.is_alpha and token.text.islower()) or token.text in {"i", "oraz", "a"}:
             return None
         complement.insert(0, token)
@@ -128,10 +129,12 @@ def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | No
         return None
     i += 1
     adjective_object: Span | None = None
+    title: str | None = None
     for _ in range(MAX_ADJECTIVES + 1):
         if i >= len(doc) or doc[i].is_sent_start:
             return None
-        if _is_title(doc[i]):
+        title = _title_lemma(doc[i])
+        if title is not None:
             break
         mention = by_start.get(i)
         if mention is not None and mention._.derived:
@@ -143,7 +146,6 @@ def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | No
         i += 1
     else:
         return None
-    title = doc[i]
     complement: list[Token] = []
     j = i + 1
     while j < len(doc) and len(complement) < MAX_COMPLEMENT and j not in by_start:
@@ -158,7 +160,7 @@ def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | No
     if obj is None:
         complement = []  # words after a title with no name after them are not part of it
         obj = adjective_object
-    end = obj.end if obj is not None and obj.start > title.i else title.i + 1
+    end = obj.end if obj is not None and obj.start > i else i + 1
     following = by_start.get(end)
     if following is not None and following._.entity_type == "person":
         # "Hillary Clinton, prezydent Turcji Recep Erdoğan …": the title is the next person's

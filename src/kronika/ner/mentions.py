@@ -7,15 +7,13 @@ non-temporal spans and writes them to ``doc.spans["mentions"]`` with span extens
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kronika.kb import Entry, adjectives, by_key, demonyms, short_names, usual_short_names
 from kronika.lang.components import doc_readings
 from kronika.lang.names import NameLemmatizer
+from kronika.lang.titles import person_titles
 from kronika.ner.gazetteer import (
     Gazetteer,
     Match,
@@ -165,15 +163,6 @@ def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
         Span(doc, span.start, head.end, label=head.entry.label or span.label_),
         Span(doc, head.end, span.end, label="persName"),
     ]
-
-
-TITLES_PATH = Path(__file__).resolve().parents[1] / "lang" / "pl" / "person_titles.txt"
-
-
-@lru_cache(maxsize=1)
-def person_titles() -> frozenset[str]:
-    lines = TITLES_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _name_word(doc: Doc, i: int) -> bool:
