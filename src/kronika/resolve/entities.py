@@ -49,19 +49,11 @@ def kb_entry(ident: str) -> Entry | None:
     return _entries().get(ident)
 
 
-@lru_cache(maxsize=1)
-def _metonyms() -> dict[str, str]:
-    return {
-        entity_id(entry.key): entity_id(entry.stands_for)
-        for entry in load_kb()
-        if entry.stands_for
-    }
-
-
 def stands_for(ident: str) -> str | None:
     """The entity a place name usually stands for in political news ("Kreml" → Russia, its
     government), by the knowledge base's metonyms; None for every other entity."""
-    return _metonyms().get(ident)
+    entry = kb_entry(ident)
+    return entity_id(entry.stands_for) if entry is not None and entry.stands_for else None
 
 
 @lru_cache(maxsize=1)
@@ -203,13 +195,17 @@ def link_document(mentions: list[dict[str, Any]], text: str = "") -> list[dict[s
     return result
 
 
-def entity_at(mentions: Sequence[dict[str, Any]], start: int, end: int) -> str | None:
-    """The entity of the mention overlapping [start, end), the longest overlap first."""
+def entity_at(
+    mentions: Sequence[dict[str, Any]], start: int, end: int, *, derived: bool = False
+) -> str | None:
+    """The entity of the mention overlapping [start, end), the longest overlap first; of a
+    derived word only when ``derived`` ("kandydatka białoruskiej opozycji" is not spoken by
+    Białoruś, but "białoruski politolog" is a role of Belarus)."""
     best: tuple[int, str] | None = None
     for mention in mentions:
         overlap = min(end, mention["end"]) - max(start, mention["start"])
-        if mention["derived"] or not mention["entity"]:
-            continue  # "kandydatka białoruskiej opozycji" is not spoken by Białoruś
+        if (mention["derived"] and not derived) or not mention["entity"]:
+            continue
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, mention["entity"])
     return best[1] if best else None

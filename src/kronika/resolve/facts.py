@@ -69,17 +69,9 @@ def _split_by_quotes(
 def _object_entity(mentions: Sequence[dict[str, Any]], obj: dict[str, Any]) -> str | None:
     """The entity at a relation's object; a country adjective stands for its country here
     ("białoruski politolog" is a role of Belarus)."""
-    found = entity_at(mentions, obj["start"], obj["end"])
-    if found is None:
-        found = next(
-            (
-                m["entity"]
-                for m in mentions
-                if m["start"] == obj["start"] and m["end"] == obj["end"] and m["entity"]
-            ),
-            None,
-        )
-    return found
+    return entity_at(mentions, obj["start"], obj["end"]) or entity_at(
+        mentions, obj["start"], obj["end"], derived=True
+    )
 
 
 def link_facts(

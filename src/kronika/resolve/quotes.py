@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from kronika.extract.quotes import lexicon
 from kronika.extract.time import governing_time
 from kronika.lang.morphology import Morphology
-from kronika.extract.quotes import lexicon
+from kronika.lang.names import parse_tag
 from kronika.resolve.entities import entity_at, kb_entry
 
 _morphology = Morphology()
@@ -26,26 +27,26 @@ def _description_head(text: str) -> tuple[frozenset[str], str | None]:
         lemmas = frozenset(r.lemma.lower() for r in readings)
         if not lemmas & heads:
             continue  # "Znana" of "Znana socjolożka" is read as a name too
-        if all(r.tag.split(":")[1:2] == ["pl"] for r in readings):
+        tags = [parse_tag(r.tag) for r in readings]
+        if all(numbers == {"pl"} for _pos, numbers, _cases, _genders, _extra in tags):
             return lemmas, "pl"  # "Przedstawiciele Moskwy" are several people
-        genders = {g for r in readings for g in _genders(r.tag)}
+        genders = frozenset().union(*(tag[3] for tag in tags))
         return lemmas, "m" if "m1" in genders else "f" if "f" in genders else None
     return frozenset(), None
 
 
-def _genders(tag: str) -> set[str]:
-    parts = tag.split(":")
-    return set(parts[3].split(".")) if len(parts) > 3 else set()
+def _names_office(role: str, office: frozenset[str]) -> bool:
+    """Whether a knowledge-base role is one of the offices (a woman's title matched by the
+    office's stem: "prezydentka" → prezydent)."""
+    return any(word.startswith(name[:5]) for name in office for word in role.lower().split())
 
 
 def _holds_office(entity_id: str, office: frozenset[str]) -> bool:
-    """Whether the knowledge base gives the person an office named by one of ``office``
-    (a woman's title matched by the office's masculine stem: "prezydentka" → prezydent)."""
+    """Whether the knowledge base gives the person one of the offices."""
     entry = kb_entry(entity_id)
     if entry is None:
         return True  # nothing known against it
-    roles = [role.role.lower() for role in entry.roles]
-    return any(word.startswith(name[:5]) for name in office for r in roles for word in r.split())
+    return any(_names_office(role.role, office) for role in entry.roles)
 
 
 def _described_person(
@@ -115,9 +116,7 @@ def _office_holder(
                 if year is None
                 else (role.since or 0) <= year <= (role.until or year)
             )
-            if role.of in of and held and any(
-                word.startswith(name[:5]) for name in office for word in role.role.lower().split()
-            ):
+            if role.of in of and held and _names_office(role.role, office):
                 holders.append(ident)
                 break
     return holders[0] if len(holders) == 1 else None
