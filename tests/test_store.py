@@ -105,16 +105,22 @@ def test_entity_lookup_by_any_form(tmp_path: Path, examples_dir: Path) -> None:
     assert all(m["sentence"] and m["text"] in m["sentence"] for m in entity["mentions"])
 
 
+def _build_one(tmp_path: Path, text: str) -> Path:
+    """A database built from one article written to ``tmp_path``."""
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    db = tmp_path / "news.db"
+    kronika.build([article], db)
+    return db
+
+
 def test_entity_lookup_by_knowledge_base_alias(tmp_path: Path) -> None:
-    article = tmp_path / "wnp.txt"
-    article.write_text(
+    db = _build_one(
+        tmp_path,
         "date 2024-10-08\n"
         "Przywódcy Wspólnoty Niepodległych Państw spotkali się w Moskwie na nieformalnym "
         "szczycie.\n",
-        encoding="utf-8",
     )
-    db = tmp_path / "news.db"
-    kronika.build([article], db)
     with kronika.open_db(db) as store:
         # the article never writes the acronym; the knowledge base knows it
         (entity,) = kronika.find_entities(store, "WNP")
@@ -163,17 +169,14 @@ def test_kill_mid_build_then_rerun_completes(tmp_path: Path, signal_number: int)
 
 
 def test_claims_stay_apart_from_assertions(tmp_path: Path) -> None:
-    article = tmp_path / "sondaz.txt"
-    article.write_text(
+    db = _build_one(
+        tmp_path,
         "date 2024-05-10\n"
         "Według sondażu CBOS, przeprowadzonego w kwietniu, 61 proc. Polaków popiera członkostwo "
         "w NATO.\n\n"
         "– Według naszego badania 80 proc. ankietowanych chce silnej armii – mówi Jan Kowalczyk, "
         "socjolog.\n",
-        encoding="utf-8",
     )
-    db = tmp_path / "news.db"
-    kronika.build([article], db)
     with kronika.open_db(db) as store:
         rows = store.db.execute("SELECT claim, data FROM facts ORDER BY start").fetchall()
         (record,) = store.export()
