@@ -90,6 +90,17 @@ CASES = [
     ("al. Jana Pawła II", "nam_fac_road", "al. Jana Pawła II"),
     # foreign names that Polish readings would mangle stay as they are
     ("New Scientist", "orgName", "New Scientist"),
+    # an English possessive is no Polish ending glued on
+    ("Reader's Digest", "orgName", "Reader's Digest"),
+    # particles of foreign names stay, the names around them decline
+    ("Ursuli von der Leyen", "persName", "Ursula von der Leyen"),
+    ("Leonarda da Vinci", "persName", "Leonard da Vinci"),
+    # a foreign first name that does not decline before a surname that does
+    ("Benito Mussoliniego", "persName", "Benito Mussolini"),
+    # an adjective agreeing with the head is not taken for one of the dependent's
+    ("Parku Narodowego Gór Stołowych", "placeName", "Park Narodowy Gór Stołowych"),
+    # a given name of many languages is no oblique form of a rarer one
+    ("Andy", "persName", "Andy"),
     # already nominative
     ("Unia Europejska", "orgName", "Unia Europejska"),
     ("Aleksander Łukaszenko", "persName", "Aleksander Łukaszenko"),

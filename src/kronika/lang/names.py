@@ -40,6 +40,7 @@ from kronika.lang.morphology import Morphology
 ENDINGS_PATH = Path(__file__).resolve().parent / "pl" / "name_endings.tsv"
 RANKER_PATH = Path(__file__).resolve().parent / "pl" / "name_ranker.tsv"
 LEXICON_PATH = Path(__file__).resolve().parent / "pl" / "name_lexicon.txt"
+LOCALES_PATH = Path(__file__).resolve().parent / "pl" / "name_locales.tsv"
 
 #: Candidates the ranker sees, best by the hand-set score first: on Polem train the right one is
 #: never below the third distinct text, and each candidate costs a Morfeusz synthesis.
@@ -87,6 +88,8 @@ ACRONYM_SUFFIX = re.compile(r"^[a-ząćęłńóśźż]{1,4}$")
 #: A foreign name with its Polish case ending after an apostrophe: "Chomsky'ego", "Wordsworth’a".
 APOSTROPHES = frozenset("'’´`")
 APOSTROPHE_INFLECTED = re.compile(r"^(\w*[^\W\d_])['’´`]([a-ząćęłńóśźż]{1,4})$")
+#: What follows an apostrophe in English names and is no Polish ending: "Men's Health", "Ain't".
+ENGLISH_CLITICS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
 
 #: Tokens before which, and after which, no space is written when the caller gives none.
 NO_SPACE_BEFORE = frozenset(".,;:!?)]}…»”’%")
@@ -94,6 +97,14 @@ NO_SPACE_AFTER = frozenset("([{„«‘")
 HYPHENS = frozenset({"-", "‐", "‑", "–"})
 #: Punctuation that never ends a name (a final period may: "S.A.", "Płn.").
 TRAILING_PUNCTUATION = frozenset({",", ";", ":"})
+#: How far below a word's best reading a reading still counts as likely.
+LIKELY_MARGIN = 0.3
+#: Lowercase particles of foreign people's names; the names around them decline, they do not
+#: ("Andrzeja von Hattena" → Andrzej von Hatten, "Leonarda da Vinci").
+NAME_PARTICLES = frozenset(
+    {"von", "van", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "ten", "ter",
+     "bin", "ibn", "al", "el", "ben", "dos", "das"}
+)
 #: Conjunctions joining two declining names in one ("Prawo i Sprawiedliwość").
 COORDINATORS = frozenset({"i", "oraz"})
 
@@ -359,6 +370,18 @@ def load_ranker(path: Path) -> dict[str, float]:
     return weights
 
 
+def load_locales(path: Path) -> dict[str, tuple[float, float]]:
+    """Per name, how widely it is a given name and a family name: log2(1 + number of locales)."""
+    table: dict[str, tuple[float, float]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            name, given, family = line.rstrip("\n").split("\t")
+            table[name] = (math.log2(1 + int(given)), math.log2(1 + int(family)))
+    return table
+
+
 def load_lexicon(path: Path) -> frozenset[str]:
     """Nominatives of names seen in annotated text (``training/name_ranker.py``): a candidate
     that is one of them is likelier ("Bielsko-Biała", not "Bielsk-Biała")."""
@@ -421,6 +444,7 @@ class NameLemmatizer:
         self._text_cache: dict[tuple[str, str | None], str] = {}
         self._ranker: dict[str, float] | None = None
         self._lexicon: frozenset[str] | None = None
+        self._locales: dict[str, tuple[float, float]] | None = None
         self._scored: dict[
             tuple[tuple[str, ...], tuple[bool, ...], str | None], list[tuple[str, float]]
         ] = {}
@@ -439,6 +463,7 @@ class NameLemmatizer:
             _tokenizer=None,
             _ranker=None,
             _lexicon=None,
+            _locales=None,
             _scored={},
         )
         return state
@@ -473,6 +498,12 @@ class NameLemmatizer:
         if self._lexicon is None:
             self._lexicon = load_lexicon(LEXICON_PATH)
         return self._lexicon
+
+    @property
+    def locales(self) -> dict[str, tuple[float, float]]:
+        if self._locales is None:
+            self._locales = load_locales(LOCALES_PATH)
+        return self._locales
 
     # -- public API ------------------------------------------------------------------------
 
@@ -591,7 +622,7 @@ class NameLemmatizer:
                 out[i] = match.group(1)
                 continue
             match = APOSTROPHE_INFLECTED.match(form)
-            if match and match.group(1)[:1].isupper():
+            if match and match.group(1)[:1].isupper() and match.group(2) not in ENGLISH_CLITICS:
                 out[i] = match.group(1)
             elif (
                 0 < i < len(forms) - 1
@@ -600,7 +631,11 @@ class NameLemmatizer:
                 and ACRONYM_SUFFIX.match(forms[i + 1])
                 and (
                     (form in HYPHENS and is_acronym(forms[i - 1]))
-                    or (form in APOSTROPHES and forms[i - 1][:1].isupper())
+                    or (
+                        form in APOSTROPHES
+                        and forms[i - 1][:1].isupper()
+                        and forms[i + 1] not in ENGLISH_CLITICS
+                    )
                 )
             ):
                 keep[i] = keep[i + 1] = False
@@ -673,6 +708,8 @@ class NameLemmatizer:
             and is_word(forms[i + 2])
             and self._compound_prefix(forms[i], readings[i], readings.get(i + 2, ()))
         )
+        if group == "person":
+            transparent |= self._particles(forms)
         declining = [i for i in words if i not in transparent]
         if group == "adjective" and len(declining) == 1:
             # A word derived from a name ("polskich", "Rosyjskiego") is cited by its adjective
@@ -825,6 +862,16 @@ class NameLemmatizer:
                 continue
             # a word left as it stands: how it ends says whether that is plausible
             add(f"kept end {forms[i][-2:].lower()} {where}")
+        if group == "person":
+            # a given or family name known in many languages stays as it is ("Andy", not the
+            # genitive of "Anda"); one that is the result of the change speaks for the change
+            locales = self.locales
+            for i in candidate.declining:
+                if out[i] != forms[i]:
+                    before = locales.get(forms[i], (0.0, 0.0))
+                    after = locales.get(out[i], (0.0, 0.0))
+                    add("given name locales", after[0] - before[0])
+                    add("family name locales", after[1] - before[1])
         for i, (reading, _number, _gender) in candidate.chain.items():
             source = (
                 "guess"
@@ -850,6 +897,21 @@ class NameLemmatizer:
                 - math.log10(1.0 + self.frequencies.get(forms[i], 0.0)),
             )
         return features
+
+    @staticmethod
+    def _particles(forms: tuple[str, ...]) -> frozenset[int]:
+        """Runs of name particles between two capitalized words: "von der" in "Ursuli von der
+        Leyen"."""
+        found: set[int] = set()
+        i = 1
+        while i < len(forms) - 1:
+            end = i
+            while end < len(forms) - 1 and forms[end] in NAME_PARTICLES:
+                end += 1
+            if end > i and forms[i - 1][:1].isupper() and forms[end][:1].isupper():
+                found.update(range(i, end))
+            i = max(end, i + 1)
+        return frozenset(found)
 
     def _compound_prefix(
         self, form: str, readings: tuple[Reading, ...], following: tuple[Reading, ...]
@@ -1128,6 +1190,11 @@ class NameLemmatizer:
                     # the rest is Polish)
                     previous = i
                     continue
+                if not chain and i == words[0] and i != words[-1] and group == "person":
+                    # a foreign first name that does not decline before a surname that does:
+                    # "Benito Mussoliniego" ("Benito" is no form of a Polish name's paradigm)
+                    previous = i
+                    continue
                 if (
                     unknown
                     and forms[i][:1].isupper()
@@ -1179,6 +1246,10 @@ class NameLemmatizer:
         following = [r for r in readings[index + 1] if r.noun]
         if any(case in r.cases and number in r.numbers and gender in r.genders for r in following):
             return False
+        # the noun's likely readings only: "Doliny" is the valley, not the surname Dolina (m1)
+        # that an adjective after "Parku" would agree with
+        best = max((r.weight for r in following), default=0.0)
+        following = [r for r in following if r.weight >= best - LIKELY_MARGIN]
         return any(
             adjective.cases & noun.cases
             and adjective.numbers & noun.numbers
