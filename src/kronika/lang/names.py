@@ -132,8 +132,6 @@ CATEGORY_BONUS = 0.5
 CATEGORY_CONFLICT = 0.3
 #: Per decade of a lemma's NKJP frequency (``pl/lemma_frequencies.tsv``): "liga" over "Ligi".
 FREQUENCY_WEIGHT = 0.15
-#: A vocative: names in news text are addressed rarely ("Boże" is a village before it is "God!").
-VOCATIVE_PENALTY = 0.3
 #: A depreciative plural ("Polaki"): never the reading a name phrase means.
 DEPRECIATIVE_PENALTY = 0.5
 #: A reading of the name kind the category names (first name for ``persName_forename`` or
@@ -872,6 +870,8 @@ class NameLemmatizer:
                     after = locales.get(out[i], (0.0, 0.0))
                     add("given name locales", after[0] - before[0])
                     add("family name locales", after[1] - before[1])
+                    add("given name changed", before[0])
+                    add("family name changed", before[1])
         for i, (reading, _number, _gender) in candidate.chain.items():
             source = (
                 "guess"
@@ -1094,7 +1094,12 @@ class NameLemmatizer:
         keys: set[tuple[str, str, str]] = set()
         for i in words[:3]:
             for r in readings[i]:
-                keys.update((c, n, g) for c in r.cases for n in r.numbers for g in r.genders)
+                # No vocative key: a name in running text is addressed almost never, and reading
+                # one turns foreign names into Polish ones ("Mario Puzo" as "Mario" and "Puzo"
+                # addressed: Maria Puza).
+                keys.update(
+                    (c, n, g) for c in r.cases if c != "voc" for n in r.numbers for g in r.genders
+                )
         ranked: list[tuple[tuple[Any, ...], Chain]] = [((0.0, 1, True, 0), unchanged)]
         for case, number, gender in sorted(keys):
             chain, score = self._chain(
@@ -1127,8 +1132,7 @@ class NameLemmatizer:
                     and not own_plural
                     and any(r.lemma[:1].isupper() for r, _n, _g in chain.values())
                     else 0.0
-                )
-                - (VOCATIVE_PENALTY if case == "voc" else 0.0),
+                ),
                 6,
             )
             rank = (
