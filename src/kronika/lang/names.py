@@ -41,6 +41,7 @@ ENDINGS_PATH = Path(__file__).resolve().parent / "pl" / "name_endings.tsv"
 RANKER_PATH = Path(__file__).resolve().parent / "pl" / "name_ranker.tsv"
 LEXICON_PATH = Path(__file__).resolve().parent / "pl" / "name_lexicon.txt"
 LOCALES_PATH = Path(__file__).resolve().parent / "pl" / "name_locales.tsv"
+TOWNS_PATH = Path(__file__).resolve().parent / "pl" / "place_names.txt"
 
 #: Candidates the ranker sees, best by the hand-set score first: on Polem train the right one is
 #: never below the third distinct text, and each candidate costs a Morfeusz synthesis.
@@ -443,6 +444,7 @@ class NameLemmatizer:
         self._ranker: dict[str, float] | None = None
         self._lexicon: frozenset[str] | None = None
         self._locales: dict[str, tuple[float, float]] | None = None
+        self._towns: frozenset[str] | None = None
         self._scored: dict[
             tuple[tuple[str, ...], tuple[bool, ...], str | None], list[tuple[str, float]]
         ] = {}
@@ -462,6 +464,7 @@ class NameLemmatizer:
             _ranker=None,
             _lexicon=None,
             _locales=None,
+            _towns=None,
             _scored={},
         )
         return state
@@ -502,6 +505,12 @@ class NameLemmatizer:
         if self._locales is None:
             self._locales = load_locales(LOCALES_PATH)
         return self._locales
+
+    @property
+    def towns(self) -> frozenset[str]:
+        if self._towns is None:
+            self._towns = load_lexicon(TOWNS_PATH)
+        return self._towns
 
     # -- public API ------------------------------------------------------------------------
 
@@ -824,6 +833,11 @@ class NameLemmatizer:
             features[f"glued {case}"] = 1.0
         if text in self.lexicon:
             features["known name"] = 1.0
+        if group == "location" and candidate.chain:
+            # a town's name as GeoNames knows it, before or after the change ("w Karaczi")
+            towns = self.towns
+            written = "".join(f + (" " if s else "") for f, s in zip(forms, spaces)).strip()
+            features["town name"] = float(text in towns) - float(written in towns)
         return Candidate(text, features)
 
     def _features(
@@ -1143,7 +1157,11 @@ class NameLemmatizer:
             )
             ranked.append((rank, Chain(case, number, gender, chain, total, declining)))
         ranked.sort(key=lambda item: item[0], reverse=True)
-        return [replace(ranked[0][1], first=True)] + [candidate for _rank, candidate in ranked[1:]]
+        # "first" tells the ranker the hand-set score prefers this key; on a tie with the next
+        # one the order above is only a convention (the case and gender order) and says nothing
+        tied = len(ranked) > 1 and ranked[0][1].score == ranked[1][1].score
+        best = ranked[0][1] if tied else replace(ranked[0][1], first=True)
+        return [best] + [candidate for _rank, candidate in ranked[1:]]
 
     def _chain(
         self,
