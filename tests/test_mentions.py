@@ -198,14 +198,14 @@ def test_a_country_sgjp_knows_only_as_a_surname_still_inflects(nlp) -> None:
 def test_a_surname_repeated_alone_is_a_mention_of_the_person(nlp) -> None:
     from spacy.tokens import Span
 
-    from kronika.ner.mentions import repeated_surnames
+    from kronika.ner.mentions import repeated_names
 
     doc = nlp(
         "Minister Anna Tull przyjechała do Gdańska. Potem Tullowi podziękowano. Tull wyjechała."
     )
     full = Span(doc, 1, 3, label="persName")
     full._.lemma, full._.entity_type = "Anna Tull", "person"
-    found = repeated_surnames(doc, [full])
+    found = repeated_names(doc, [full])
     assert [(m.text, m._.lemma, m._.entity_type) for m in found] == [
         ("Tullowi", "Tull", "person"),
         ("Tull", "Tull", "person"),
@@ -213,6 +213,26 @@ def test_a_surname_repeated_alone_is_a_mention_of_the_person(nlp) -> None:
     record = kronika.analyze("Minister Anna Tull przyjechała. Potem Tull wyjechała.", nlp=nlp)
     entities = {m["entity"] for m in record["mentions"] if m["type"] == "person"}
     assert len(entities) == 1
+
+
+def test_a_place_named_once_is_found_again_in_another_case(nlp) -> None:
+    from spacy.tokens import Span
+
+    from kronika.ner.mentions import repeated_names
+
+    doc = nlp("Wiec odbył się w Mohylewie. Władze Mohylewa milczały. Mohylew jest spokojny.")
+    place = Span(doc, 4, 5, label="placeName_settlement")
+    place._.lemma, place._.entity_type, place._.kb, place._.derived = (
+        "Mohylew",
+        "place",
+        None,
+        False,
+    )
+    found = repeated_names(doc, [place])
+    assert [(m.text, m._.lemma, m._.entity_type, m.label_) for m in found] == [
+        ("Mohylewa", "Mohylew", "place", "placeName_settlement"),
+        ("Mohylew", "Mohylew", "place", "placeName_settlement"),
+    ]
 
 
 def test_a_quoted_part_of_a_name_keeps_its_closing_mark(nlp) -> None:

@@ -7,6 +7,8 @@ non-temporal spans and writes them to ``doc.spans["mentions"]`` with span extens
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -394,21 +396,31 @@ class MentionsComponent:
             mention._.lemma = lemma
         mentions = surnames_as_people(mentions)
         doc.spans[MENTIONS_KEY] = sorted(
-            mentions + repeated_surnames(doc, mentions), key=lambda m: (m.start, m.end)
+            mentions + repeated_names(doc, mentions), key=lambda m: (m.start, m.end)
         )
         return doc
 
 
-def repeated_surnames(doc: Doc, mentions: list[Span]) -> list[Span]:
-    """A person named in full is then called by the surname alone ("Theresa May" … "May
-    powiedziała"): such words the detectors missed, as mentions of their own. Not acronyms,
-    not words of two letters, and at a sentence start not a word SGJP also reads as common."""
-    surnames: dict[str, str] = {}
+def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """A name the article gave once comes back in other forms the detectors missed: a person
+    named in full by the surname alone ("Theresa May" … "May powiedziała"), a one-word place or
+    organization in another case ("w Grodnie" … "mer Grodna"). Such words become mentions of
+    their own, of the same name. Not acronyms, not words of two letters, not a word two names
+    claim, and at a sentence start not a word SGJP also reads as common."""
+    claims: dict[str, dict[str, Span]] = defaultdict(dict)
     for mention in mentions:
-        last = mention._.lemma.split()[-1] if mention._.lemma else ""
-        if mention._.entity_type == "person" and len(mention) > 1 and len(last) > 2:
-            surnames[last.lower()] = last
-            surnames[mention[-1].text.lower()] = last
+        lemma = mention._.lemma or ""
+        if mention._.derived or not lemma:
+            continue
+        if mention._.entity_type == "person" and len(mention) > 1:
+            last = lemma.split()[-1]
+            if len(last) > 2:
+                claims[last.lower()][last] = mention
+                claims[mention[-1].text.lower()][last] = mention
+        elif len(mention) == 1 and " " not in lemma and len(lemma) > 2 and mention.text.isalpha():
+            if mention._.entity_type in ("place", "country", "organization"):
+                claims[lemma.lower()][lemma] = mention
+                claims[mention.text.lower()][lemma] = mention
     covered = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc:
@@ -422,12 +434,20 @@ def repeated_surnames(doc: Doc, mentions: list[Span]) -> list[Span]:
         readings = doc_readings(doc)[token.i]
         if token.is_sent_start and any(r.lemma[:1].islower() for r in readings):
             continue
-        hits = [surnames[key] for key in token_keys(token.text, readings) if key in surnames]
-        if hits:
-            mention = Span(doc, token.i, token.i + 1, label="persName")
-            mention._.lemma, mention._.entity_type = hits[0], "person"
-            mention._.kb, mention._.derived = None, False
-            found.append(mention)
+        hits = {
+            name: source
+            for key in token_keys(token.text, readings)
+            for name, source in claims.get(key, {}).items()
+        }
+        if len(hits) != 1:
+            continue
+        ((name, source),) = hits.items()
+        whole = len(source) == 1  # the name itself, not the surname of a full name
+        mention = Span(doc, token.i, token.i + 1, label=source.label_ if whole else "persName")
+        mention._.lemma, mention._.entity_type = name, source._.entity_type
+        mention._.kb = source._.kb if whole else None
+        mention._.derived = False
+        found.append(mention)
     return found
 
 
