@@ -22,20 +22,26 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import pkgutil
+import re
 from collections import defaultdict
 from pathlib import Path
 
 import faker.providers.person
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "kronika" / "lang" / "pl" / "name_locales.tsv"
-GIVEN = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
-FAMILY = ("last_names", "last_names_male", "last_names_female", "last_names_nonbinary")
+#: The providers' list attributes of given and of family names: the plain lists, their gendered,
+#: regional and common-name variants, and the romanized lists of Chinese, Japanese and Korean
+#: names ("Liu", "Wang"); not the kana lists.
+GIVEN = re.compile(r"^(first_names|first_romanized_names|middle_names)(_\w+)?$")
+FAMILY = re.compile(r"^(last_names|last_romanized_names|male_last_names|unisex_last_names)(_\w+)?$")
 
 
-def names_of(provider: type, attributes: tuple[str, ...]) -> set[str]:
+def names_of(provider: type, attributes: re.Pattern[str]) -> set[str]:
     """The capitalized one-word names in a provider's lists (a list, or a dict name → weight)."""
     found: set[str] = set()
-    for attribute in attributes:
+    for attribute in dir(provider):
+        if not attributes.match(attribute):
+            continue
         values = getattr(provider, attribute, None)
         if not isinstance(values, (list, tuple, dict)):
             continue  # absent, or computed per instance (a property)
