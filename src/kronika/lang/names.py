@@ -382,8 +382,9 @@ def load_locales(path: Path) -> dict[str, tuple[float, float]]:
 
 
 def load_lexicon(path: Path) -> frozenset[str]:
-    """Nominatives of names seen in annotated text (``training/name_ranker.py``): a candidate
-    that is one of them is likelier ("Bielsko-Biała", not "Bielsk-Biała")."""
+    """Names one per line, ``#`` lines comments: the nominatives of names seen in annotated text
+    (``training/name_ranker.py``; a candidate that is one of them is likelier: "Bielsko-Biała",
+    not "Bielsk-Biała") or the towns GeoNames knows (``scripts/place_names.py``)."""
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
