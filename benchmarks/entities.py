@@ -164,7 +164,9 @@ def main() -> None:
             lemmas: dict[str, str] = {}
             for mention in record["mentions"]:
                 kind = TYPES.get(mention["type"])
-                if kind and not mention["derived"]:
+                # names only: derived words and office descriptions ("prezydent Rosji") are
+                # mentions of an entity, not forms of its name
+                if kind and not mention["derived"] and not mention.get("description"):
                     form = mention["text"].lower() if lowered else mention["text"]
                     lemma = mention["lemma"].lower() if lowered else mention["lemma"]
                     found.setdefault((form, kind), mention["entity"])

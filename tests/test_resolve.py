@@ -132,3 +132,49 @@ def test_an_office_of_a_country_is_its_holder_named_in_the_article() -> None:
     (quote,) = record["quotes"]
     # the nearest man before is Łukaszenko; the knowledge base says whose office it is
     assert names[quote["speaker"]] == "Władimir Putin"
+
+
+def _descriptions(text: str, date: str | None) -> list[tuple[str, str, str]]:
+    from kronika.ingest import Document
+
+    record = kronika.analyze(Document.create(text, source="test", date=date))
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    return [
+        (m["text"], m["lemma"], names[m["entity"]])
+        for m in record["mentions"]
+        if m.get("description")
+    ]
+
+
+def test_an_office_is_a_mention_of_its_holder_of_the_year() -> None:
+    text = (
+        "Prezydent Rosji zapowiedział nowe manewry. Rosyjskiego prezydenta poparł "
+        "węgierski premier, który spotkał się też z prezydentem Francji."
+    )
+    found = _descriptions(text, "2021-10")
+    assert found == [
+        ("Prezydent Rosji", "prezydent Rosji", "Władimir Putin"),
+        ("Rosyjskiego prezydenta", "rosyjski prezydent", "Władimir Putin"),
+        ("węgierski premier", "węgierski premier", "Viktor Orbán"),
+        ("prezydentem Francji", "prezydent Francji", "Emmanuel Macron"),
+    ]
+    # the knowledge base's holder of that year, not of today; and no year, no holder
+    assert _descriptions("Prezydent Polski przyjechał do Wilna.", "2012-03") == [
+        ("Prezydent Polski", "prezydent Polski", "Bronisław Komorowski")
+    ]
+    assert _descriptions(text, None) == []
+    # the description is no alias of the person
+    from kronika.ingest import Document
+
+    record = kronika.analyze(Document.create(text, source="test", date="2021-10"))
+    putin = next(e for e in record["entities"] if e["name"] == "Władimir Putin")
+    assert putin["aliases"] == []
+
+
+def test_an_office_that_is_not_its_holder_of_the_day_is_no_mention() -> None:
+    text = (
+        "Były prezydent Rosji milczał. Kandydat na prezydenta Białorusi został zatrzymany. "
+        "Kto zostanie prezydentem Francji? Jako premier Węgier nie mógłbym tego zrobić. "
+        "Prezydent Białorusi Aleksander Łukaszenko przyjął gości."
+    )
+    assert _descriptions(text, "2021-10") == []

@@ -31,6 +31,7 @@ from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
 from kronika.ner.mentions import MENTIONS_KEY
 from kronika.resolve import link_document
+from kronika.resolve.descriptions import office_mentions
 from kronika.resolve.facts import link_facts
 from kronika.resolve.quotes import link_quotes
 
@@ -94,10 +95,17 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
             "type": span._.entity_type,
             "label": span.label_,
             "derived": span._.derived,
+            "description": False,
             "kb": span._.kb,
         }
         for span in doc.spans[MENTIONS_KEY]
     ]
+    # "prezydent Rosji" is a mention of the office holder of the article's year
+    year = int(date[:4]) if date else None
+    mentions = sorted(
+        mentions + office_mentions(mentions, document.text, year),
+        key=lambda m: (m["start"], m["end"]),
+    )
     entities = link_document(mentions, document.text)
     text = document.text
     sentences = [sent for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]

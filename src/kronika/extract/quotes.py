@@ -61,6 +61,9 @@ class Lexicon:
     description_nouns: frozenset[str]
     person_nouns: frozenset[str]
     office_nouns: frozenset[str]
+    office_not_holder: frozenset[str]
+    head_offices: frozenset[str]
+    instrumental_prepositions: frozenset[str]
     addressee_frames: frozenset[tuple[str, str]]
     addressee_nouns: frozenset[str]
     skip_words: frozenset[str]
@@ -90,6 +93,9 @@ def lexicon() -> Lexicon:
         description_nouns=words("description_nouns") | words("source_nouns"),
         person_nouns=words("description_nouns"),
         office_nouns=words("office_nouns"),
+        office_not_holder=words("office_not_holder"),
+        head_offices=words("head_offices"),
+        instrumental_prepositions=words("instrumental_prepositions"),
         addressee_frames=frozenset((a, b) for a, b in raw["addressee_frames"]),
         addressee_nouns=words("addressee_nouns"),
         skip_words=words("skip_words"),

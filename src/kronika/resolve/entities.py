@@ -186,7 +186,8 @@ def link_document(mentions: list[dict[str, Any]], text: str = "") -> list[dict[s
                 "aliases": set(),
                 "stands_for": stands_for(ident),
             }
-        if not mention["derived"]:  # "białoruską" is evidence of Białoruś, not another name
+        # "białoruską" is evidence of Białoruś and "prezydent Rosji" of Putin, not their names
+        if not mention["derived"] and not mention.get("description"):
             entities[ident]["aliases"].update({mention["text"], mention["lemma"]})
     result = []
     for entity in entities.values():

@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     label TEXT NOT NULL,
     derived INTEGER NOT NULL,
     entity_id TEXT REFERENCES entities(id),
+    description INTEGER NOT NULL DEFAULT 0,  -- 1: "prezydent Rosji", an office for its holder
     PRIMARY KEY (doc_id, start, "end")
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);

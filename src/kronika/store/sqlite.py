@@ -70,6 +70,12 @@ class Store:
                 f"{self.path}: schema version {row[0]}, this kronika reads {SCHEMA_VERSION}; "
                 "rebuild the database with this version"
             )
+        columns = {name for _cid, name, *_rest in self.db.execute("PRAGMA table_info(mentions)")}
+        if "description" not in columns:
+            # a database from before office descriptions were mentions: none of its are
+            self.db.execute(
+                "ALTER TABLE mentions ADD COLUMN description INTEGER NOT NULL DEFAULT 0"
+            )
 
     # --- transactions --------------------------------------------------------------------------
 
@@ -128,10 +134,11 @@ class Store:
                 [(entity["id"], alias) for alias in (entity["name"], *entity["aliases"])],
             )
         self.db.executemany(
-            "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO mentions (doc_id, start, \"end\", text, lemma, type, label, "
+            "derived, entity_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (doc_id, m["start"], m["end"], m["text"], m["lemma"], m["type"], m["label"],
-                 int(m["derived"]), m["entity"])
+                 int(m["derived"]), m["entity"], int(m.get("description", False)))
                 for m in record["mentions"]
             ],
         )
@@ -176,14 +183,14 @@ class Store:
             )
         ]
         mentions = db.execute(
-            'SELECT start, "end", text, lemma, type, label, derived, entity_id FROM mentions '
-            'WHERE doc_id = ? ORDER BY start, "end"',
+            'SELECT start, "end", text, lemma, type, label, derived, description, entity_id '
+            'FROM mentions WHERE doc_id = ? ORDER BY start, "end"',
             (doc_id,),
         ).fetchall()
         record["mentions"] = [
             {"start": s, "end": e, "text": t, "lemma": lm, "type": ty, "label": lb,
-             "derived": bool(d), "entity": ent}
-            for s, e, t, lm, ty, lb, d, ent in mentions
+             "derived": bool(d), "description": bool(ds), "entity": ent}
+            for s, e, t, lm, ty, lb, d, ds, ent in mentions
         ]
         entity_ids = list(dict.fromkeys(m["entity"] for m in record["mentions"] if m["entity"]))
         record["entities"] = [self.entity(ident, doc_id=doc_id) for ident in entity_ids]
@@ -211,7 +218,8 @@ class Store:
         else:
             aliases = set()
             for text, lemma in self.db.execute(
-                "SELECT text, lemma FROM mentions WHERE entity_id = ? AND doc_id = ?",
+                "SELECT text, lemma FROM mentions WHERE entity_id = ? AND doc_id = ? "
+                "AND NOT derived AND NOT description",
                 (entity_id, doc_id),
             ):
                 aliases.update((text, lemma))
