@@ -178,3 +178,18 @@ def test_an_office_that_is_not_its_holder_of_the_day_is_no_mention() -> None:
         "Prezydent Białorusi Aleksander Łukaszenko przyjął gości."
     )
     assert _descriptions(text, "2021-10") == []
+
+
+def test_an_office_of_several_words_and_its_holders_gender() -> None:
+    text = (
+        "Minister spraw zagranicznych Rosji spotkał się z sekretarzem generalnym NATO. "
+        "Brytyjska premier nie przyjechała."
+    )
+    assert _descriptions(text, "2021-10") == [
+        ("Minister spraw zagranicznych Rosji", "minister spraw zagranicznych Rosji",
+         "Siergiej Ławrow"),
+        ("sekretarzem generalnym NATO", "sekretarz generalny NATO", "Jens Stoltenberg"),
+    ]  # in 2021 the British prime minister was a man: "Brytyjska premier" is nobody
+    assert _descriptions("Brytyjska premier nie przyjechała.", "2018-03") == [
+        ("Brytyjska premier", "brytyjska premier", "Theresa May")
+    ]

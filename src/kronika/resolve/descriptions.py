@@ -31,7 +31,7 @@ _names = NameLemmatizer(_morphology)
 WORD_BEFORE = re.compile(r"(\w[\w.]*)\s+$")
 #: How far back the word before a phrase is looked for (the search never scans the whole text).
 WINDOW = 60
-WORD_AFTER = re.compile(r"\s+(\w+)")
+WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -45,36 +45,98 @@ def _office_holders() -> tuple[tuple[Entry, str, str, int | None, int | None], .
     )
 
 
+@lru_cache(maxsize=None)
+def _offices_of(of: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The offices of a country or organization the knowledge base records, as (the words that
+    stand before its name, the role), longest first; only those one person holds at a time
+    (their first word a ``head_offices`` word). A role that ends in the organization's own name
+    ("przewodniczący Rady Europejskiej") stands before that name as its first word alone."""
+    heads = lexicon().head_offices
+    entry = by_key()[of]
+    own = {name.lower() for name in entry.names}
+    offices = set()
+    for _person, role, role_of, _since, _until in _office_holders():
+        words = tuple(role.split())
+        if role_of != of or words[0] not in heads:
+            continue
+        rest = " ".join(words[1:])
+        named = bool(rest) and (_names.lemmatize_text(rest) or rest).lower() in own
+        offices.add((words[:1] if named else words, role))
+    return tuple(sorted(offices, key=lambda office: (-len(office[0]), office)))
+
+
 def holder(office: str, of: str, year: int) -> Entry | None:
-    """The one person the knowledge base gives ``office`` of ``of`` (a key: ``country:RU``) in
-    ``year``; None when nobody or several do. A woman's title matches by the office's stem
-    ("prezydentka" → prezydent); the office must be the role's first word ("prezydent", not
-    "wiceprezydent" or "były prezydent")."""
-    stem = office[:5]
+    """The one person the knowledge base gives ``office`` ("prezydent", "minister spraw
+    zagranicznych") of ``of`` (a key: ``country:RU``) in ``year``; None when nobody or several
+    do."""
     found = {
         entry.key: entry
         for entry, role, role_of, since, until in _office_holders()
         if role_of == of
-        and role.split()[0].startswith(stem)
+        and role == office
         and (since or 0) <= year <= (until if until is not None else year)
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _office(word: str) -> tuple[str, frozenset[str]] | None:
-    """The head office a word names in the singular and the cases it may be in ("prezydenta" →
-    prezydent, genitive or accusative), if any."""
-    offices = lexicon().head_offices
+def _head(word: str, office: str) -> frozenset[str] | None:
+    """The cases in which ``word`` is the singular of the office's first word ("prezydenta" of
+    prezydent: genitive, accusative; a woman's title by its stem, "prezydentka"), or None."""
+    titles = lexicon().office_nouns
     cases: set[str] = set()
-    office = None
     for reading in _morphology.analyse(word):
-        if reading.pos != "subst" or reading.lemma.lower() not in offices:
+        lemma = reading.lemma.lower()
+        if reading.pos != "subst" or lemma[:5] != office[:5]:
             continue
+        if lemma != office and lemma not in titles:
+            continue  # "premiera" is premier or the woman's title, "premierowski" is neither
         _pos, numbers, reading_cases, _genders, _extra = parse_tag(reading.tag)
         if "sg" in numbers:
-            office = reading.lemma.lower()
             cases |= reading_cases
-    return (office, frozenset(cases)) if office else None
+    return frozenset(cases) or None
+
+
+def _same_word(word: str, wanted: str) -> bool:
+    """A word of an office after its first: as written ("spraw") or a form of it
+    ("generalnego" of generalny)."""
+    return word.lower() == wanted or any(
+        r.lemma.lower() == wanted for r in _morphology.analyse(word)
+    )
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words between ``start`` and ``end`` with their offsets, after the last character
+    that is neither a letter nor a space (what stands before a comma or a quote is no part of
+    an office next to the name)."""
+    found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    for i in range(len(found) - 1, 0, -1):
+        if text[found[i - 1][1] : found[i][0]].strip():
+            return found[i:]
+    return found
+
+
+def _office_at(
+    words: list[tuple[int, int, str]], offices: tuple[tuple[tuple[str, ...], str], ...]
+) -> tuple[str, str, int, int, frozenset[str]] | None:
+    """The first of ``offices`` whose words are ``words`` from the first: (the words as an
+    office, the role, start, end, the cases of its first word)."""
+    for office, role in offices:
+        if len(words) < len(office):
+            continue
+        cases = _head(words[0][2], office[0])
+        if cases and all(_same_word(w[2], o) for w, o in zip(words[1:], office[1:])):
+            return " ".join(office), role, words[0][0], words[len(office) - 1][1], cases
+    return None
+
+
+def _same_gender(lemma: str, office: str, person: Entry) -> bool:
+    """Whether a description that says its gender says the person's: "brytyjska premier",
+    "prezydentka" are a woman, "rosyjski prezydent" a man; "prezydent Rosji" says nothing. A
+    woman is known by her first name's ending, as Polish names are ("Theresa", "Angela")."""
+    first = lemma.split()[0].lower()
+    if first == office.split()[0]:
+        return True
+    return first.endswith("a") == person.name.split()[0].endswith("a")
 
 
 def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
@@ -122,36 +184,53 @@ def office_mentions(
         entry = kb.get(mention.get("kb") or "")
         if entry is None or entry.type not in ("country", "organization"):
             continue
+        offices = _offices_of(entry.key)
+        if not offices:
+            continue
+        longest = len(offices[0][0])
         if mention["derived"]:
             # "rosyjskiego prezydenta": the office right after the country's adjective
-            match = WORD_AFTER.match(text, mention["end"])
-            if match is None:
+            after = WORD.finditer(text, mention["end"], min(len(text), mention["end"] + 120))
+            words = [(m.start(), m.end(), m.group()) for m in after][:longest]
+            if not words or text[mention["end"] : words[0][0]].strip():
                 continue
-            start, end = mention["start"], match.end(1)
+            matched = _office_at(words, offices)
+            if matched is None:
+                continue
+            office, role, office_start, office_end, cases = matched
+            start, end = mention["start"], office_end
         else:
-            # "prezydenta Rosji": the office right before the country's name
-            match = WORD_BEFORE.search(text, max(0, mention["start"] - WINDOW), mention["start"])
-            if match is None:
+            # "prezydenta Rosji", "ministra spraw zagranicznych Rosji": the office right before
+            words = _words(text, max(0, mention["start"] - 120), mention["start"])
+            if not words or text[words[-1][1] : mention["start"]].strip():
                 continue
-            start, end = match.start(1), mention["end"]
-        office = _office(match.group(1))
-        if (
-            office is None
-            or not free(match.start(1), match.end(1))
-            or _blocked(text, start, office[1])
-            or named_next(end)
-        ):
+            matched = None
+            for size in range(min(longest, len(words)), 0, -1):
+                sized = tuple(o for o in offices if len(o[0]) == size)
+                matched = _office_at(words[-size:], sized) if sized else None
+                if matched:
+                    break
+            if matched is None:
+                continue
+            office, role, office_start, office_end, cases = matched
+            start, end = office_start, mention["end"]
+        if not free(office_start, office_end) or _blocked(text, start, cases) or named_next(end):
             continue
-        person = holder(office[0], entry.key, year)
+        person = holder(role, entry.key, year)
         if person is None:
             continue
         phrase = text[start:end]
         if mention["derived"]:
-            # "brytyjskiej premier" → brytyjska premier: adjective and office agree
-            lemma = _names.lemmatize_text(phrase) or phrase
+            # "brytyjskiej premier" → brytyjska premier: adjective and office agree; the rest of
+            # the office stays as written ("… spraw zagranicznych")
+            head_end = next(WORD.finditer(text, office_start, office_end)).end()
+            head = text[start:head_end]
+            lemma = (_names.lemmatize_text(head) or head) + text[head_end:end]
         else:
             # the office in the nominative, the name after it as written ("prezydenta Rosji")
-            lemma = office[0] + text[match.end(1) : end]
+            lemma = office + text[office_end:end]
+        if not _same_gender(lemma, office, person):
+            continue
         found.append(
             {
                 "start": start,
