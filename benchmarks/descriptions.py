@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/descriptions.py /work/shared/data [--sample 30] [--seed 53] [--limit N]
+    python benchmarks/descriptions.py /work/shared/data [--sample 30] [--seed 67] [--limit N]
 
 DATA holds ``gold-dev/articles.jsonl`` and ``bsnlp-pl/*/raw/pl/*.txt`` (read as in
 ``benchmarks/facts.py``, with each article's date). No gold annotation links "prezydent Rosji"
@@ -11,13 +11,14 @@ sample of them with their sentence and the article's date, for a person to judge
 holding that office then, and does the phrase refer to the holder at all.
 
 Measured note (2026-12-02, judged by reading; 843 documents = 40 gold-dev + 803 BSNLP raw, 823
-dated): 100 office descriptions linked. The rules were shaped on samples of seeds 5, 17, 29 and
-41 ("zostać prezydentem USA", "minister sprawiedliwości", "jako polski premier", "żaden brytyjski
-premier", "45. prezydent USA", a feminine description for a man); the last sample, drawn after
-the last change (seed 53): 27 of 30 right (precision 0.90). The wrong ones: a generic use of the
-office ("Prezydent Stanów Zjednoczonych nie jest wybierany większością głosów") and the office
-itself in a coordination the blockers do not see ("stanowisk – przewodniczącego Komisji
-Europejskiej i przewodniczącego Rady Europejskiej", twice). Recall is not measured (no gold).
+dated): 98 office descriptions linked. The rules were shaped on samples of seeds 5, 17, 29, 41
+and 53 ("zostać prezydentem USA", "minister sprawiedliwości", "jako polski premier", "żaden
+brytyjski premier", "45. prezydent USA", a feminine description for a man, an office inside a
+coordination: "stanowisk – przewodniczącego Komisji Europejskiej i przewodniczącego Rady
+Europejskiej"); the sample drawn after the last change (seed 67): 29 of 30 right (0.97), the
+wrong one a generic use ("Prezydent Stanów Zjednoczonych nie jest wybierany większością
+głosów"). With a pool of about 100 the samples overlap: read it as "about nine in ten or
+better", not as 0.97. Recall is not measured (no gold).
 """
 
 from __future__ import annotations
@@ -34,14 +35,14 @@ from kronika.ingest import Document
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from facts import articles, sentence_of  # noqa: E402
 
-MEASURED = "precision 0.90 on 30 sampled descriptions (seed 53, 2026-12-02); see the docstring"
+MEASURED = "29 of 30 sampled descriptions right (seed 67, 2026-12-02); see the docstring"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("--sample", type=int, default=30)
-    parser.add_argument("--seed", type=int, default=53)
+    parser.add_argument("--seed", type=int, default=67)
     parser.add_argument("--limit", type=int, default=0, help="read at most N articles")
     args = parser.parse_args()
     nlp = kronika.load()

@@ -175,9 +175,15 @@ def test_an_office_that_is_not_its_holder_of_the_day_is_no_mention() -> None:
     text = (
         "Były prezydent Rosji milczał. Kandydat na prezydenta Białorusi został zatrzymany. "
         "Kto zostanie prezydentem Francji? Jako premier Węgier nie mógłbym tego zrobić. "
-        "Prezydent Białorusi Aleksander Łukaszenko przyjął gości."
+        "Prezydent Białorusi Aleksander Łukaszenko przyjął gości. Trwa spór o obsadę stanowisk "
+        "– przewodniczącego Komisji Europejskiej i przewodniczącego Rady Europejskiej. "
+        "Przemawiał 45. prezydent USA."
     )
     assert _descriptions(text, "2021-10") == []
+    # a conjunction alone blocks nothing
+    assert [who for _t, _l, who in _descriptions(
+        "Spotkanie premiera Węgier i prezydenta Francji odbyło się w Paryżu.", "2021-10"
+    )] == ["Viktor Orbán", "Emmanuel Macron"]
 
 
 def test_an_office_of_several_words_and_its_holders_gender() -> None:

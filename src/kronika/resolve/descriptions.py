@@ -28,9 +28,15 @@ from kronika.lang.names import NameLemmatizer, parse_tag
 
 _morphology = Morphology()
 _names = NameLemmatizer(_morphology)
-WORD_BEFORE = re.compile(r"(\w[\w.]*)\s+$")
-#: How far back the word before a phrase is looked for (the search never scans the whole text).
-WINDOW = 60
+#: How far back the words before a phrase are looked for (never the whole text).
+WINDOW = 80
+#: What ends a clause for the words before an office: sentence punctuation, quotes, brackets.
+CLAUSE_BREAK = re.compile(r"[.!?;:,()\"„”«»]")
+ORDINAL_BEFORE = re.compile(r"\b\d+\.?\s*$")
+#: Conjunctions after which the office of a coordinated phrase is looked for further back.
+COORDINATORS = frozenset({"i", "oraz", "lub", "albo", "ani", "czy"})
+#: How many words before a conjunction are looked at for a blocking word.
+COORDINATED_REACH = 8
 WORD = re.compile(r"\w+")
 
 
@@ -139,22 +145,33 @@ def _same_gender(lemma: str, office: str, person: Entry) -> bool:
     return first.endswith("a") == person.name.split()[0].endswith("a")
 
 
+def _blocks(word: str) -> bool:
+    """A word after which an office noun is the office or another holder ("byłego", "na")."""
+    blockers = lexicon().office_not_holder
+    return word in blockers or any(
+        r.lemma.lower() in blockers for r in _morphology.analyse(word)
+    )
+
+
 def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
     """Whether the word before ``start`` makes the office noun there the office itself or
     another holder ("byłego", "na", "wybory"), or the office is what someone is or becomes: an
-    instrumental not after a preposition ("zostać prezydentem USA")."""
-    match = WORD_BEFORE.search(text, max(0, start - WINDOW), start)
-    previous = match.group(1).lower() if match else ""
+    instrumental not after a preposition ("zostać prezydentem USA"). A dash between is passed
+    over, and after a conjunction the words before it count too, up to the clause's start
+    ("stanowisk – przewodniczącego Komisji Europejskiej i przewodniczącego Rady Europejskiej")."""
+    before = text[max(0, start - WINDOW) : start]
+    if ORDINAL_BEFORE.search(before):
+        return True  # "45. prezydent USA" is one of a series, not the one of the day
+    words = [w.lower() for w in WORD.findall(CLAUSE_BREAK.split(before)[-1])]
+    previous = words[-1] if words else ""
     lex = lexicon()
     if cases == {"inst"} and previous not in lex.instrumental_prepositions:
         return True
     if not previous:
         return False
-    if previous.rstrip(".").isdigit():
-        return True  # "45. prezydent USA" is one of a series, not the one of the day
-    return previous in lex.office_not_holder or any(
-        r.lemma.lower() in lex.office_not_holder for r in _morphology.analyse(previous)
-    )
+    if previous in COORDINATORS:
+        return any(_blocks(word) for word in words[-COORDINATED_REACH:-1])
+    return _blocks(previous)
 
 
 def office_mentions(
