@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from kronika.errors import AnalysisError, InputError
 from kronika.ingest import DEFAULT_MAX_CHARS, Document, read_sources
-from kronika.lang.morphology import Morphology
+from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import NameLemmatizer
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import Analysis, analyze_document, analyze_many
@@ -134,7 +134,7 @@ def open_db(path: str | Path) -> Store:
     return Store(path)
 
 
-_query_morphology = Morphology()
+_query_morphology = shared_morphology()
 _name_lemmatizer = NameLemmatizer(_query_morphology)
 
 

@@ -63,6 +63,12 @@ class Role:
     since: int | None = None
     until: int | None = None
 
+    def held_in(self, year: int | None) -> bool:
+        """Whether the office was held in ``year``; for an unknown year, whether it still is."""
+        if year is None:
+            return self.until is None
+        return (self.since or 0) <= year <= (self.until if self.until is not None else year)
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -244,7 +250,10 @@ def load_kb() -> tuple[Entry, ...]:
     )
 
 
+@lru_cache(maxsize=1)
 def by_key() -> dict[str, Entry]:
+    """Entry key → entry, built once per process (callers read it, never change it): it is
+    asked per document and per derived word."""
     return {entry.key: entry for entry in load_kb()}
 
 

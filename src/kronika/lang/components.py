@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kronika.lang.lemmatizer import Lemmatizer
-from kronika.lang.morphology import Interpretation, Morphology
+from kronika.lang.morphology import Interpretation, Morphology, shared_morphology
 
 READINGS_KEY = "kronika.readings"
 TEXT_KEY = "kronika.text"
@@ -62,7 +62,7 @@ class MorphologyComponent:
     """Stores SGJP readings per token and sets ``tag_`` and a provisional ``lemma_``."""
 
     def __init__(self, morphology: Morphology | None = None) -> None:
-        self.morphology = morphology or Morphology()
+        self.morphology = morphology or shared_morphology()
 
     def __call__(self, doc: Doc) -> Doc:
         all_readings = analyse_doc(doc, self.morphology)

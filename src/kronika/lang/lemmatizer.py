@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kronika.errors import ModelError
-from kronika.lang.morphology import Interpretation, Morphology
+from kronika.lang.morphology import Interpretation, Morphology, shared_morphology
 
 FREQUENCIES_PATH = Path(__file__).resolve().parent / "pl" / "lemma_frequencies.tsv"
 
@@ -245,7 +245,7 @@ class Lemmatizer:
     @property
     def morphology(self) -> Morphology:
         if self._morphology is None:
-            self._morphology = Morphology()
+            self._morphology = shared_morphology()
         return self._morphology
 
     # -- per-form, context-free scores -------------------------------------------------------

@@ -1,6 +1,6 @@
 """Polish morphology from Morfeusz 2 with the SGJP dictionary.
 
-One :class:`Morphology` per process: Morfeusz objects cannot be pickled, so it is created lazily
+One :class:`Morphology` per process (:func:`shared_morphology`): Morfeusz objects cannot be pickled, so it is created lazily
 and never shipped between processes. Analyses are cached per token form because news text repeats
 the same few thousand forms over and over.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import morfeusz2
 
@@ -118,3 +118,11 @@ class Morphology:
         analyse = self._morfeusz.analyse
         for word in words:
             analyse(word)
+
+
+@lru_cache(maxsize=1)
+def shared_morphology() -> Morphology:
+    """The process's one :class:`Morphology`, for every part that is not handed one: each
+    Morfeusz engine holds its own copy of the dictionary (about 18 MB) and each instance its own
+    cache, so the pipeline, the name lemmatizer and the resolvers share this one."""
+    return Morphology()

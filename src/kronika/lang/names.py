@@ -35,7 +35,7 @@ from typing import Any
 
 from kronika.errors import ModelError
 from kronika.lang.lemmatizer import FREQUENCIES_PATH, load_frequencies
-from kronika.lang.morphology import Morphology
+from kronika.lang.morphology import Morphology, shared_morphology
 
 ENDINGS_PATH = Path(__file__).resolve().parent / "pl" / "name_endings.tsv"
 RANKER_PATH = Path(__file__).resolve().parent / "pl" / "name_ranker.tsv"
@@ -258,6 +258,13 @@ class Candidate:
     features: dict[str, float]
 
 
+def feminine_name(name: str) -> bool:
+    """Whether a person's name is a woman's, as a Polish reader guesses it: her first name ends
+    in -a ("Anna Nowak", "Theresa May", "Angela Merkel"); a lone surname the same way
+    ("Kowalska")."""
+    return name.split()[0].endswith("a") if name.strip() else False
+
+
 def parse_tag(
     tag: str,
 ) -> tuple[str, frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
@@ -473,7 +480,7 @@ class NameLemmatizer:
     @property
     def morphology(self) -> Morphology:
         if self._morphology is None:
-            self._morphology = Morphology()
+            self._morphology = shared_morphology()
         return self._morphology
 
     @property

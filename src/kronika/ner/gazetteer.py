@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from kronika.kb import Entry, adjectives, demonyms, load_kb
 from kronika.lang.components import doc_readings
-from kronika.lang.morphology import Interpretation, Morphology
+from kronika.lang.morphology import Interpretation, Morphology, shared_morphology
 
 MATCHES_KEY = "kronika.kb_matches"
 
@@ -75,7 +75,7 @@ class Gazetteer:
     """Longest-match lookup of knowledge-base names over tokens with their SGJP readings."""
 
     def __init__(self, entries: Sequence[Entry] | None = None, morphology: Morphology | None = None):
-        self.morphology = morphology or Morphology()
+        self.morphology = morphology or shared_morphology()
         # first-token key → [(name token keys, entry, alias)], longest names first
         self._index: dict[str, list[tuple[tuple[frozenset[str], ...], Entry, str]]] = defaultdict(list)
         for entry in entries if entries is not None else load_kb():

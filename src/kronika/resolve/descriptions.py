@@ -22,11 +22,11 @@ from functools import lru_cache
 from typing import Any
 
 from kronika.extract.quotes import lexicon
-from kronika.kb import Entry, by_key, load_kb
-from kronika.lang.morphology import Morphology
-from kronika.lang.names import NameLemmatizer, parse_tag
+from kronika.kb import Entry, Role, by_key, load_kb
+from kronika.lang.morphology import shared_morphology
+from kronika.lang.names import NameLemmatizer, feminine_name, parse_tag
 
-_morphology = Morphology()
+_morphology = shared_morphology()
 _names = NameLemmatizer(_morphology)
 #: How far back the words before a phrase are looked for (never the whole text).
 WINDOW = 80
@@ -41,13 +41,10 @@ WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _office_holders() -> tuple[tuple[Entry, str, str, int | None, int | None], ...]:
-    """(person, office, of, since, until) for every office the knowledge base records."""
+def _office_holders() -> tuple[tuple[Entry, Role], ...]:
+    """(person, office) for every office the knowledge base records."""
     return tuple(
-        (entry, role.role.lower(), role.of, role.since, role.until)
-        for entry in load_kb()
-        if entry.type == "person"
-        for role in entry.roles
+        (entry, role) for entry in load_kb() if entry.type == "person" for role in entry.roles
     )
 
 
@@ -61,13 +58,14 @@ def _offices_of(of: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     entry = by_key()[of]
     own = {name.lower() for name in entry.names}
     offices = set()
-    for _person, role, role_of, _since, _until in _office_holders():
-        words = tuple(role.split())
-        if role_of != of or words[0] not in heads:
+    for _person, role in _office_holders():
+        name = role.role.lower()
+        words = tuple(name.split())
+        if role.of != of or words[0] not in heads:
             continue
         rest = " ".join(words[1:])
         named = bool(rest) and (_names.lemmatize_text(rest) or rest).lower() in own
-        offices.add((words[:1] if named else words, role))
+        offices.add((words[:1] if named else words, name))
     return tuple(sorted(offices, key=lambda office: (-len(office[0]), office)))
 
 
@@ -77,10 +75,8 @@ def holder(office: str, of: str, year: int) -> Entry | None:
     do."""
     found = {
         entry.key: entry
-        for entry, role, role_of, since, until in _office_holders()
-        if role_of == of
-        and role == office
-        and (since or 0) <= year <= (until if until is not None else year)
+        for entry, role in _office_holders()
+        if role.of == of and role.role.lower() == office and role.held_in(year)
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -137,12 +133,11 @@ def _office_at(
 
 def _same_gender(lemma: str, office: str, person: Entry) -> bool:
     """Whether a description that says its gender says the person's: "brytyjska premier",
-    "prezydentka" are a woman, "rosyjski prezydent" a man; "prezydent Rosji" says nothing. A
-    woman is known by her first name's ending, as Polish names are ("Theresa", "Angela")."""
+    "prezydentka" are a woman, "rosyjski prezydent" a man; "prezydent Rosji" says nothing."""
     first = lemma.split()[0].lower()
     if first == office.split()[0]:
         return True
-    return first.endswith("a") == person.name.split()[0].endswith("a")
+    return first.endswith("a") == feminine_name(person.name)
 
 
 def _blocks(word: str) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from kronika.kb import Entry, by_key, load_kb
-from kronika.lang.morphology import Morphology
+from kronika.lang.morphology import shared_morphology
 
 # Which knowledge-base entry types a mention of each type may link to by lemma.
 COMPATIBLE = {
@@ -31,7 +31,7 @@ COMPATIBLE = {
 }
 
 
-_morphology = Morphology()
+_morphology = shared_morphology()
 
 
 def entity_id(key: str) -> str:

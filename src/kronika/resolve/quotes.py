@@ -7,11 +7,11 @@ from typing import Any
 
 from kronika.extract.quotes import lexicon
 from kronika.extract.time import governing_time
-from kronika.lang.morphology import Morphology
-from kronika.lang.names import parse_tag
+from kronika.lang.morphology import shared_morphology
+from kronika.lang.names import feminine_name, parse_tag
 from kronika.resolve.entities import entity_at, kb_entry
 
-_morphology = Morphology()
+_morphology = shared_morphology()
 #: How many characters back a description may look for the person it describes.
 DESCRIPTION_REACH = 600
 
@@ -75,8 +75,7 @@ def _described_person(
         entity = entities.get(mention["entity"])
         if entity is None or entity["type"] != "person":
             continue
-        # a woman's first name ends in -a (Anna Nowak), so does a woman's lone surname
-        feminine = entity["name"].split()[0].endswith("a")
+        feminine = feminine_name(entity["name"])
         if gender is not None and (gender == "f") != feminine:
             continue
         if office and not _holds_office(mention["entity"], office):
@@ -111,12 +110,7 @@ def _office_holder(
         if entity["type"] != "person" or entry is None:
             continue
         for role in entry.roles:
-            held = (
-                role.until is None
-                if year is None
-                else (role.since or 0) <= year <= (role.until or year)
-            )
-            if role.of in of and held and _names_office(role.role, office):
+            if role.of in of and role.held_in(year) and _names_office(role.role, office):
                 holders.append(ident)
                 break
     return holders[0] if len(holders) == 1 else None
