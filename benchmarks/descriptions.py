@@ -23,36 +23,24 @@ better", not as 0.97. Recall is not measured (no gold).
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections import Counter
 from pathlib import Path
 
-import kronika
-from kronika.ingest import Document
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from facts import articles, sentence_of  # noqa: E402
+from facts import analysed, sample_arguments, sentence_of  # noqa: E402
 
 MEASURED = "29 of 30 sampled descriptions right (seed 67, 2026-12-02); see the docstring"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
-    parser.add_argument("--sample", type=int, default=30)
-    parser.add_argument("--seed", type=int, default=67)
-    parser.add_argument("--limit", type=int, default=0, help="read at most N articles")
-    args = parser.parse_args()
-    nlp = kronika.load()
+    args = sample_arguments(__doc__.splitlines()[0], seed=67)
     found: list[tuple[str, str | None, str, str, str]] = []
     documents = with_year = 0
-    for ident, date, text in articles(args.data):
-        if args.limit and documents >= args.limit:
-            break
+    for record in analysed(args.data, args.limit):
         documents += 1
-        record = kronika.analyze(Document.create(text, source=ident, date=date), nlp=nlp)
+        ident = record["source"]
         with_year += record["date"] is not None
         names = {e["id"]: e["name"] for e in record["entities"]}
         for mention in record["mentions"]:

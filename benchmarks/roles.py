@@ -21,36 +21,24 @@ that are not adjectives and a title that belongs to the next name) judged 24/30.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections import Counter
 from pathlib import Path
 
-import kronika
-from kronika.ingest import Document
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from facts import articles  # noqa: E402
+from facts import analysed, sample_arguments  # noqa: E402
 
 MEASURED = "precision 0.87 on 30 sampled roles (2026-12-02); see the module docstring"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
-    parser.add_argument("--sample", type=int, default=30)
-    parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--limit", type=int, default=0, help="read at most N articles")
-    args = parser.parse_args()
-    nlp = kronika.load()
+    args = sample_arguments(__doc__.splitlines()[0], seed=11)
     roles: list[tuple[str, str, str, str | None, str]] = []
     documents = 0
-    for ident, date, text in articles(args.data):
-        if args.limit and documents >= args.limit:
-            break
+    for record in analysed(args.data, args.limit):
         documents += 1
-        record = kronika.analyze(Document.create(text, source=ident, date=date), nlp=nlp)
+        ident = record["source"]
         names = {e["id"]: e["name"] for e in record["entities"]}
         for relation in record["relations"]:
             if relation["predicate"] == "role":

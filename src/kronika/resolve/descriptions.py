@@ -28,8 +28,10 @@ from kronika.lang.names import NameLemmatizer, feminine_name, parse_tag
 
 _morphology = shared_morphology()
 _names = NameLemmatizer(_morphology)
-#: How far back the words before a phrase are looked for (never the whole text).
-WINDOW = 80
+#: How far around a name the words of an office are looked for (never the whole text).
+WINDOW = 120
+#: How far before an office the words that may block it are looked for.
+CLAUSE_WINDOW = 80
 #: What ends a clause for the words before an office: sentence punctuation, quotes, brackets.
 CLAUSE_BREAK = re.compile(r"[.!?;:,()\"„”«»]")
 ORDINAL_BEFORE = re.compile(r"\b\d+\.?\s*$")
@@ -154,7 +156,7 @@ def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
     instrumental not after a preposition ("zostać prezydentem USA"). A dash between is passed
     over, and after a conjunction the words before it count too, up to the clause's start
     ("stanowisk – przewodniczącego Komisji Europejskiej i przewodniczącego Rady Europejskiej")."""
-    before = text[max(0, start - WINDOW) : start]
+    before = text[max(0, start - CLAUSE_WINDOW) : start]
     if ORDINAL_BEFORE.search(before):
         return True  # "45. prezydent USA" is one of a series, not the one of the day
     words = [w.lower() for w in WORD.findall(CLAUSE_BREAK.split(before)[-1])]
@@ -202,7 +204,7 @@ def office_mentions(
         longest = len(offices[0][0])
         if mention["derived"]:
             # "rosyjskiego prezydenta": the office right after the country's adjective
-            after = WORD.finditer(text, mention["end"], min(len(text), mention["end"] + 120))
+            after = WORD.finditer(text, mention["end"], min(len(text), mention["end"] + WINDOW))
             words = [(m.start(), m.end(), m.group()) for m in after][:longest]
             if not words or text[mention["end"] : words[0][0]].strip():
                 continue
@@ -213,7 +215,7 @@ def office_mentions(
             start, end = mention["start"], office_end
         else:
             # "prezydenta Rosji", "ministra spraw zagranicznych Rosji": the office right before
-            words = _words(text, max(0, mention["start"] - 120), mention["start"])
+            words = _words(text, max(0, mention["start"] - WINDOW), mention["start"])
             if not words or text[words[-1][1] : mention["start"]].strip():
                 continue
             matched = None
