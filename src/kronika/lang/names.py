@@ -1214,15 +1214,18 @@ class NameLemmatizer:
                 and not hyphenated
                 and not self._apposition(forms, head, head_index, choice, i, group, case)
             ):
-                if not chain and i != words[-1] and unknown and group == "location":
-                    # a foreign first element of a place name that does not decline: "Sankt
-                    # Petersburgu" (elsewhere an unknown first word, "The Firm", is no sign that
-                    # the rest is Polish)
-                    previous = i
-                    continue
-                if not chain and i == words[0] and i != words[-1] and group == "person":
-                    # a foreign first name that does not decline before a surname that does:
-                    # "Benito Mussoliniego" ("Benito" is no form of a Polish name's paradigm)
+                if (
+                    not chain
+                    and i != words[-1]
+                    and (
+                        (group == "location" and unknown)
+                        or (group == "person" and i == words[0])
+                    )
+                ):
+                    # A foreign first part that does not decline before words that do: a place's
+                    # "Sankt Petersburgu", a person's first name "Benito Mussoliniego" (no form of
+                    # a Polish paradigm). Elsewhere an unknown first word ("The Firm") is no sign
+                    # that the rest is Polish.
                     previous = i
                     continue
                 if (
