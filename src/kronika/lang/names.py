@@ -404,6 +404,15 @@ def transfer_case(source: str, target: str) -> str:
         return target
     if len(source) > 1 and source.isupper():
         return target.upper()
+    # the letters both share are written as in the text: SGJP cites some lemmas with a
+    # pronunciation mark ("praUss" for "Praussa"), which is not how the name is spelled
+    shared = 0
+    for a, b in zip(source, target):
+        if a.lower() != b.lower():
+            break
+        shared += 1
+    if shared:
+        return source[:shared] + target[shared:]
     if source[:1].isupper():
         return target[:1].upper() + target[1:]
     if source[:1].islower():
@@ -780,7 +789,7 @@ class NameLemmatizer:
         )
         candidates = self._candidates(forms, words, readings, group, transparent)
         return [
-            self._render(forms, spaces, out, keep, c, group, kind, glued)
+            self._render(forms, spaces, out, keep, c, group, kind, glued, category)
             for c in candidates[:MAX_CANDIDATES]
         ]
 
@@ -806,6 +815,7 @@ class NameLemmatizer:
         group: str | None,
         kind: str | None,
         glued: bool,
+        category: str | None = None,
     ) -> Candidate:
         """The phrase with the candidate's chain in the nominative, and its ranking features."""
         out = list(base)
@@ -836,7 +846,7 @@ class NameLemmatizer:
                 # the dropped suffix carried the space that followed the acronym
                 parts[-1] = parts[-1].rstrip(" ") + " "
         text = "".join(parts).strip()
-        features = self._features(forms, out, candidate, group, kind)
+        features = self._features(forms, out, candidate, group, kind, category)
         if glued:
             features[f"glued {case}"] = 1.0
         if text in self.lexicon:
@@ -855,6 +865,7 @@ class NameLemmatizer:
         candidate: Chain,
         group: str | None,
         kind: str | None,
+        category: str | None = None,
     ) -> dict[str, float]:
         """What the ranker weighs: the hand-set score and its parts, the key, and per word of
         the chain how its reading was found and how the word ends before and after."""
