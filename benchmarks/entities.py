@@ -5,7 +5,8 @@
 
 ``--errors FILE`` writes every recognition error as a TSV line (topic, document, FP or FN, type,
 form, and for a false positive the gold type of the same form, if any; LEMMA lines give a wrong
-lemma and the gold one) for error analysis; the recognition scores are also printed per topic.
+lemma and the gold one; SPLIT lines a gold entity kronika gives several ids, with the forms
+under each) for error analysis; the recognition scores are also printed per topic.
 
 BSNLP annotates, per document, each distinct surface form once with its lemma, type (PER, LOC,
 ORG, EVT, PRO) and a cross-document id. kronika analyses title + body of the raw article and is
@@ -148,6 +149,7 @@ def main() -> None:
     lemma_right = lemma_total = 0
     lemma_by_type: dict[str, list[int]] = {t: [0, 0] for t in SCORED}
     identity: list[tuple[str, str]] = []
+    forms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     documents = 0
     started = time.perf_counter()
     for topic in args.topics.split(","):
@@ -200,6 +202,7 @@ def main() -> None:
                 entity = found.get((form, kind))
                 if entity:
                     identity.append((f"{edition}:{cluster}", f"{edition}:{entity}"))
+                    forms_of[(f"{edition}:{cluster}", entity)].add(form)
     seconds = time.perf_counter() - started
 
     print(f"{documents} documents in {seconds:.1f} s")
@@ -210,6 +213,13 @@ def main() -> None:
     for topic, tally in per_topic.items():
         p, r, f = prf(*tally)
         print(f"  topic {topic:<10} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    ids_of: dict[str, list[str]] = defaultdict(list)
+    for cluster, entity in sorted(forms_of):
+        ids_of[cluster].append(entity)
+    for cluster, entities in ids_of.items():
+        if len(entities) > 1:
+            parts = [f"{e}: {', '.join(sorted(forms_of[(cluster, e)]))}" for e in entities]
+            errors.append(f"SPLIT\t{cluster}\t" + " | ".join(parts))
     if args.errors:
         args.errors.write_text("".join(line + "\n" for line in errors), encoding="utf-8")
     print(f"lemma accuracy on found names: {lemma_right / max(lemma_total, 1):.3f} of {lemma_total}")

@@ -62,6 +62,19 @@ def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None
     assert mentions[3]["entity"] == mentions[1]["entity"]
 
 
+def test_shortened_name_in_a_headline_joins_the_full_name_after_it() -> None:
+    mentions = [
+        mention("Komisja", "Komisja", "organization", 0),
+        mention("Komisja Wenecka", "Komisja Wenecka", "organization", 40),
+        mention("Komisji Europejskiej", "Komisja Europejska", "organization", 90),
+        mention("Komisja", "Komisja", "organization", 130),
+    ]
+    link_document(mentions)
+    # the first full name after it, the nearest one before it
+    assert mentions[0]["entity"] == mentions[1]["entity"]
+    assert mentions[3]["entity"] == mentions[2]["entity"]
+
+
 def test_ids_depend_only_on_the_entity_key() -> None:
     first = kronika.analyze("Delegacja NATO przyjechała do Wilna.")
     second = kronika.analyze("O NATO mówiono długo. Wilno czekało.")

@@ -1046,13 +1046,23 @@ class NameLemmatizer:
         """Readings of an unknown word from the longest ending the table knows."""
         table = self.endings
         lower = form.lower()
+        # the changes the longest known ending was seen with, however rarely
+        attested: set[tuple[int, str]] | None = None
         for length in range(min(self._max_ending, len(lower) - 1), -1, -1):
             rules = table.get(lower[len(lower) - length :] if length else "")
             if not rules:
                 continue
             fitting = [r for r in rules if r.kind == wanted]
+            if fitting and attested is not None:
+                # a shorter ending lends its shares, not changes the longer one never shows:
+                # "-i" is often "-a" cut ("Olgi" → Olga) but no "-bi" is a genitive of "-ba"
+                fitting = [
+                    r for r in fitting if (r.cut, r.add) in attested or (r.cut, r.add) == (0, "")
+                ] or fitting
             if not fitting or (length and sum(r.count for r in fitting) < MIN_SUPPORT):
                 # too few observations to trust this ending: back off to a shorter one
+                if fitting and attested is None:
+                    attested = {(r.cut, r.add) for r in fitting}
                 continue
             # Two questions, answered by the ending's observations: is the word in an oblique
             # case at all (the share of changing rules), and if so, which lemma (the share of

@@ -88,10 +88,11 @@ def _surname_owners(mentions: list[dict[str, Any]]) -> dict[str, str]:
 def _shortened_names(
     mentions: list[dict[str, Any]], keys: list[str | None], names: list[str]
 ) -> dict[int, int]:
-    """Index of an organization's shortened name → index of its full name earlier in the
-    document: "Komisja", "Parlament", "Sąd Najwyższy" after "Komisji Europejskiej", "Parlamentu
-    Europejskiego", "Sądu Najwyższego Pakistanu" (the nearest such name before it). Only a name
-    that opens with a common noun is a shortening; "Gazprom" is not one of "Gazprom Neft"."""
+    """Index of an organization's shortened name → index of its full name in the document:
+    "Komisja", "Parlament", "Sąd Najwyższy" for "Komisji Europejskiej", "Parlamentu
+    Europejskiego", "Sądu Najwyższego Pakistanu" (the nearest such name before it, else the
+    first after it, as a headline shortens what the text names in full). Only a name that opens
+    with a common noun is a shortening; "Gazprom" is not one of "Gazprom Neft"."""
     result: dict[int, int] = {}
     for i, mention in enumerate(mentions):
         if mention["type"] != "organization" or (keys[i] or "").startswith("org:"):
@@ -99,7 +100,7 @@ def _shortened_names(
         short = mention["lemma"].split()
         if not short or not _common_noun(short[0]):
             continue
-        for j in range(i - 1, -1, -1):
+        for j in (*range(i - 1, -1, -1), *range(i + 1, len(mentions))):
             other = mentions[j]
             if other["type"] != "organization" or keys[j] is None:
                 continue
