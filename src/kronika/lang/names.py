@@ -1025,10 +1025,16 @@ class NameLemmatizer:
         # Guess only where unknown words are names that decline like Polish ones: people and
         # places. An unknown word in an organization or a title is mostly foreign ("Dominion").
         # A capitalized word SGJP knows only as something else (a place, a common noun) may
-        # still be a surname in a person's name ("Wata"): a weaker guess joins its readings,
-        # unless a common-noun reading makes it a title word ("Prymasa Tysiąclecia").
+        # still be a name in a person's name ("Wata", "Giny" of Gina, not of the drink): a weaker
+        # guess joins its readings, unless a common-noun reading makes it a title word, a
+        # person noun or a dependent genitive ("Prymasa Tysiąclecia").
         supplement = (
-            group == "person" and not known_name and all(r.lemma[:1].isupper() for r in readings)
+            group == "person"
+            and not known_name
+            and all(
+                r.lemma[:1].isupper() or ("m1" not in r.genders and "gen" not in r.cases)
+                for r in readings
+            )
         )
         if (
             guess
@@ -1105,9 +1111,36 @@ class NameLemmatizer:
                         (rule.cut, rule.add),
                     )
                 )
+            if group == "person" and not form.lower().endswith("a"):
+                result.extend(self._feminine_twin(form, result, scale * unchanged))
             if result:
                 return result
         return []
+
+    @staticmethod
+    def _feminine_twin(form: str, readings: list[Reading], weight: float) -> list[Reading]:
+        """A woman's surname that does not end in -a does not decline ("Giny Miller", "Federiki
+        Mogherini"): as SGJP gives every masculine surname it knows, a guessed masculine
+        nominative gets an indeclinable feminine twin."""
+        if any("f" in r.genders and len(r.cases) > 4 for r in readings):
+            return []
+        if not any(
+            r.lemma_ending == (0, "") and "m1" in r.genders and "nom" in r.cases for r in readings
+        ):
+            return []
+        return [
+            Reading(
+                "subst",
+                form,
+                frozenset({"sg"}),
+                frozenset(CASE_ORDER),
+                frozenset({"f"}),
+                (),
+                frozenset(),
+                weight * INDECLINABLE_FACTOR,
+                (0, ""),
+            )
+        ]
 
     # -- agreement -------------------------------------------------------------------------
 
