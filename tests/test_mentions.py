@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 import kronika
+from kronika.lang.names import NameLemmatizer
 from kronika.ner.gazetteer import default_gazetteer
+from kronika.ner.mentions import typed_by_apposition
 
 
 def _mentions(nlp, text: str) -> dict[str, dict]:
@@ -272,3 +276,26 @@ def test_unknown_names_after_a_title_are_a_person(nlp) -> None:
     assert mentions["Pawieł Czarniawski"]["type"] == "person"
     assert mentions["Białorusi"]["type"] == "country"
     assert mentions["Alaksiej Dziermant"]["type"] == "person"
+
+
+def test_a_name_after_an_organization_noun_is_that_organization(nlp) -> None:
+    doc = nlp(
+        "Rzecznik powiedział agencji Bloomfield, że tanie linie lotnicze Nordvind i koncern "
+        "Lindqvist zamykają biura. Lider partii Marek Wolny, szefowa kampanii Caroline Dunn "
+        "i firma Kowalskiego milczą."
+    )
+    words = ["Bloomfield", "Nordvind", "Lindqvist", "Marek Wolny", "Caroline Dunn", "Kowalskiego"]
+    spans = []
+    for words_of_name in words:
+        first = words_of_name.split()[0]
+        start = next(t.i for t in doc if t.text == first)
+        spans.append(Span(doc, start, start + len(words_of_name.split()), label="persName"))
+    typed = typed_by_apposition(doc, spans, NameLemmatizer())
+    assert [s.label_ for s in typed] == [
+        "orgName",  # agencji Bloomfield
+        "orgName",  # linie lotnicze Nordvind: one adjective between
+        "orgName",  # koncern Lindqvist
+        "persName",  # a given name opens it
+        "persName",  # a given name of another language opens it
+        "persName",  # an owner in the genitive
+    ]

@@ -560,6 +560,16 @@ class NameLemmatizer:
                 found[reading.lemma] = max(found.get(reading.lemma, 0.0), reading.weight)
         return sorted(found, key=lambda lemma: (-found[lemma], lemma))
 
+    def given_name(self, form: str) -> bool:
+        """Whether a word is, in some case, a given name somewhere: in SGJP (``imię``) or in
+        the name lists of other languages ("Nigela" of Nigel, "George'a")."""
+        stem = form.split("'")[0].split("’")[0]
+        if any("imię" in r.names for r in self.morphology.analyse(stem)):
+            return True
+        locales = self.locales
+        lemmas = (stem, *self.possible_lemmas(stem))
+        return any(locales.get(lemma, (0.0, 0.0))[0] >= 1.0 for lemma in lemmas)
+
     def lemmatize_document(
         self, phrases: Sequence[tuple[Sequence[str], str | None, Sequence[bool] | None]]
     ) -> list[str]:

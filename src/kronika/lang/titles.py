@@ -1,5 +1,6 @@
-"""Nouns that stand before a person's name in Polish news: offices, professions and forms of
-address (language data, ``pl/person_titles.txt``)."""
+"""Nouns that stand before a name in Polish news and say what it names: a person's offices,
+professions and forms of address (``pl/person_titles.txt``), kinds of organization
+(``pl/organization_nouns.txt``) — language data."""
 
 from __future__ import annotations
 
@@ -7,10 +8,21 @@ from functools import lru_cache
 from pathlib import Path
 
 TITLES_PATH = Path(__file__).resolve().parent / "pl" / "person_titles.txt"
+ORGANIZATION_NOUNS_PATH = Path(__file__).resolve().parent / "pl" / "organization_nouns.txt"
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     """The titles as SGJP lemmas ("wicepremier", "politolog", "pani")."""
-    lines = TITLES_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return _word_list(TITLES_PATH)
+
+
+@lru_cache(maxsize=1)
+def organization_nouns() -> frozenset[str]:
+    """Kinds of organization as SGJP lemmas ("agencja", "koncern", "partia")."""
+    return _word_list(ORGANIZATION_NOUNS_PATH)

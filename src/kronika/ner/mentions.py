@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from kronika.kb import Entry, adjectives, by_key, demonyms, short_names, usual_short_names
 from kronika.lang.components import doc_readings
 from kronika.lang.names import NameLemmatizer
-from kronika.lang.titles import person_titles
+from kronika.lang.titles import organization_nouns, person_titles
 from kronika.ner.gazetteer import (
     Gazetteer,
     Match,
@@ -200,6 +200,44 @@ def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
     return found
 
 
+def _nominative(tag: str) -> bool:
+    fields = tag.split(":")
+    return len(fields) > 2 and "nom" in fields[2].split(".")
+
+
+def typed_by_apposition(doc: Doc, spans: list[Span], names: NameLemmatizer) -> list[Span]:
+    """A person span right after a noun naming a kind of organization, with at most one
+    adjective between ("agencji Bloomberg", "koncern Unilever", "linie lotnicze Ryanair"), is
+    that organization. Not when the name opens with a given name ("lider partii Donald Tusk",
+    "kampanii Leave.EU Nigela Oakesa") or stands in an oblique case of its own, as an owner
+    does ("firma Kowalskiego")."""
+    kinds = organization_nouns()
+    readings = doc_readings(doc)
+
+    def kind_at(i: int) -> bool:
+        return (
+            i >= 0
+            and doc[i].text[:1].islower()
+            and any(r.pos == "subst" and r.lemma in kinds for r in readings[i])
+        )
+
+    def adjective_at(i: int) -> bool:
+        return i >= 0 and doc[i].text[:1].islower() and any(r.pos == "adj" for r in readings[i])
+
+    result = []
+    for span in spans:
+        first = readings[span.start]
+        if (
+            span.label_.startswith("persName")
+            and (kind_at(span.start - 1) or (adjective_at(span.start - 1) and kind_at(span.start - 2)))
+            and not names.given_name(span[0].text)
+            and (not any(r.known for r in first) or any(_nominative(r.tag) for r in first))
+        ):
+            span = Span(doc, span.start, span.end, label="orgName")
+        result.append(span)
+    return result
+
+
 HYPHENS = frozenset({"-", "‐"})
 
 
@@ -327,6 +365,7 @@ class MentionsComponent:
                 for part in split_joined(without_demonyms(span), starts)
             ]
         )
+        detected = typed_by_apposition(doc, detected, self.names)
         # a detector span inside a longer known name is a piece of it ("W." of "W. Brytanii")
         spans = [
             span
