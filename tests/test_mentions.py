@@ -299,3 +299,15 @@ def test_a_name_after_an_organization_noun_is_that_organization(nlp) -> None:
         "persName",  # a given name of another language opens it
         "persName",  # an owner in the genitive
     ]
+
+
+def test_a_town_after_a_preposition_or_a_place_noun_is_that_town(nlp) -> None:
+    doc = nlp("Protesty trwały w Rawalpindi i w mieście Faisalabad, a rozmawiano z Hammond.")
+    spans = [
+        Span(doc, t.i, t.i + 1, label="persName")
+        for t in doc
+        if t.text in {"Rawalpindi", "Faisalabad", "Hammond"}
+    ]
+    typed = typed_by_apposition(doc, spans, NameLemmatizer())
+    # Hammond is a town too, but also a family name: the detector's person stands
+    assert [s.label_ for s in typed] == ["placeName", "placeName", "persName"]

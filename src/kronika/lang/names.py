@@ -563,12 +563,19 @@ class NameLemmatizer:
     def given_name(self, form: str) -> bool:
         """Whether a word is, in some case, a given name somewhere: in SGJP (``imię``) or in
         the name lists of other languages ("Nigela" of Nigel, "George'a")."""
+        return self._personal_name(form, "imię", 0)
+
+    def family_name(self, form: str) -> bool:
+        """Whether a word is, in some case, a family name in SGJP or another language's lists."""
+        return self._personal_name(form, "nazwisko", 1)
+
+    def _personal_name(self, form: str, category: str, column: int) -> bool:
         stem = form.split("'")[0].split("’")[0]
-        if any("imię" in r.names for r in self.morphology.analyse(stem)):
+        if any(category in r.names for r in self.morphology.analyse(stem)):
             return True
         locales = self.locales
         lemmas = (stem, *self.possible_lemmas(stem))
-        return any(locales.get(lemma, (0.0, 0.0))[0] >= 1.0 for lemma in lemmas)
+        return any(locales.get(lemma, (0.0, 0.0))[column] >= 1.0 for lemma in lemmas)
 
     def lemmatize_document(
         self, phrases: Sequence[tuple[Sequence[str], str | None, Sequence[bool] | None]]

@@ -1,6 +1,6 @@
 """Nouns that stand before a name in Polish news and say what it names: a person's offices,
 professions and forms of address (``pl/person_titles.txt``), kinds of organization
-(``pl/organization_nouns.txt``) — language data."""
+(``pl/organization_nouns.txt``) and of place (``pl/place_nouns.txt``) — language data."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 TITLES_PATH = Path(__file__).resolve().parent / "pl" / "person_titles.txt"
 ORGANIZATION_NOUNS_PATH = Path(__file__).resolve().parent / "pl" / "organization_nouns.txt"
+PLACE_NOUNS_PATH = Path(__file__).resolve().parent / "pl" / "place_nouns.txt"
 
 
 def _word_list(path: Path) -> frozenset[str]:
@@ -26,3 +27,9 @@ def person_titles() -> frozenset[str]:
 def organization_nouns() -> frozenset[str]:
     """Kinds of organization as SGJP lemmas ("agencja", "koncern", "partia")."""
     return _word_list(ORGANIZATION_NOUNS_PATH)
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Kinds of place as SGJP lemmas ("miasto", "stolica", "aglomeracja")."""
+    return _word_list(PLACE_NOUNS_PATH)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from kronika.kb import Entry, adjectives, by_key, demonyms, short_names, usual_short_names
 from kronika.lang.components import doc_readings
 from kronika.lang.names import NameLemmatizer
-from kronika.lang.titles import organization_nouns, person_titles
+from kronika.lang.titles import organization_nouns, person_titles, place_nouns
 from kronika.ner.gazetteer import (
     Gazetteer,
     Match,
@@ -210,15 +210,26 @@ def typed_by_apposition(doc: Doc, spans: list[Span], names: NameLemmatizer) -> l
     adjective between ("agencji Bloomberg", "koncern Unilever", "linie lotnicze Ryanair"), is
     that organization. Not when the name opens with a given name ("lider partii Donald Tusk",
     "kampanii Leave.EU Nigela Oakesa") or stands in an oblique case of its own, as an owner
-    does ("firma Kowalskiego")."""
+    does ("firma Kowalskiego"). A one-word person span that is a town's name is that town
+    after a noun naming a kind of place or a preposition ("w mieście Karaczi", "w Lahaur")."""
     kinds = organization_nouns()
+    places = place_nouns()
     readings = doc_readings(doc)
 
-    def kind_at(i: int) -> bool:
+    def kind_at(i: int, kinds: frozenset[str] = kinds) -> bool:
         return (
             i >= 0
             and doc[i].text[:1].islower()
             and any(r.pos == "subst" and r.lemma in kinds for r in readings[i])
+        )
+
+    def town_at(span: Span) -> bool:
+        before = span.start - 1
+        return (
+            len(span) == 1
+            and span.text in names.towns
+            and before >= 0
+            and (kind_at(before, places) or any(r.pos == "prep" for r in readings[before]))
         )
 
     def adjective_at(i: int) -> bool:
@@ -228,6 +239,13 @@ def typed_by_apposition(doc: Doc, spans: list[Span], names: NameLemmatizer) -> l
     for span in spans:
         first = readings[span.start]
         if (
+            span.label_.startswith("persName")
+            and town_at(span)
+            and not names.given_name(span.text)
+            and not names.family_name(span.text)
+        ):
+            span = Span(doc, span.start, span.end, label="placeName")
+        elif (
             span.label_.startswith("persName")
             and (kind_at(span.start - 1) or (adjective_at(span.start - 1) and kind_at(span.start - 2)))
             and not names.given_name(span[0].text)
