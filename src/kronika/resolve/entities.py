@@ -31,6 +31,14 @@ COMPATIBLE = {
 }
 
 
+# Which kinds of full name a shortened name of each kind may stand for: "Stanach" for "Stanów
+# Zjednoczonych", "Republika" for "Republika Irlandii", "Komisja" for "Komisja Europejska".
+SHORTENED_KINDS = {
+    "organization": {"organization"},
+    "place": {"place", "country"},
+    "country": {"place", "country"},
+}
+
 _morphology = shared_morphology()
 
 
@@ -88,23 +96,27 @@ def _surname_owners(mentions: list[dict[str, Any]]) -> dict[str, str]:
 def _shortened_names(
     mentions: list[dict[str, Any]], keys: list[str | None], names: list[str]
 ) -> dict[int, int]:
-    """Index of an organization's shortened name → index of its full name in the document:
-    "Komisja", "Parlament", "Sąd Najwyższy" for "Komisji Europejskiej", "Parlamentu
-    Europejskiego", "Sądu Najwyższego Pakistanu" (the nearest such name before it, else the
-    first after it, as a headline shortens what the text names in full). Only a name that opens
-    with a common noun is a shortening; "Gazprom" is not one of "Gazprom Neft"."""
+    """Index of a shortened name → index of its full name in the document: "Komisja",
+    "Parlament", "Sąd Najwyższy" for "Komisji Europejskiej", "Parlamentu Europejskiego", "Sądu
+    Najwyższego Pakistanu"; "Republika" for "Republiki Irlandii" (the nearest such name before
+    it, else the first after it, as a headline shortens what the text names in full). Only a
+    name that opens with a common noun is a shortening; "Gazprom" is not one of "Gazprom
+    Neft"."""
+    known = by_key()
     result: dict[int, int] = {}
     for i, mention in enumerate(mentions):
-        if mention["type"] != "organization" or (keys[i] or "").startswith("org:"):
+        kinds = SHORTENED_KINDS.get(mention["type"])
+        if not kinds or keys[i] in known:
             continue
-        short = mention["lemma"].split()
+        short = mention["lemma"].lower().split()
         if not short or not _common_noun(short[0]):
             continue
         for j in (*range(i - 1, -1, -1), *range(i + 1, len(mentions))):
             other = mentions[j]
-            if other["type"] != "organization" or keys[j] is None:
+            if other["type"] not in kinds or keys[j] is None:
                 continue
-            fulls = {tuple(other["lemma"].split()), tuple(names[j].split())}
+            # "Kanału" for "kanał La Manche": the head is a common noun, written either way
+            fulls = {tuple(other["lemma"].lower().split()), tuple(names[j].lower().split())}
             if any(len(full) > len(short) and list(full[: len(short)]) == short for full in fulls):
                 result[i] = j
                 break
