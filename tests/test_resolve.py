@@ -75,6 +75,19 @@ def test_shortened_name_in_a_headline_joins_the_full_name_after_it() -> None:
     assert mentions[3]["entity"] == mentions[2]["entity"]
 
 
+def test_shortened_place_name_joins_the_place_named_in_full() -> None:
+    mentions = [
+        mention("Republika Mołdawii", "Republika Mołdawii", "country", 0),
+        mention("Republika", "Republika", "country", 30),
+        mention("kanał Sueski", "kanał Sueski", "place", 60),
+        mention("Kanale", "Kanał", "place", 90),
+    ]
+    link_document(mentions)
+    assert mentions[1]["entity"] == mentions[0]["entity"]
+    # the head written in lowercase in the full name is the same common noun
+    assert mentions[3]["entity"] == mentions[2]["entity"]
+
+
 def test_ids_depend_only_on_the_entity_key() -> None:
     first = kronika.analyze("Delegacja NATO przyjechała do Wilna.")
     second = kronika.analyze("O NATO mówiono długo. Wilno czekało.")
@@ -213,15 +226,3 @@ def test_an_office_of_several_words_and_its_holders_gender() -> None:
         ("Brytyjska premier", "brytyjska premier", "Theresa May")
     ]
 
-
-def test_shortened_place_name_joins_the_place_named_in_full() -> None:
-    mentions = [
-        mention("Republika Mołdawii", "Republika Mołdawii", "country", 0),
-        mention("Republika", "Republika", "country", 30),
-        mention("kanał Sueski", "kanał Sueski", "place", 60),
-        mention("Kanale", "Kanał", "place", 90),
-    ]
-    link_document(mentions)
-    assert mentions[1]["entity"] == mentions[0]["entity"]
-    # the head written in lowercase in the full name is the same common noun
-    assert mentions[3]["entity"] == mentions[2]["entity"]
