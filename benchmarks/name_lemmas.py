@@ -40,7 +40,9 @@ removes every space before comparing), overall and per category group (person = 
 candidates at all: what a perfect ranker would reach. ``--consistency`` measures the gold itself:
 for each name written the same way in two parts of the data (consecutive duplicate lines dropped),
 how often the two parts give it the same lemma (the first part's most frequent one) — within
-train (first half against second), train against tune, and within tune.
+train (first half against second), train against tune, and within tune; and, by Polem's
+scoring, the lemmatizer on the tune names train also has, beside train's own gold looked up,
+and on the rest.
 
 With ``--bsnlp DIR``, the BSNLP shared-task annotated lists (``*/annotated/pl/*.out``: a first line
 with the document id, then ``form<TAB>lemma<TAB>PER|LOC|ORG|EVT|PRO<TAB>id``) are scored too, each
@@ -205,7 +207,7 @@ def without_repeats(examples: list[Example]) -> list[Example]:
     return kept
 
 
-def report_consistency(data: Path) -> None:
+def report_consistency(data: Path, lemmatizer: NameLemmatizer) -> None:
     train = without_repeats(list(read_polem(data / FILES["train"])))
     tune = without_repeats(list(read_polem(data / FILES["tune"])))
     half, tune_half = len(train) // 2, len(tune) // 2
@@ -220,6 +222,25 @@ def report_consistency(data: Path) -> None:
             f"  {name:27s} n={n:5d}  same lemma {100 * same:6.2f}%   "
             f"names that change: n={n_changing:5d}  same lemma {100 * same_changing:6.2f}%"
         )
+    # the tune names train also has: train's own gold looked up, against the lemmatizer
+    lemmas: dict[str, Counter] = {}
+    for ex in train:
+        lemmas.setdefault(ex.orth, Counter())[ex.lemma] += 1
+    for seen in (True, False):
+        part = [ex for ex in tune if (ex.orth in lemmas) == seen]
+        right = sum(
+            polem_key(lemmatizer.lemmatize_text(ex.orth, ex.category)) == polem_key(ex.lemma)
+            for ex in part
+        )
+        line = f"  tune names {'also' if seen else 'not'} in train: n={len(part):5d}  "
+        line += f"lemmatizer {100 * right / max(1, len(part)):6.2f}%"
+        if seen:
+            looked_up = sum(
+                polem_key(lemmas[ex.orth].most_common(1)[0][0]) == polem_key(ex.lemma)
+                for ex in part
+            )
+            line += f"  train's gold looked up {100 * looked_up / max(1, len(part)):6.2f}%"
+        print(line + "  (Polem's scoring)")
 
 
 def read_bsnlp(root: Path) -> list[Example]:
@@ -300,7 +321,7 @@ def main() -> None:
                 f"Polem's scoring {100 * polem:.2f}%"
             )
     if args.consistency:
-        report_consistency(args.data)
+        report_consistency(args.data, lemmatizer)
     if args.bsnlp:
         examples = read_bsnlp(args.bsnlp)
         for together, name in ((False, "each name alone"), (True, "a document's names together")):
