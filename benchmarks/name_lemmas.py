@@ -22,6 +22,9 @@ six tab-separated columns (a few lines carry an empty seventh):
 6. the KPWr category (``nam_liv_person``, ``nam_loc_gpe_city``, ``nam_adj_country``, …);
    the tune file adds a seventh column, always ``null``.
 
+Columns 1 and 2 of a name holding quotation marks are written with CSV quoting (the field in
+quotation marks, each one inside it doubled) and are read back as text.
+
 Each name is given to the lemmatizer as text (``lemmatize_text``, spaCy's Polish tokenizer), the
 way the pipeline and ``kronika lemmatize`` see names.
 
@@ -87,7 +90,8 @@ def read_polem(path: Path) -> Iterator[Example]:
     # ("Bielsku-Białej") and column 5 is mostly False whatever the spacing, so it is ignored.
     inner = [f == "True" for c in rows for f in c[4].split()[:-1]]
     flags_are_spacing = bool(inner) and sum(inner) > len(inner) / 2
-    for lemma, orth, _bases, _tags, flags, category, *_rest in rows:
+    for quoted_lemma, quoted_orth, _bases, _tags, flags, category, *_rest in rows:
+        lemma, orth = unquote(quoted_lemma), unquote(quoted_orth)
         forms = orth.split(" ")
         space_flags = flags.split()
         text = orth
@@ -95,6 +99,15 @@ def read_polem(path: Path) -> Iterator[Example]:
             spaces = [f == "True" for f in space_flags[:-1]] + [False]
             text = "".join(f + (" " if s else "") for f, s in zip(forms, spaces))
         yield Example([], None, normalize_space(lemma), category, text.strip())
+
+
+def unquote(field: str) -> str:
+    """A field written with CSV quoting as its text: ``Partia "Jedność"`` comes in quotation
+    marks with the inner ones doubled, as a few dozen names in both files do."""
+    inner = field[1:-1]
+    if len(field) >= 2 and field[0] == field[-1] == '"' and '"' not in inner.replace('""', ""):
+        return inner.replace('""', '"')
+    return field
 
 
 def polem_key(text: str) -> str:
