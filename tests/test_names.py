@@ -64,6 +64,8 @@ CASES = [
     # an ending too rare to trust alone still rules out what it never does: no "-ba" noun has
     # a genitive in "-bi", so "Bibi" is not the genitive of "Biba"
     ("Asi Bibi", "persName", "Asia Bibi"),
+    # an ending seen only unchanged ("-yra") does not keep a shorter one's change from it
+    ("Wołodymyra Zełenskiego", "persName", "Wołodymyr Zełenski"),
     # a woman's surname not ending in -a stays while her first name declines; a first name
     # SGJP knows only as a common noun ("giny", of gin) is still a name here
     ("Giny Miller", "persName", "Gina Miller"),

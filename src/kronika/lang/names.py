@@ -1069,7 +1069,8 @@ class NameLemmatizer:
         """Readings of an unknown word from the longest ending the table knows."""
         table = self.endings
         lower = form.lower()
-        # the changes the longest known ending was seen with, however rarely
+        # the changes the longest known ending was seen with, however rarely (none if it was
+        # only seen unchanged, which says nothing of how it changes)
         attested: set[tuple[int, str]] | None = None
         for length in range(min(self._max_ending, len(lower) - 1), -1, -1):
             rules = table.get(lower[len(lower) - length :] if length else "")
@@ -1084,8 +1085,9 @@ class NameLemmatizer:
                 ] or fitting
             if not fitting or (length and sum(r.count for r in fitting) < MIN_SUPPORT):
                 # too few observations to trust this ending: back off to a shorter one
-                if fitting and attested is None:
-                    attested = {(r.cut, r.add) for r in fitting}
+                changes = {(r.cut, r.add) for r in fitting} - {(0, "")}
+                if changes and attested is None:
+                    attested = changes
                 continue
             # Two questions, answered by the ending's observations: is the word in an oblique
             # case at all (the share of changing rules), and if so, which lemma (the share of
