@@ -7,7 +7,7 @@ from spacy.tokens import Span
 import kronika
 from kronika.lang.names import NameLemmatizer
 from kronika.ner.gazetteer import default_gazetteer
-from kronika.ner.mentions import typed_by_apposition
+from kronika.ner.mentions import retyped_people
 
 
 def _mentions(nlp, text: str) -> dict[str, dict]:
@@ -290,7 +290,7 @@ def test_a_name_after_an_organization_noun_is_that_organization(nlp) -> None:
         first = words_of_name.split()[0]
         start = next(t.i for t in doc if t.text == first)
         spans.append(Span(doc, start, start + len(words_of_name.split()), label="persName"))
-    typed = typed_by_apposition(doc, spans, NameLemmatizer())
+    typed = retyped_people(doc, spans, NameLemmatizer())
     assert [s.label_ for s in typed] == [
         "orgName",  # agencji Bloomfield
         "orgName",  # linie lotnicze Nordvind: one adjective between
@@ -308,6 +308,6 @@ def test_a_town_after_a_preposition_or_a_place_noun_is_that_town(nlp) -> None:
         for t in doc
         if t.text in {"Rawalpindi", "Faisalabad", "Hammond"}
     ]
-    typed = typed_by_apposition(doc, spans, NameLemmatizer())
+    typed = retyped_people(doc, spans, NameLemmatizer())
     # Hammond is a town too, but also a family name: the detector's person stands
     assert [s.label_ for s in typed] == ["placeName", "placeName", "persName"]

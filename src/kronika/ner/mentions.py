@@ -205,53 +205,57 @@ def _nominative(tag: str) -> bool:
     return len(fields) > 2 and "nom" in fields[2].split(".")
 
 
-def typed_by_apposition(doc: Doc, spans: list[Span], names: NameLemmatizer) -> list[Span]:
-    """A person span right after a noun naming a kind of organization, with at most one
-    adjective between ("agencji Bloomberg", "koncern Unilever", "linie lotnicze Ryanair"), is
-    that organization. Not when the name opens with a given name ("lider partii Donald Tusk",
-    "kampanii Leave.EU Nigela Oakesa") or stands in an oblique case of its own, as an owner
-    does ("firma Kowalskiego"). A one-word person span that is a town's name is that town
-    after a noun naming a kind of place or a preposition ("w mieście Karaczi", "w Lahaur")."""
+def _lowercase(doc: Doc, i: int, pos: str, lemmas: frozenset[str] | None = None) -> bool:
+    """Whether token ``i`` is a lowercase word of this class (and one of ``lemmas``)."""
+    if i < 0 or not doc[i].text[:1].islower():
+        return False
+    return any(r.pos == pos and (lemmas is None or r.lemma in lemmas) for r in doc_readings(doc)[i])
+
+
+def _names_organization(doc: Doc, span: Span, names: NameLemmatizer) -> bool:
+    """After a noun naming a kind of organization, with at most one adjective between
+    ("agencji Bloomberg", "koncern Unilever", "linie lotnicze Ryanair"); not when a given name
+    opens the span ("lider partii Donald Tusk", "kampanii Leave.EU Nigela Oakesa") or it stands
+    in an oblique case of its own, as an owner does ("firma Kowalskiego")."""
     kinds = organization_nouns()
-    places = place_nouns()
-    readings = doc_readings(doc)
+    before = span.start - 1
+    if not (
+        _lowercase(doc, before, "subst", kinds)
+        or (_lowercase(doc, before, "adj") and _lowercase(doc, before - 1, "subst", kinds))
+    ):
+        return False
+    first = doc_readings(doc)[span.start]
+    nominative = not any(r.known for r in first) or any(_nominative(r.tag) for r in first)
+    return nominative and not names.given_name(span[0].text)
 
-    def kind_at(i: int, kinds: frozenset[str] = kinds) -> bool:
-        return (
-            i >= 0
-            and doc[i].text[:1].islower()
-            and any(r.pos == "subst" and r.lemma in kinds for r in readings[i])
+
+def _names_town(doc: Doc, span: Span, names: NameLemmatizer) -> bool:
+    """One word that is a town's name, after a noun naming a kind of place or a preposition
+    ("w mieście Karaczi", "w Rawalpindi"); not when it is also a given or family name ("z
+    Hammond")."""
+    before = span.start - 1
+    return (
+        len(span) == 1
+        and span.text in names.towns
+        and (
+            _lowercase(doc, before, "subst", place_nouns())
+            or (before >= 0 and any(r.pos == "prep" for r in doc_readings(doc)[before]))
         )
+        and not names.given_name(span.text)
+        and not names.family_name(span.text)
+    )
 
-    def town_at(span: Span) -> bool:
-        before = span.start - 1
-        return (
-            len(span) == 1
-            and span.text in names.towns
-            and before >= 0
-            and (kind_at(before, places) or any(r.pos == "prep" for r in readings[before]))
-        )
 
-    def adjective_at(i: int) -> bool:
-        return i >= 0 and doc[i].text[:1].islower() and any(r.pos == "adj" for r in readings[i])
-
+def retyped_people(doc: Doc, spans: list[Span], names: NameLemmatizer) -> list[Span]:
+    """The detector's person spans that the words before them show to be an organization or a
+    town (see ``_names_organization``, ``_names_town``); other spans as they are."""
     result = []
     for span in spans:
-        first = readings[span.start]
-        if (
-            span.label_.startswith("persName")
-            and town_at(span)
-            and not names.given_name(span.text)
-            and not names.family_name(span.text)
-        ):
-            span = Span(doc, span.start, span.end, label="placeName")
-        elif (
-            span.label_.startswith("persName")
-            and (kind_at(span.start - 1) or (adjective_at(span.start - 1) and kind_at(span.start - 2)))
-            and not names.given_name(span[0].text)
-            and (not any(r.known for r in first) or any(_nominative(r.tag) for r in first))
-        ):
-            span = Span(doc, span.start, span.end, label="orgName")
+        if span.label_.startswith("persName"):
+            if _names_town(doc, span, names):
+                span = Span(doc, span.start, span.end, label="placeName")
+            elif _names_organization(doc, span, names):
+                span = Span(doc, span.start, span.end, label="orgName")
         result.append(span)
     return result
 
@@ -383,7 +387,7 @@ class MentionsComponent:
                 for part in split_joined(without_demonyms(span), starts)
             ]
         )
-        detected = typed_by_apposition(doc, detected, self.names)
+        detected = retyped_people(doc, detected, self.names)
         # a detector span inside a longer known name is a piece of it ("W." of "W. Brytanii")
         spans = [
             span
