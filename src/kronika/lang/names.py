@@ -806,7 +806,7 @@ class NameLemmatizer:
         )
         candidates = self._candidates(forms, words, readings, group, transparent)
         return [
-            self._render(forms, spaces, out, keep, c, group, kind, glued, category)
+            self._render(forms, spaces, out, keep, c, group, kind, glued)
             for c in candidates[:MAX_CANDIDATES]
         ]
 
@@ -832,7 +832,6 @@ class NameLemmatizer:
         group: str | None,
         kind: str | None,
         glued: bool,
-        category: str | None = None,
     ) -> Candidate:
         """The phrase with the candidate's chain in the nominative, and its ranking features."""
         out = list(base)
@@ -863,7 +862,7 @@ class NameLemmatizer:
                 # the dropped suffix carried the space that followed the acronym
                 parts[-1] = parts[-1].rstrip(" ") + " "
         text = "".join(parts).strip()
-        features = self._features(forms, out, candidate, group, kind, category)
+        features = self._features(forms, out, candidate, group, kind)
         if glued:
             features[f"glued {case}"] = 1.0
         if text in self.lexicon:
@@ -882,7 +881,6 @@ class NameLemmatizer:
         candidate: Chain,
         group: str | None,
         kind: str | None,
-        category: str | None = None,
     ) -> dict[str, float]:
         """What the ranker weighs: the hand-set score and its parts, the key, and per word of
         the chain how its reading was found and how the word ends before and after."""
