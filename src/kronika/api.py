@@ -14,7 +14,7 @@ from spacy.language import Language
 from kronika.errors import AnalysisError, InputError
 from kronika.ingest import DEFAULT_MAX_CHARS, Document, read_sources
 from kronika.lang.morphology import shared_morphology
-from kronika.lang.names import NameLemmatizer
+from kronika.lang.names import shared_name_lemmatizer
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import Analysis, analyze_document, analyze_many
 from kronika.pipeline import load as load_pipeline
@@ -135,7 +135,7 @@ def open_db(path: str | Path) -> Store:
 
 
 _query_morphology = shared_morphology()
-_name_lemmatizer = NameLemmatizer(_query_morphology)
+_name_lemmatizer = shared_name_lemmatizer()
 
 
 def lemma_query(text: str) -> str:

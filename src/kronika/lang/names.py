@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -1507,3 +1508,12 @@ class NameLemmatizer:
             self._nominatives.clear()
         self._nominatives[key] = found
         return found
+
+
+@lru_cache(maxsize=1)
+def shared_name_lemmatizer() -> NameLemmatizer:
+    """The process's one :class:`NameLemmatizer` over :func:`shared_morphology`, for every part
+    that is not handed one: each instance loads its own tables (ranker, endings, lexicon, name
+    lists, towns) and keeps its own caches, so the mention builder, the office resolver and the
+    query API share this one."""
+    return NameLemmatizer(shared_morphology())

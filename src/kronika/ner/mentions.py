@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from kronika.kb import Entry, adjectives, by_key, demonyms, short_names, usual_short_names
 from kronika.lang.components import doc_readings
-from kronika.lang.names import NameLemmatizer
+from kronika.lang.morphology import shared_morphology
+from kronika.lang.names import NameLemmatizer, shared_name_lemmatizer
 from kronika.lang.titles import organization_nouns, person_titles, place_nouns
 from kronika.ner.gazetteer import (
     Gazetteer,
@@ -347,7 +348,13 @@ def _merge_overlaps(spans: list[Span]) -> list[Span]:
 class MentionsComponent:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
-        self.names = NameLemmatizer(self.gazetteer.morphology)
+        morphology = self.gazetteer.morphology
+        # the process's one name lemmatizer unless the gazetteer brings its own morphology
+        self.names = (
+            shared_name_lemmatizer()
+            if morphology is shared_morphology()
+            else NameLemmatizer(morphology)
+        )
 
     def short_name_link(
         self, doc: Doc, i: int, *, detected: bool = False

@@ -24,10 +24,10 @@ from typing import Any
 from kronika.extract.quotes import lexicon
 from kronika.kb import Entry, Role, by_key, load_kb
 from kronika.lang.morphology import shared_morphology
-from kronika.lang.names import NameLemmatizer, feminine_name, parse_tag
+from kronika.lang.names import feminine_name, parse_tag, shared_name_lemmatizer
 
 _morphology = shared_morphology()
-_names = NameLemmatizer(_morphology)
+_names = shared_name_lemmatizer()
 #: How far around a name the words of an office are looked for (never the whole text).
 WINDOW = 120
 #: How far before an office the words that may block it are looked for.
