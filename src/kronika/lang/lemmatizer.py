@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,13 @@ AGGLUTINATE_HOST_CLASSES = frozenset({"praet", "qub", "part", "comp", "conj", "a
 CASE_FIELD_2 = frozenset(
     {"subst", "depr", "adj", "num", "numcol", "ppron12", "ppron3", "ger", "ppas", "pact"}
 )
+
+
+@lru_cache(maxsize=1)
+def lemma_frequencies() -> dict[str, float]:
+    """The shipped lemma frequencies, read once per process (callers read them, never change
+    them): the token lemmatizer and the name lemmatizer both weigh readings by them."""
+    return load_frequencies(FREQUENCIES_PATH)
 
 
 def load_frequencies(path: Path) -> dict[str, float]:
@@ -230,7 +238,7 @@ class Lemmatizer:
 
     def __init__(self, morphology: Morphology | None = None) -> None:
         self._morphology = morphology
-        self._frequencies = load_frequencies(FREQUENCIES_PATH)
+        self._frequencies = lemma_frequencies()
         self._cache: dict[tuple[str, bool, tuple[Interpretation, ...]], list[_Candidate]] = {}
         self._agreement_cache: dict[tuple[Interpretation, ...], frozenset[str]] = {}
 

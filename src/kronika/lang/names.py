@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kronika.errors import ModelError
-from kronika.lang.lemmatizer import FREQUENCIES_PATH, load_frequencies
+from kronika.lang.lemmatizer import lemma_frequencies
 from kronika.lang.morphology import Morphology, shared_morphology
 
 ENDINGS_PATH = Path(__file__).resolve().parent / "pl" / "name_endings.tsv"
@@ -496,7 +496,7 @@ class NameLemmatizer:
     @property
     def frequencies(self) -> dict[str, float]:
         if self._frequencies is None:
-            self._frequencies = load_frequencies(FREQUENCIES_PATH)
+            self._frequencies = lemma_frequencies()
         return self._frequencies
 
     @property
