@@ -17,7 +17,7 @@ prezydentem USA", "prezydentem będzie Joe Biden"), a description followed by a 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -100,11 +100,11 @@ def _head(word: str, office: str) -> frozenset[str] | None:
     return frozenset(cases) or None
 
 
-def _same_word(word: str, wanted: str) -> bool:
-    """A word of an office after its first: as written ("spraw") or a form of it
-    ("generalnego" of generalny)."""
-    return word.lower() == wanted or any(
-        r.lemma.lower() == wanted for r in _morphology.analyse(word)
+def _one_of(word: str, wanted: Collection[str]) -> bool:
+    """Whether a word is one of ``wanted`` as written ("spraw", "na") or by its lemma
+    ("generalnego" of generalny, "byłego" of były)."""
+    return word.lower() in wanted or any(
+        r.lemma.lower() in wanted for r in _morphology.analyse(word)
     )
 
 
@@ -128,7 +128,7 @@ def _office_at(
         if len(words) < len(office):
             continue
         cases = _head(words[0][2], office[0])
-        if cases and all(_same_word(w[2], o) for w, o in zip(words[1:], office[1:])):
+        if cases and all(_one_of(w[2], (o,)) for w, o in zip(words[1:], office[1:])):
             return " ".join(office), role, words[0][0], words[len(office) - 1][1], cases
     return None
 
@@ -140,14 +140,6 @@ def _same_gender(lemma: str, office: str, person: Entry) -> bool:
     if first == office.split()[0]:
         return True
     return first.endswith("a") == feminine_name(person.name)
-
-
-def _blocks(word: str) -> bool:
-    """A word after which an office noun is the office or another holder ("byłego", "na")."""
-    blockers = lexicon().office_not_holder
-    return word in blockers or any(
-        r.lemma.lower() in blockers for r in _morphology.analyse(word)
-    )
 
 
 def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
@@ -166,9 +158,11 @@ def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
         return True
     if not previous:
         return False
+    # a word after which an office noun is the office or another holder ("byłego", "na")
+    blockers = lex.office_not_holder
     if previous in COORDINATORS:
-        return any(_blocks(word) for word in words[-COORDINATED_REACH:-1])
-    return _blocks(previous)
+        return any(_one_of(word, blockers) for word in words[-COORDINATED_REACH:-1])
+    return _one_of(previous, blockers)
 
 
 def office_mentions(
