@@ -571,7 +571,8 @@ class NameLemmatizer:
         return self._personal_name(form, "nazwisko", 1)
 
     def _personal_name(self, form: str, category: str, column: int) -> bool:
-        stem = form.split("'")[0].split("’")[0]
+        inflected = APOSTROPHE_INFLECTED.match(form)  # "George'a" is George's
+        stem = inflected.group(1) if inflected else form
         if any(category in r.names for r in self.morphology.analyse(stem)):
             return True
         locales = self.locales
