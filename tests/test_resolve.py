@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 import kronika
 from kronika.resolve import entity_id, link_document
 
@@ -62,30 +64,38 @@ def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None
     assert mentions[3]["entity"] == mentions[1]["entity"]
 
 
-def test_shortened_name_in_a_headline_joins_the_full_name_after_it() -> None:
-    mentions = [
-        mention("Komisja", "Komisja", "organization", 0),
-        mention("Komisja Wenecka", "Komisja Wenecka", "organization", 40),
-        mention("Komisji Europejskiej", "Komisja Europejska", "organization", 90),
-        mention("Komisja", "Komisja", "organization", 130),
-    ]
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        pytest.param(
+            [
+                ("Komisja", "Komisja", "organization"),
+                ("Komisja Wenecka", "Komisja Wenecka", "organization"),
+                ("Komisji Europejskiej", "Komisja Europejska", "organization"),
+                ("Komisja", "Komisja", "organization"),
+            ],
+            [(0, 1), (3, 2)],
+            id="a headline's: the first full name after it; else the nearest one before it",
+        ),
+        pytest.param(
+            [
+                ("Republika Mołdawii", "Republika Mołdawii", "country"),
+                ("Republika", "Republika", "country"),
+                ("kanał Sueski", "kanał Sueski", "place"),
+                ("Kanale", "Kanał", "place"),
+            ],
+            [(1, 0), (3, 2)],
+            id="places; the head written in lowercase in the full name is the same noun",
+        ),
+    ],
+)
+def test_shortened_name_joins_its_full_name(
+    names: list[tuple[str, str, str]], joined: list[tuple[int, int]]
+) -> None:
+    mentions = [mention(text, lemma, kind, 40 * i) for i, (text, lemma, kind) in enumerate(names)]
     link_document(mentions)
-    # the first full name after it, the nearest one before it
-    assert mentions[0]["entity"] == mentions[1]["entity"]
-    assert mentions[3]["entity"] == mentions[2]["entity"]
-
-
-def test_shortened_place_name_joins_the_place_named_in_full() -> None:
-    mentions = [
-        mention("Republika Mołdawii", "Republika Mołdawii", "country", 0),
-        mention("Republika", "Republika", "country", 30),
-        mention("kanał Sueski", "kanał Sueski", "place", 60),
-        mention("Kanale", "Kanał", "place", 90),
-    ]
-    link_document(mentions)
-    assert mentions[1]["entity"] == mentions[0]["entity"]
-    # the head written in lowercase in the full name is the same common noun
-    assert mentions[3]["entity"] == mentions[2]["entity"]
+    for short, full in joined:
+        assert mentions[short]["entity"] == mentions[full]["entity"]
 
 
 def test_ids_depend_only_on_the_entity_key() -> None:
