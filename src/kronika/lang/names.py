@@ -1130,7 +1130,7 @@ class NameLemmatizer:
                         (rule.cut, rule.add),
                     )
                 )
-            if group == "person" and not form.lower().endswith("a"):
+            if group == "person":
                 result.extend(self._feminine_twin(form, result, scale * unchanged))
             if result:
                 return result
@@ -1141,6 +1141,8 @@ class NameLemmatizer:
         """A woman's surname that does not end in -a does not decline ("Giny Miller", "Federiki
         Mogherini"): as SGJP gives every masculine surname it knows, a guessed masculine
         nominative gets an indeclinable feminine twin."""
+        if form.lower().endswith("a"):
+            return []  # "Kowalska", "Nowakowa": a woman's surname in -a declines
         if any("f" in r.genders and len(r.cases) > 4 for r in readings):
             return []
         if not any(
