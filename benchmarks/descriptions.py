@@ -23,13 +23,12 @@ better", not as 0.97. Recall is not measured (no gold).
 
 from __future__ import annotations
 
-import random
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from facts import analysed, sample_arguments, sentence_of  # noqa: E402
+from facts import analysed, print_sample, sample_arguments, sentence_of  # noqa: E402
 
 MEASURED = "29 of 30 sampled descriptions right (seed 67, 2026-12-02); see the docstring"
 
@@ -52,10 +51,11 @@ def main() -> None:
     phrases = Counter((lemma, who) for _doc, _date, lemma, who, _text in found)
     print(f"{documents} documents ({with_year} dated), {len(found)} office descriptions linked")
     print("most frequent:", "; ".join(f"{p} → {w} {n}" for (p, w), n in phrases.most_common(12)))
-    chosen = random.Random(args.seed).sample(found, min(args.sample, len(found)))
-    print(f"\nsample of {len(chosen)} (seed {args.seed}); judge each by reading:")
-    for n, (ident, date, lemma, who, sentence) in enumerate(chosen, 1):
-        print(f"{n:3d}. {lemma} → {who} ({date})    «{sentence}»  [{ident}]")
+    print_sample(
+        found,
+        args,
+        lambda item: f"{item[2]} → {item[3]} ({item[1]})    «{item[4]}»  [{item[0]}]",
+    )
     print(f"\nmeasured: {MEASURED}")
 
 

@@ -21,13 +21,12 @@ that are not adjectives and a title that belongs to the next name) judged 24/30.
 
 from __future__ import annotations
 
-import random
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from facts import analysed, sample_arguments  # noqa: E402
+from facts import analysed, print_sample, sample_arguments  # noqa: E402
 
 MEASURED = "precision 0.87 on 30 sampled roles (2026-12-02); see the module docstring"
 
@@ -51,10 +50,11 @@ def main() -> None:
     with_object = sum(1 for role in roles if role[3])
     print(f"{documents} documents, {len(roles)} roles, {with_object} with an object")
     print("titles:", ", ".join(f"{t} {n}" for t, n in titles.most_common(15)))
-    chosen = random.Random(args.seed).sample(roles, min(args.sample, len(roles)))
-    print(f"\nsample of {len(chosen)} (seed {args.seed}); judge each by reading:")
-    for n, (ident, who, value, of, evidence) in enumerate(chosen, 1):
-        print(f"{n:3d}. {who} | {value} | {of or '-'}    «{evidence}»  [{ident}]")
+    print_sample(
+        roles,
+        args,
+        lambda item: f"{item[1]} | {item[2]} | {item[3] or '-'}    «{item[4]}»  [{item[0]}]",
+    )
     print(f"\nmeasured: {MEASURED}")
 
 
