@@ -222,7 +222,9 @@ def main() -> None:
             errors.append(f"SPLIT\t{cluster}\t" + " | ".join(parts))
     if args.errors:
         args.errors.write_text("".join(line + "\n" for line in errors), encoding="utf-8")
-    print(f"lemma accuracy on found names: {lemma_right / max(lemma_total, 1):.3f} of {lemma_total}")
+    print(
+        f"lemma accuracy on found names: {lemma_right / max(lemma_total, 1):.3f} of {lemma_total}"
+    )
     for kind in SCORED:
         right, total = lemma_by_type[kind]
         print(f"  {kind:<4} {right / max(total, 1):.3f} of {total}")

@@ -60,9 +60,7 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
                 continue
             sentence.forms.append(columns[1])
             sentence.lemmas.append(columns[2])
-            sentence.glued.append(
-                "SpaceAfter=No" in columns[9] or int(word_id) == glued_range_end
-            )
+            sentence.glued.append("SpaceAfter=No" in columns[9] or int(word_id) == glued_range_end)
     if sentence.forms:
         yield sentence
 

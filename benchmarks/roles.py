@@ -43,8 +43,13 @@ def main() -> None:
             if relation["predicate"] == "role":
                 evidence = record["text"][relation["start"] : relation["end"]]
                 roles.append(
-                    (ident, names[relation["subject"]], relation["value"],
-                     names.get(relation["object"]), evidence)
+                    (
+                        ident,
+                        names[relation["subject"]],
+                        relation["value"],
+                        names.get(relation["object"]),
+                        evidence,
+                    )
                 )
     titles = Counter(value.split()[0] for _doc, _who, value, _of, _text in roles)
     with_object = sum(1 for role in roles if role[3])

@@ -75,8 +75,12 @@ def main() -> None:
     kronika_rate = words / kronika_seconds
     morfeusz_rate = words / morfeusz_seconds
     print(f"pipeline: {' → '.join(names)} (loaded in {load_seconds:.2f} s)")
-    print(f"kronika analyze : {kronika_rate:>10,.0f} words/s per core ({kronika_seconds:.1f} s CPU)")
-    print(f"Morfeusz analyse: {morfeusz_rate:>10,.0f} words/s per core ({morfeusz_seconds:.1f} s CPU)")
+    print(
+        f"kronika analyze : {kronika_rate:>10,.0f} words/s per core ({kronika_seconds:.1f} s CPU)"
+    )
+    print(
+        f"Morfeusz analyse: {morfeusz_rate:>10,.0f} words/s per core ({morfeusz_seconds:.1f} s CPU)"
+    )
     print(f"ratio kronika/Morfeusz: {kronika_rate / morfeusz_rate:.3f}")
     print(f"peak memory: {peak_mb:.0f} MB")
 

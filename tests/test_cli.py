@@ -120,19 +120,23 @@ def test_quotes_and_timeline(tmp_path: Path) -> None:
 
 def test_lemmatize_prints_one_nominative_per_line() -> None:
     result = run(
-        "lemmatize", input="Wspólnoty Niepodległych Państw\norganizacji\nStanach Zjednoczonych\tplaceName_country\n"
+        "lemmatize",
+        input="Wspólnoty Niepodległych Państw\norganizacji\nStanach Zjednoczonych\tplaceName_country\n",
     )
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        "Wspólnota Niepodległych Państw", "organizacja", "Stany Zjednoczone",
+        "Wspólnota Niepodległych Państw",
+        "organizacja",
+        "Stany Zjednoczone",
     ]
 
 
 def test_ner_writes_poleval_answers(tmp_path: Path) -> None:
     lines = tmp_path / "lines.jsonl"
     text = "Aleksander Łukaszenko spotkał się w Moskwie z Władimirem Putinem."
-    lines.write_text(json.dumps({"id": "art-7", "text": text}, ensure_ascii=False) + "\n",
-                     encoding="utf-8")
+    lines.write_text(
+        json.dumps({"id": "art-7", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     result = run("ner", str(lines), "--format", "poleval")
     assert result.exit_code == 0
     (item,) = json.loads(result.output)

@@ -57,9 +57,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_lemmas_in_context(
-    lemmatizer: Lemmatizer, sentence: str, expected: dict[str, str]
-) -> None:
+def test_lemmas_in_context(lemmatizer: Lemmatizer, sentence: str, expected: dict[str, str]) -> None:
     forms = sentence.split()
     lemmas = dict(zip(forms, lemmatizer.lemmatize(forms)))
     for form, lemma in expected.items():

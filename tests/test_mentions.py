@@ -74,8 +74,7 @@ def test_a_hyphen_with_a_lowercase_particle_joins_one_name(nlp) -> None:
 
 def test_outlets_are_publications_and_agencies_organizations(nlp) -> None:
     record = kronika.analyze(
-        "Jak podała agencja Reutera, premier udzielił wywiadu dla BBC, a potem pisał na "
-        "Twitterze.",
+        "Jak podała agencja Reutera, premier udzielił wywiadu dla BBC, a potem pisał na Twitterze.",
         nlp=nlp,
     )
     kinds = {m["text"]: m["type"] for m in record["mentions"]}

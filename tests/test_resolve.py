@@ -7,8 +7,16 @@ from kronika.resolve import entity_id, link_document
 
 
 def mention(text: str, lemma: str, type_: str, start: int, kb: str | None = None) -> dict:
-    return {"start": start, "end": start + len(text), "text": text, "lemma": lemma,
-            "type": type_, "label": "x", "derived": False, "kb": kb}
+    return {
+        "start": start,
+        "end": start + len(text),
+        "text": text,
+        "lemma": lemma,
+        "type": type_,
+        "label": "x",
+        "derived": False,
+        "kb": kb,
+    }
 
 
 def test_surname_joins_the_full_name_of_the_same_document() -> None:
@@ -217,9 +225,12 @@ def test_an_office_that_is_not_its_holder_of_the_day_is_no_mention() -> None:
     )
     assert _descriptions(text, "2021-10") == []
     # a conjunction alone blocks nothing
-    assert [who for _t, _l, who in _descriptions(
-        "Spotkanie premiera Węgier i prezydenta Francji odbyło się w Paryżu.", "2021-10"
-    )] == ["Viktor Orbán", "Emmanuel Macron"]
+    assert [
+        who
+        for _t, _l, who in _descriptions(
+            "Spotkanie premiera Węgier i prezydenta Francji odbyło się w Paryżu.", "2021-10"
+        )
+    ] == ["Viktor Orbán", "Emmanuel Macron"]
 
 
 def test_an_office_of_several_words_and_its_holders_gender() -> None:
@@ -228,11 +239,13 @@ def test_an_office_of_several_words_and_its_holders_gender() -> None:
         "Brytyjska premier nie przyjechała."
     )
     assert _descriptions(text, "2021-10") == [
-        ("Minister spraw zagranicznych Rosji", "minister spraw zagranicznych Rosji",
-         "Siergiej Ławrow"),
+        (
+            "Minister spraw zagranicznych Rosji",
+            "minister spraw zagranicznych Rosji",
+            "Siergiej Ławrow",
+        ),
         ("sekretarzem generalnym NATO", "sekretarz generalny NATO", "Jens Stoltenberg"),
     ]  # in 2021 the British prime minister was a man: "Brytyjska premier" is nobody
     assert _descriptions("Brytyjska premier nie przyjechała.", "2018-03") == [
         ("Brytyjska premier", "brytyjska premier", "Theresa May")
     ]
-

@@ -14,8 +14,12 @@ def roles_of(text: str, date: str = "2024-03") -> set[tuple[str, str, str | None
         if relation["predicate"] == "role":
             assert relation["object"] is None or relation["object"] in names
             found.add(
-                (names[relation["subject"]], relation["value"], names.get(relation["object"]),
-                 relation["time"])
+                (
+                    names[relation["subject"]],
+                    relation["value"],
+                    names.get(relation["object"]),
+                    relation["time"],
+                )
             )
     return found
 

@@ -66,9 +66,14 @@ def test_export_round_trips_the_contract(tmp_path: Path, examples_dir: Path, nlp
         validate_record(record)
         fresh = kronika.analyze(
             kronika.Document(
-                id=record["id"], text=record["text"], source=record["source"],
-                date=record["date"], date_source=record["date_source"], title=record["title"],
-                url=record["url"], external_id=record["external_id"],
+                id=record["id"],
+                text=record["text"],
+                source=record["source"],
+                date=record["date"],
+                date_source=record["date_source"],
+                title=record["title"],
+                url=record["url"],
+                external_id=record["external_id"],
             ),
             nlp=nlp,
         )
@@ -147,12 +152,22 @@ def _default_sigint() -> None:
 def test_kill_mid_build_then_rerun_completes(tmp_path: Path, signal_number: int) -> None:
     corpus = write_corpus(tmp_path / "corpus", 400)
     db = tmp_path / "killed.db"
-    command = [sys.executable, "-m", "kronika.cli", "build", str(corpus), "--db", str(db),
-               "--batch-size", "3"]
+    command = [
+        sys.executable,
+        "-m",
+        "kronika.cli",
+        "build",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        "3",
+    ]
     # A shell started in the background (nohup, CI runners) ignores SIGINT, and its children
     # inherit that; the build must get the Ctrl-C a user at a terminal would send.
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               preexec_fn=_default_sigint)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_default_sigint
+    )
     deadline = time.monotonic() + 180
     while _documents_in(db) < 10 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)

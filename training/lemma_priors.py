@@ -107,8 +107,10 @@ def main() -> None:
     args = parser.parse_args()
     frequencies, tokens = lemma_frequencies(args.data_dir)
     rows = write(frequencies, tokens, args.out)
-    print(f"{tokens} tokens, {rows} lemmas written to {args.out} "
-          f"({args.out.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"{tokens} tokens, {rows} lemmas written to {args.out} "
+        f"({args.out.stat().st_size / 1e6:.2f} MB)"
+    )
 
 
 if __name__ == "__main__":

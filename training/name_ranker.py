@@ -183,7 +183,9 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(lines) - 1} weights written to {args.out}, {len(names)} names to {args.lexicon_out}")
+    print(
+        f"{len(lines) - 1} weights written to {args.out}, {len(names)} names to {args.lexicon_out}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """kronika: Polish news articles into a dated, searchable knowledge graph.
 
-    import kronika
-    record = kronika.analyze("Aleksander Łukaszenko spotkał się w Moskwie z Władimirem Putinem.")
-    report = kronika.build(["articles/"], "news.db")
+import kronika
+record = kronika.analyze("Aleksander Łukaszenko spotkał się w Moskwie z Władimirem Putinem.")
+report = kronika.build(["articles/"], "news.db")
 """
 
 from kronika.api import (

@@ -16,7 +16,10 @@ from kronika.ingest import DEFAULT_MAX_CHARS
 
 NER_CHOICE = click.Choice(["auto", "trained", "rules"])
 max_chars_option = click.option(
-    "--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True,
+    "--max-chars",
+    type=int,
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
     help="Longest document accepted, in characters.",
 )
 
@@ -37,11 +40,22 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "text"]), default="text",
-              show_default=True, help="jsonl: one contract record per document.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "text"]),
+    default="text",
+    show_default=True,
+    help="jsonl: one contract record per document.",
+)
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes to use.")
-@click.option("--ner", type=NER_CHOICE, default="auto", show_default=True,
-              help="Mention detector: the trained model, the rules, or the model if shipped.")
+@click.option(
+    "--ner",
+    type=NER_CHOICE,
+    default="auto",
+    show_default=True,
+    help="Mention detector: the trained model, the rules, or the model if shipped.",
+)
 @max_chars_option
 def analyze(
     paths: tuple[str, ...], output_format: str, workers: int, ner: str, max_chars: int
@@ -79,14 +93,20 @@ def _summary(record: dict[str, Any]) -> str:
     for entity in sorted(record["entities"], key=lambda e: (-counts[e["id"]], e["name"])):
         kb = f" {entity['kb']}" if entity["kb"] else ""
         aliases = f"  ({', '.join(entity['aliases'])})" if entity["aliases"] else ""
-        lines.append(f"    {entity['type']:<12} {entity['name']}{kb} ×{counts[entity['id']]}{aliases}")
+        lines.append(
+            f"    {entity['type']:<12} {entity['name']}{kb} ×{counts[entity['id']]}{aliases}"
+        )
     names = {entity["id"]: entity["name"] for entity in record["entities"]}
     for quote in record["quotes"]:
         who = names.get(quote["speaker"]) or quote["speaker_text"] or "?"
-        lines.append(f"    said  {who} ({quote['kind']}, {quote['time'] or '-'}): {quote['text'][:60]}…")
+        lines.append(
+            f"    said  {who} ({quote['kind']}, {quote['time'] or '-'}): {quote['text'][:60]}…"
+        )
     for fact in record["facts"]:
         shares = ", ".join(f"{s['share']}% {s['about'][:30]}" for s in fact["statements"])
-        lines.append(f"    poll  {fact.get('source_text') or '?'} ({fact['time'] or '-'}): {shares}")
+        lines.append(
+            f"    poll  {fact.get('source_text') or '?'} ({fact['time'] or '-'}): {shares}"
+        )
     for relation in record["relations"]:
         subject, obj = names.get(relation["subject"]), names.get(relation["object"])
         if relation["predicate"] == "role":
@@ -101,8 +121,9 @@ def _summary(record: dict[str, Any]) -> str:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", required=True, help="SQLite database file (created if missing).")
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes to use.")
-@click.option("--batch-size", type=int, default=32, show_default=True,
-              help="Documents per transaction.")
+@click.option(
+    "--batch-size", type=int, default=32, show_default=True, help="Documents per transaction."
+)
 @click.option("--ner", type=NER_CHOICE, default="auto", show_default=True)
 @max_chars_option
 def build(
@@ -114,9 +135,16 @@ def build(
     started = time.perf_counter()
     with tqdm(unit="doc", desc="build", file=sys.stderr, disable=None) as bar:
         try:
-            report = api.build(paths, db, workers=workers, batch_size=batch_size, ner=ner, max_chars=max_chars,
-                               on_error=lambda e: bar.write(f"kronika: rejected {e}", file=sys.stderr),
-                               on_progress=bar.update)
+            report = api.build(
+                paths,
+                db,
+                workers=workers,
+                batch_size=batch_size,
+                ner=ner,
+                max_chars=max_chars,
+                on_error=lambda e: bar.write(f"kronika: rejected {e}", file=sys.stderr),
+                on_progress=bar.update,
+            )
         except KronikaError as error:
             raise click.ClickException(str(error)) from error
         except KeyboardInterrupt:
@@ -137,8 +165,9 @@ def build(
 
 @main.command()
 @click.option("--db", required=True, help="Database made by `kronika build`.")
-@click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
+)
 def export(db: str, output_format: str) -> None:
     """Print every stored document as a contract record."""
     with _open(db) as store:
@@ -178,7 +207,9 @@ def entity(name: tuple[str, ...], db: str) -> None:
         click.echo(f"{found['name']} ({found['type']}{kb}) [{found['id']}]")
         click.echo(f"  aliases: {', '.join(found['aliases']) or '-'}")
         if found["stands_for_name"]:
-            click.echo(f"  stands for: {found['stands_for_name']} (its government, in political news)")
+            click.echo(
+                f"  stands for: {found['stands_for_name']} (its government, in political news)"
+            )
         click.echo(f"  {len(found['mentions'])} mentions in {found['documents']} documents")
         for mention in found["mentions"]:
             click.echo(f"  {mention['date'] or '----'} {mention['source']} «{mention['text']}»")
@@ -200,8 +231,10 @@ def quotes(db: str, speaker: str | None, about: str | None, since: str | None) -
     for quote in found:
         who = names.get(quote["speaker"]) or quote["speaker_text"] or "?"
         described = f", {quote['speaker_description']}" if quote["speaker_description"] else ""
-        click.echo(f"{quote['time'] or '----'}  {who}{described}  [{quote['kind']}, "
-                   f"{quote['cue'] or '-'}]  {quote['source']}")
+        click.echo(
+            f"{quote['time'] or '----'}  {who}{described}  [{quote['kind']}, "
+            f"{quote['cue'] or '-'}]  {quote['source']}"
+        )
         click.echo(f"    „{quote['text']}”")
 
 
@@ -225,8 +258,14 @@ def timeline(name: tuple[str, ...], db: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["poleval"]), default="poleval",
-              show_default=True, help="poleval: PolEval 2018 Task 2 answers (a JSON list).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["poleval"]),
+    default="poleval",
+    show_default=True,
+    help="poleval: PolEval 2018 Task 2 answers (a JSON list).",
+)
 @click.option("--ner", type=NER_CHOICE, default="auto", show_default=True)
 @max_chars_option
 def ner(paths: tuple[str, ...], output_format: str, ner: str, max_chars: int) -> None:
@@ -261,8 +300,17 @@ def stats(db: str) -> None:
     """Counts of what the database holds."""
     with _open(db) as store:
         counts = store.stats()
-    for table in ("documents", "sentences", "entities", "mentions", "timexes", "quotes",
-                  "relations", "events", "facts"):
+    for table in (
+        "documents",
+        "sentences",
+        "entities",
+        "mentions",
+        "timexes",
+        "quotes",
+        "relations",
+        "events",
+        "facts",
+    ):
         click.echo(f"{table:<10} {counts[table]}")
     by_type = ", ".join(f"{t}: {n}" for t, n in counts["entities_by_type"].items())
     click.echo(f"entities by type: {by_type or '-'}")
@@ -275,7 +323,9 @@ def _open(db: str) -> Any:
     import os
 
     if not os.path.exists(db):
-        raise click.ClickException(f"{db}: no such database; create it with `kronika build PATH --db {db}`")
+        raise click.ClickException(
+            f"{db}: no such database; create it with `kronika build PATH --db {db}`"
+        )
     try:
         return api.open_db(db)
     except KronikaError as error:

@@ -112,8 +112,13 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     sentence_spans = [_trimmed(sent.start_char, sent.end_char, document.text) for sent in sentences]
     quotes = link_quotes(find_quotes(doc), mentions, sentence_spans, timexes, date, entities)
     facts, relations = link_facts(
-        find_polls(doc, timexes), find_memberships(doc, timexes) + find_roles(doc),
-        mentions, sentence_spans, timexes, date, quotes,
+        find_polls(doc, timexes),
+        find_memberships(doc, timexes) + find_roles(doc),
+        mentions,
+        sentence_spans,
+        timexes,
+        date,
+        quotes,
     )
     record: dict[str, Any] = {
         "id": document.id,

@@ -32,7 +32,9 @@ MAX_ADJECTIVES = 3
 def find_roles(doc: Doc) -> list[dict]:
     """Contract ``relations`` items {"subject": {"start","end","text"}, "predicate": "role",
     "object": {"start","end","text"} or None, "value", "start", "end"} in text order."""
-    mentions = sorted(doc.spans[MENTIONS_KEY], key=lambda m: m.start) if MENTIONS_KEY in doc.spans else []
+    mentions = (
+        sorted(doc.spans[MENTIONS_KEY], key=lambda m: m.start) if MENTIONS_KEY in doc.spans else []
+    )
     by_end = {m.end: m for m in mentions}
     by_start = {m.start: m for m in mentions}
     found = []
@@ -58,7 +60,11 @@ def _title_lemma(token: Token) -> str | None:
     """The title the token is, as its SGJP lemma; None for any other word."""
     titles = _role_titles()
     return next(
-        (r.lemma.lower() for r in readings(token) if r.pos == "subst" and r.lemma.lower() in titles),
+        (
+            r.lemma.lower()
+            for r in readings(token)
+            if r.pos == "subst" and r.lemma.lower() in titles
+        ),
         None,
     )
 
@@ -80,7 +86,9 @@ def _relation(
         "subject": {"start": person.start_char, "end": person.end_char, "text": person.text},
         "predicate": "role",
         "object": (
-            {"start": obj.start_char, "end": obj.end_char, "text": obj.text} if obj is not None else None
+            {"start": obj.start_char, "end": obj.end_char, "text": obj.text}
+            if obj is not None
+            else None
         ),
         "value": value,
         "start": doc[start].idx,
@@ -150,7 +158,11 @@ def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | No
     j = i + 1
     while j < len(doc) and len(complement) < MAX_COMPLEMENT and j not in by_start:
         token = doc[j]
-        if not (token.is_alpha and token.text.islower()) or token.is_sent_start or _preposition(token):
+        if (
+            not (token.is_alpha and token.text.islower())
+            or token.is_sent_start
+            or _preposition(token)
+        ):
             break
         complement.append(token)
         j += 1

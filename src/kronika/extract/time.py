@@ -34,8 +34,10 @@ def governing_time(
     sentence = next((s for s in sentences if s["start"] <= start < s["end"]), None)
     if sentence is not None:
         inside = [
-            t for t in timexes
-            if t["type"] == "DATE" and is_calendar(t.get("value"))
+            t
+            for t in timexes
+            if t["type"] == "DATE"
+            and is_calendar(t.get("value"))
             and sentence["start"] <= t["start"] < sentence["end"]
             and not (outside and outside[0] <= t["start"] < outside[1])
         ]

@@ -318,7 +318,7 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
 
 
 def _modal_future(ctx: _Ctx, token: Token) -> bool:
-    """"ma zostać podpisana", "mają przylecieć": a present "mieć" with an infinitive announces."""
+    """ "ma zostać podpisana", "mają przylecieć": a present "mieć" with an infinitive announces."""
     if token.lemma_ != "mieć":
         return False
     following = ctx.doc[token.i + 1 : token.i + 3]
@@ -631,9 +631,7 @@ def _core_years_plural(ctx: _Ctx, i: int) -> _Core | None:
             return core
         return None
     text = ctx.text(j)
-    ordinal = (
-        ctx.tables.decade_ordinals.get(ctx.lemmas[j].lower()) if j < len(ctx.doc) else None
-    )
+    ordinal = ctx.tables.decade_ordinals.get(ctx.lemmas[j].lower()) if j < len(ctx.doc) else None
     if ordinal is not None:
         return _Core(j + 1, "DATE", f"19{ordinal}", "absolute", kind="decade")
     if re.match(r"^\d0$", text) and ctx.text(j + 1) == ".":
@@ -744,9 +742,7 @@ def _core_weekday(ctx: _Ctx, i: int, preposition: str | None) -> _Core | None:
     weekday = _lookup(ctx.key(j), ctx.tables.weekdays)
     adjective = False
     if weekday is None:
-        weekday = _lookup(
-            {ctx.lemmas[j].lower(), ctx.lowers[j]}, ctx.tables.weekday_adjectives
-        )
+        weekday = _lookup({ctx.lemmas[j].lower(), ctx.lowers[j]}, ctx.tables.weekday_adjectives)
         adjective = weekday is not None
     if weekday is None:
         return None

@@ -115,10 +115,13 @@ def _wide_lines(
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError:
-            yield line_no + 1, InputError(
-                f"not valid {encoding.upper()} in or after this line; re-save the file as UTF-8",
-                source=source,
-                line=line_no + 1,
+            yield (
+                line_no + 1,
+                InputError(
+                    f"not valid {encoding.upper()} in or after this line; re-save the file as UTF-8",
+                    source=source,
+                    line=line_no + 1,
+                ),
             )
             return
         pieces = text.split("\n")

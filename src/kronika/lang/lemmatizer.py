@@ -204,9 +204,7 @@ class _Candidate:
         "score",
     )
 
-    def __init__(
-        self, lemma: str, score: float, readings: list[Interpretation]
-    ) -> None:
+    def __init__(self, lemma: str, score: float, readings: list[Interpretation]) -> None:
         self.lemma = lemma
         self.score = score
         self.readings = readings
@@ -328,8 +326,10 @@ class Lemmatizer:
         n = len(forms)
         for i in range(n):
             form = forms[i]
-            if previous is not None and form in AGGLUTINATES and (
-                previous.pos in AGGLUTINATE_HOST_CLASSES
+            if (
+                previous is not None
+                and form in AGGLUTINATES
+                and (previous.pos in AGGLUTINATE_HOST_CLASSES)
             ):
                 reading = Interpretation("być", "aglt")
             else:
@@ -406,11 +406,7 @@ class Lemmatizer:
         readings = []
         for i, form in enumerate(forms):
             token_readings = analyse(form)
-            if (
-                i + 1 < len(forms)
-                and forms[i + 1] == "."
-                and any(ch.isalpha() for ch in form)
-            ):
+            if i + 1 < len(forms) and forms[i + 1] == "." and any(ch.isalpha() for ch in form):
                 with_period = analyse(form + ".")
                 if any(r.pos == "brev" for r in with_period):
                     token_readings = with_period

@@ -104,8 +104,29 @@ LIKELY_MARGIN = 0.3
 #: Lowercase particles of foreign people's names; the names around them decline, they do not
 #: ("Andrzeja von Hattena" → Andrzej von Hatten, "Leonarda da Vinci").
 NAME_PARTICLES = frozenset(
-    {"von", "van", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "ten", "ter",
-     "bin", "ibn", "al", "el", "ben", "dos", "das"}
+    {
+        "von",
+        "van",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "della",
+        "du",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ben",
+        "dos",
+        "das",
+    }
 )
 #: Conjunctions joining two declining names in one ("Prawo i Sprawiedliwość").
 COORDINATORS = frozenset({"i", "oraz"})
@@ -1053,11 +1074,7 @@ class NameLemmatizer:
                 for r in readings
             )
         )
-        if (
-            guess
-            and form[:1].isupper()
-            and (not readings or supplement)
-        ):
+        if guess and form[:1].isupper() and (not readings or supplement):
             readings.extend(self._guess(form, group, guess_kind, 1.0 if not readings else 0.6))
         result = tuple(readings)
         if len(self._readings) >= CACHE_LIMIT:
@@ -1292,10 +1309,7 @@ class NameLemmatizer:
                 if (
                     not chain
                     and i != words[-1]
-                    and (
-                        (group == "location" and unknown)
-                        or (group == "person" and i == words[0])
-                    )
+                    and ((group == "location" and unknown) or (group == "person" and i == words[0]))
                 ):
                     # A foreign first part that does not decline before words that do: a place's
                     # "Sankt Petersburgu", a person's first name "Benito Mussoliniego" (no form of

@@ -103,7 +103,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
             start_next = True
         i += 1
     if n:
-        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype(
+            "uint64"
+        )
         doc.from_array([SENT_START], values.reshape(-1, 1))
     return doc
 

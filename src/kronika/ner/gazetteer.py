@@ -37,7 +37,22 @@ class Match:
 # Endings Polish gives foreign names SGJP does not know ("Timesa", "Junckerowi", "Cleggiem",
 # "Theresy"): a masculine name adds them to its nominative, a feminine one replaces its "-a".
 _ENDINGS = (
-    "owie", "owi", "ami", "ach", "iem", "em", "om", "ów", "ie", "a", "u", "e", "y", "i", "ę", "ą"
+    "owie",
+    "owi",
+    "ami",
+    "ach",
+    "iem",
+    "em",
+    "om",
+    "ów",
+    "ie",
+    "a",
+    "u",
+    "e",
+    "y",
+    "i",
+    "ę",
+    "ą",
 )
 _APOSTROPHES = str.maketrans({"’": "'"})
 
@@ -58,9 +73,7 @@ def _personal(reading: Interpretation) -> bool:
     Polska). SGJP knows some country names only as surnames, so a singular one must stay
     ("Polską")."""
     return (
-        bool(reading.names)
-        and set(reading.names) <= {"imię", "nazwisko"}
-        and ":pl:" in reading.tag
+        bool(reading.names) and set(reading.names) <= {"imię", "nazwisko"} and ":pl:" in reading.tag
     )
 
 
@@ -74,10 +87,14 @@ def token_keys(form: str, readings: Sequence[Interpretation]) -> frozenset[str]:
 class Gazetteer:
     """Longest-match lookup of knowledge-base names over tokens with their SGJP readings."""
 
-    def __init__(self, entries: Sequence[Entry] | None = None, morphology: Morphology | None = None):
+    def __init__(
+        self, entries: Sequence[Entry] | None = None, morphology: Morphology | None = None
+    ):
         self.morphology = morphology or shared_morphology()
         # first-token key → [(name token keys, entry, alias)], longest names first
-        self._index: dict[str, list[tuple[tuple[frozenset[str], ...], Entry, str]]] = defaultdict(list)
+        self._index: dict[str, list[tuple[tuple[frozenset[str], ...], Entry, str]]] = defaultdict(
+            list
+        )
         for entry in entries if entries is not None else load_kb():
             for alias in entry.names:
                 keys = self._name_keys(alias)

@@ -102,7 +102,9 @@ def _trim(span: Span) -> Span | None:
     if opened and end < len(doc) and doc[end].text == QUOTE_PAIRS[doc[opened[-1]].text]:
         if not any(doc[i].text == doc[end].text for i in range(opened[-1] + 1, end)):
             end += 1
-    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, span.label_)
+    return (
+        span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, span.label_)
+    )
 
 
 #: Opening quotation marks and the marks that close them.

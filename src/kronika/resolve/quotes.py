@@ -173,13 +173,15 @@ def link_quotes(
                 # "kancelarii prezydenta RP" speaks for Poland's president, not for Poland
                 quote["speaker"] = None
             if quote["speaker"] is None:
-                quote["speaker"] = _described_person(
-                    mentions, by_id, start, speaker_text, year
-                )
+                quote["speaker"] = _described_person(mentions, by_id, start, speaker_text, year)
         quote["addressee"] = _entity_named(mentions, quote.get("addressee_text"))
         anchor = start if start is not None else quote["start"]
         quote["time"], quote["time_source"] = governing_time(
-            anchor, anchor + 1, sentences, timexes, document_date,
+            anchor,
+            anchor + 1,
+            sentences,
+            timexes,
+            document_date,
             outside=(quote["start"], quote["end"]),
         )
     return quotes

@@ -27,7 +27,9 @@ def validate_record(record: dict[str, Any]) -> None:
             if not 0 <= item["start"] <= item["end"] <= len(text):
                 raise ValueError(f"{key} offsets {item['start']}:{item['end']} outside the text")
             if "text" in item and text[item["start"] : item["end"]] != item["text"]:
-                raise ValueError(f"{key} text {item['text']!r} differs from the text at its offsets")
+                raise ValueError(
+                    f"{key} text {item['text']!r} differs from the text at its offsets"
+                )
     entity_ids = {entity["id"] for entity in record["entities"]}
     for mention in record["mentions"]:
         if mention["entity"] is not None and mention["entity"] not in entity_ids:

@@ -94,7 +94,10 @@ class Store:
     # --- writing -------------------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            is not None
+        )
 
     def add(self, analyses: Sequence[Analysis]) -> int:
         """Store a batch in one transaction; documents already stored are skipped. Returns added."""
@@ -109,15 +112,25 @@ class Store:
         doc_id = record["id"]
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, record["source"], record.get("external_id"), record["title"], record["url"],
-             record["date"], record["date_source"], record["text"]),
+            (
+                doc_id,
+                record["source"],
+                record.get("external_id"),
+                record["title"],
+                record["url"],
+                record["date"],
+                record["date_source"],
+                record["text"],
+            ),
         )
         if cursor.rowcount == 0:
             return 0
         text = record["text"]
-        for idx, (sentence, lemmas) in enumerate(zip(record["sentences"], analysis.sentence_lemmas)):
+        for idx, (sentence, lemmas) in enumerate(
+            zip(record["sentences"], analysis.sentence_lemmas)
+        ):
             rowid = self.db.execute(
-                "INSERT INTO sentences (doc_id, idx, start, \"end\", lemmas) VALUES (?, ?, ?, ?, ?)",
+                'INSERT INTO sentences (doc_id, idx, start, "end", lemmas) VALUES (?, ?, ?, ?, ?)',
                 (doc_id, idx, sentence["start"], sentence["end"], lemmas),
             ).lastrowid
             self.db.execute(
@@ -134,11 +147,21 @@ class Store:
                 [(entity["id"], alias) for alias in (entity["name"], *entity["aliases"])],
             )
         self.db.executemany(
-            "INSERT OR IGNORE INTO mentions (doc_id, start, \"end\", text, lemma, type, label, "
+            'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, lemma, type, label, '
             "derived, entity_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (doc_id, m["start"], m["end"], m["text"], m["lemma"], m["type"], m["label"],
-                 int(m["derived"]), m["entity"], int(m.get("description", False)))
+                (
+                    doc_id,
+                    m["start"],
+                    m["end"],
+                    m["text"],
+                    m["lemma"],
+                    m["type"],
+                    m["label"],
+                    int(m["derived"]),
+                    m["entity"],
+                    int(m.get("description", False)),
+                )
                 for m in record["mentions"]
             ],
         )
@@ -188,8 +211,17 @@ class Store:
             (doc_id,),
         ).fetchall()
         record["mentions"] = [
-            {"start": s, "end": e, "text": t, "lemma": lm, "type": ty, "label": lb,
-             "derived": bool(d), "description": bool(ds), "entity": ent}
+            {
+                "start": s,
+                "end": e,
+                "text": t,
+                "lemma": lm,
+                "type": ty,
+                "label": lb,
+                "derived": bool(d),
+                "description": bool(ds),
+                "entity": ent,
+            }
             for s, e, t, lm, ty, lb, d, ds, ent in mentions
         ]
         entity_ids = list(dict.fromkeys(m["entity"] for m in record["mentions"] if m["entity"]))
@@ -213,8 +245,12 @@ class Store:
             raise StoreError(f"{self.path}: no entity with id {entity_id}")
         entity = dict(zip(("id", "name", "type", "kb"), row))
         if doc_id is None:
-            aliases = {a for (a,) in self.db.execute(
-                "SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id,))}
+            aliases = {
+                a
+                for (a,) in self.db.execute(
+                    "SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id,)
+                )
+            }
         else:
             aliases = set()
             for text, lemma in self.db.execute(
