@@ -19,7 +19,8 @@ from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import Analysis, analyze_document, analyze_many
 from kronika.pipeline import load as load_pipeline
 from kronika.resolve.entities import kb_entry, name_index
-from kronika.store import SearchHit, Store
+from kronika.store import SearchHit, Store, graph
+from kronika.store.graph import EventAnswer, RelationAnswer
 
 _default_nlp: Language | None = None
 
@@ -165,8 +166,8 @@ def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
     return store.search(query, limit=limit) if query else []
 
 
-def find_entities(store: Store, name: str) -> list[dict[str, Any]]:
-    """Entities called ``name`` in any inflection, most mentioned first, with their mentions."""
+def entity_ids(store: Store, name: str) -> list[str]:
+    """Ids of the entities called ``name`` in any inflection, most mentioned first."""
     names = {name, _name_lemmatizer.lemmatize_text(name)}
     if " " not in name:
         names.update(r.lemma for r in _query_morphology.analyse(name))
@@ -174,8 +175,13 @@ def find_entities(store: Store, name: str) -> list[dict[str, Any]]:
     # a knowledge-base alias finds its entity even where the text never used it ("EAEU")
     known = name_index()
     names.update(known[n.lower()].name for n in list(names) if n.lower() in known)
+    return store.find_entities(sorted(names))
+
+
+def find_entities(store: Store, name: str) -> list[dict[str, Any]]:
+    """Entities called ``name`` in any inflection, most mentioned first, with their mentions."""
     result = []
-    for ident in store.find_entities(sorted(names)):
+    for ident in entity_ids(store, name):
         entity = store.entity(ident)
         entity["mentions"] = store.mentions_of(ident)
         entity["documents"] = len({m["doc_id"] for m in entity["mentions"]})
@@ -218,6 +224,59 @@ def timeline(store: Store, name: str) -> list[dict[str, Any]]:
         for row in store.dated_mentions(ident):
             items.append({**row, "item": "mention"})
     return sorted(items, key=lambda item: (item["time"], item["doc_id"], item["start"]))
+
+
+def _graph_answers(
+    store: Store, ids: list[str], role: str, predicate: str | None, as_of: str | None
+) -> list[RelationAnswer]:
+    found = graph.assertions(store.db, ids, predicate=predicate, role=role)
+    names = graph.entity_names(
+        store.db, {a.subject for a in found} | {a.object or "" for a in found}
+    )
+    return graph.relations_at(found, names, as_of)
+
+
+def relations(
+    store: Store, name: str, *, predicate: str | None = None, as_of: str | None = None
+) -> list[RelationAnswer]:
+    """The relations of the entity called ``name`` (as subject or object) and their state at
+    ``as_of`` (else their latest), each with every assertion behind it (see ``store.graph``)."""
+    ids = entity_ids(store, name)[:1]
+    return _graph_answers(store, ids, "any", predicate, as_of)
+
+
+def members(store: Store, bloc: str, *, as_of: str | None = None) -> list[RelationAnswer]:
+    """Members of the bloc or organization called ``bloc`` at ``as_of`` (else by the latest
+    reports): those whose membership holds then."""
+    ids = entity_ids(store, bloc)[:1]
+    answers = _graph_answers(store, ids, "object", "member_of", as_of)
+    return [answer for answer in answers if answer.state == "holds"]
+
+
+def roles(store: Store, name: str, *, as_of: str | None = None) -> list[RelationAnswer]:
+    """Offices and jobs: held by the person called ``name``, or, for an organization or a
+    country, the offices of it and who holds them; with their state at ``as_of``."""
+    ids = entity_ids(store, name)[:1]
+    if not ids:
+        return []
+    kind = store.entity(ids[0])["type"]
+    return _graph_answers(store, ids, "subject" if kind == "person" else "object", "role", as_of)
+
+
+def events(
+    store: Store,
+    *,
+    entity: str | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[EventAnswer]:
+    """Events in time order, merged across the documents that report them: those the entity
+    called ``entity`` takes part in or hosts, of a type, between two dates."""
+    ids = entity_ids(store, entity)[:1] if entity else None
+    if ids == []:
+        return []
+    return graph.events(store.db, entity_ids=ids, event_type=event_type, since=since, until=until)
 
 
 def poleval_answers(

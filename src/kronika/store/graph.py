@@ -1,0 +1,319 @@
+"""The graph in time: which relations hold at a date, and which events happened, with evidence.
+
+Every stored relation is one *assertion*: a document says, at a date, that a relation has a
+status. The date is the relation's own ``time`` when the text gives one ("wystąpiła w 2020
+roku"), else the document's date (it holds when reported). What holds at a date D is decided per
+relation (subject, predicate, object, and for roles the title) by the latest assertion dated at
+or before D:
+
+    current, joined         holds
+    suspended               suspended
+    left, former            ended
+    candidate, planned      not yet
+
+Nothing is silently chosen between sources: an answer carries every assertion dated up to D, and
+``disputed`` says that assertions of the latest date disagree. An assertion with no date at all
+(an undated document, no time in the text) counts only when no date is asked for. Dates compare
+at the precision they are written with: "2021" holds in "2021-10", "2021-11" does not hold in
+"2021-10-15".
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: what a relation's status says about it at the assertion's date
+STATE_OF_STATUS = {
+    "current": "holds",
+    "joined": "holds",
+    "suspended": "suspended",
+    "left": "ended",
+    "former": "ended",
+    "candidate": "not yet",
+    "planned": "not yet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One stored relation: what one document says, where, and when."""
+
+    subject: str
+    predicate: str
+    object: str | None
+    value: str | None
+    status: str
+    date: str | None
+    doc_id: str
+    source: str
+    doc_date: str | None
+    start: int
+    end: int
+    sentence: str
+    claim: bool
+
+    @property
+    def state(self) -> str:
+        return STATE_OF_STATUS.get(self.status, "holds")
+
+
+@dataclass(frozen=True, slots=True)
+class RelationAnswer:
+    """A relation at a date: its state then, since when it is known to hold, and the evidence."""
+
+    subject: str
+    subject_name: str
+    predicate: str
+    object: str | None
+    object_name: str | None
+    value: str | None
+    state: str
+    status: str
+    since: str | None
+    disputed: bool
+    evidence: tuple[Assertion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    doc_id: str
+    source: str
+    doc_date: str | None
+    start: int
+    end: int
+    sentence: str
+    trigger: str
+    status: str
+    claim: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventAnswer:
+    """One real event, merged over the documents that report it."""
+
+    id: str
+    type: str
+    time: str | None
+    status: str
+    place: str | None
+    place_name: str | None
+    participants: tuple[tuple[str, str], ...]
+    reports: tuple[EventReport, ...]
+
+
+def at_or_before(date: str, limit: str) -> bool:
+    """``date`` can lie at or before ``limit``, each at its own precision."""
+    return date[: len(limit)] <= limit
+
+
+def _placeholders(values: Sequence[str]) -> str:
+    return ", ".join("?" * len(values))
+
+
+_SENTENCE = """
+    LEFT JOIN sentences s ON s.doc_id = r.doc_id AND s.start <= r.start AND r.start < s."end"
+"""
+
+
+def assertions(
+    db: sqlite3.Connection,
+    entity_ids: Sequence[str],
+    *,
+    predicate: str | None = None,
+    role: str = "any",
+) -> list[Assertion]:
+    """Stored relations with one of ``entity_ids`` as subject (``role="subject"``), object
+    (``"object"``) or either (``"any"``), optionally of one predicate."""
+    if not entity_ids:
+        return []
+    marks = _placeholders(entity_ids)
+    where = {
+        "subject": f"r.subject IN ({marks})",
+        "object": f"r.object IN ({marks})",
+        "any": f"(r.subject IN ({marks}) OR r.object IN ({marks}))",
+    }[role]
+    params: list[str] = list(entity_ids) * (2 if role == "any" else 1)
+    if predicate is not None:
+        where += " AND r.predicate = ?"
+        params.append(predicate)
+    rows = db.execute(
+        f"""
+        SELECT r.subject, r.predicate, r.object, r.time, r.claim, r.data, r.doc_id, d.source,
+               d.date, r.start, r."end", coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
+        FROM relations r JOIN documents d ON d.id = r.doc_id {_SENTENCE}
+        WHERE {where}
+        ORDER BY r.doc_id, r.start
+        """,
+        params,
+    )
+    found = []
+    for subject, pred, obj, time, claim, data, doc_id, source, doc_date, start, end, sent in rows:
+        extra = json.loads(data)
+        dated = time if time and time[:1].isdigit() else doc_date
+        found.append(
+            Assertion(
+                subject=subject,
+                predicate=pred,
+                object=obj,
+                value=extra.get("value"),
+                status=extra.get("status") or "current",
+                date=dated,
+                doc_id=doc_id,
+                source=source,
+                doc_date=doc_date,
+                start=start,
+                end=end,
+                sentence=sent.strip(),
+                claim=bool(claim),
+            )
+        )
+    return found
+
+
+def _key(assertion: Assertion) -> tuple[str, str, str, str]:
+    value = (assertion.value or "").lower() if assertion.predicate == "role" else ""
+    return (assertion.subject, assertion.predicate, assertion.object or "", value)
+
+
+def relations_at(
+    found: Iterable[Assertion], names: dict[str, str], as_of: str | None = None
+) -> list[RelationAnswer]:
+    """Group assertions by relation and decide each one's state at ``as_of`` (or the latest)."""
+    groups: dict[tuple[str, str, str, str], list[Assertion]] = {}
+    for assertion in found:
+        if as_of is not None and (
+            assertion.date is None or not at_or_before(assertion.date, as_of)
+        ):
+            continue
+        groups.setdefault(_key(assertion), []).append(assertion)
+    answers = []
+    for group in groups.values():
+        dated = sorted((a for a in group if a.date), key=lambda a: a.date or "")
+        latest_date = dated[-1].date if dated else None
+        latest = [a for a in group if a.date == latest_date] if dated else group
+        states = {a.state for a in latest}
+        chosen = latest[0]
+        holding = [a.date for a in dated if a.state == "holds"]
+        first = group[0]
+        answers.append(
+            RelationAnswer(
+                subject=first.subject,
+                subject_name=names.get(first.subject, first.subject),
+                predicate=first.predicate,
+                object=first.object,
+                object_name=names.get(first.object, first.object) if first.object else None,
+                value=chosen.value,
+                state=chosen.state,
+                status=chosen.status,
+                since=holding[0] if holding else None,
+                disputed=len(states) > 1,
+                evidence=tuple(sorted(group, key=lambda a: (a.date or "", a.doc_id, a.start))),
+            )
+        )
+    return sorted(
+        answers, key=lambda a: (a.predicate, a.subject_name, a.object_name or "", a.value or "")
+    )
+
+
+def entity_names(db: sqlite3.Connection, entity_ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(entity_ids))
+    if not ids:
+        return {}
+    rows = db.execute(f"SELECT id, name FROM entities WHERE id IN ({_placeholders(ids)})", ids)
+    return dict(rows.fetchall())
+
+
+def events(
+    db: sqlite3.Connection,
+    *,
+    entity_ids: Sequence[str] | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[EventAnswer]:
+    """Events (merged by id across documents) with a participant or place among ``entity_ids``,
+    of a type, with a time (its own, else the report's document date) between the dates."""
+    where: list[str] = ["1"]
+    params: list[str] = []
+    if entity_ids is not None:
+        marks = _placeholders(entity_ids)
+        where.append(
+            f"(EXISTS (SELECT 1 FROM json_each(r.data, '$.participants') WHERE value IN ({marks}))"
+            f" OR json_extract(r.data, '$.place') IN ({marks}))"
+        )
+        params += [*entity_ids, *entity_ids]
+    if event_type is not None:
+        where.append("r.type = ?")
+        params.append(event_type)
+    rows = db.execute(
+        f"""
+        SELECT r.data, r.doc_id, d.source, d.date, r.start, r."end",
+               coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
+        FROM events r JOIN documents d ON d.id = r.doc_id {_SENTENCE}
+        WHERE {" AND ".join(where)}
+        ORDER BY r.doc_id, r.start
+        """,
+        params,
+    )
+    merged: dict[str, list[tuple[dict[str, Any], EventReport]]] = {}
+    for data, doc_id, source, doc_date, start, end, sentence in rows:
+        event = json.loads(data)
+        report = EventReport(
+            doc_id=doc_id,
+            source=source,
+            doc_date=doc_date,
+            start=start,
+            end=end,
+            sentence=sentence.strip(),
+            trigger=str(event.get("trigger") or ""),
+            status=str(event.get("status") or "happened"),
+            claim=bool(event.get("claim")),
+        )
+        key = str(event.get("id") or f"{doc_id}:{start}")
+        merged.setdefault(key, []).append((event, report))
+    return _event_answers(db, merged, since, until)
+
+
+def _event_answers(
+    db: sqlite3.Connection,
+    merged: dict[str, list[tuple[dict[str, Any], EventReport]]],
+    since: str | None,
+    until: str | None,
+) -> list[EventAnswer]:
+    ids: set[str] = set()
+    for reports in merged.values():
+        for event, _ in reports:
+            ids.update(str(p) for p in event.get("participants") or [])
+            if event.get("place"):
+                ids.add(str(event["place"]))
+    names = entity_names(db, ids)
+    answers = []
+    for key, reports in merged.items():
+        event = reports[0][0]
+        times = [str(e["time"]) for e, _ in reports if e.get("time")]
+        time = times[0] if times else reports[0][1].doc_date
+        if since is not None and (time is None or time[: len(since)] < since):
+            continue
+        if until is not None and (time is None or not at_or_before(time, until)):
+            continue
+        participants: dict[str, None] = {}
+        for one, _ in reports:
+            participants.update(dict.fromkeys(str(p) for p in one.get("participants") or []))
+        place = next((str(e["place"]) for e, _ in reports if e.get("place")), None)
+        answers.append(
+            EventAnswer(
+                id=key,
+                type=str(event.get("type")),
+                time=time,
+                status=str(event.get("status") or "happened"),
+                place=place,
+                place_name=names.get(place) if place else None,
+                participants=tuple((p, names.get(p, p)) for p in participants),
+                reports=tuple(report for _, report in reports),
+            )
+        )
+    return sorted(answers, key=lambda a: (a.time is None, a.time or "", a.id))
