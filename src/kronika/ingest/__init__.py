@@ -19,6 +19,12 @@ from collections.abc import Iterable, Iterator
 from kronika.errors import InputError
 from kronika.ingest.document import Document, content_id
 from kronika.ingest.encoding import decode
+from kronika.ingest.formats import (
+    WEB_EXTENSIONS,
+    is_web_or_compressed,
+    read_decoded,
+    read_special_file,
+)
 from kronika.ingest.jsonl import EMPTY_MESSAGE, parse_jsonl, read_jsonl_file
 from kronika.ingest.text import parse_text
 
@@ -42,7 +48,7 @@ MAX_FILE_BYTES = 1 << 30
 
 #: What a directory is searched for (case-insensitive); files named explicitly are read whatever
 #: their name, as JSONL if they end in one of the JSONL extensions and as plain text otherwise.
-SOURCE_EXTENSIONS = (".txt", ".jsonl", ".ndjson")
+SOURCE_EXTENSIONS = (".txt", ".jsonl", ".ndjson", *WEB_EXTENSIONS, ".gz", ".bz2", ".xz", ".zst")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 
 #: The path that means standard input, and the source name its documents get.
@@ -131,7 +137,8 @@ def _walk(directory: str) -> list[str | InputError]:
     if not found:
         return [
             InputError(
-                "no .txt, .jsonl or .ndjson files in this directory; check the path",
+                "no .txt, .jsonl or .ndjson files in this directory (nor web pages, crawls, feeds "
+                "or compressed files); check the path",
                 source=directory,
             )
         ]
@@ -166,6 +173,9 @@ def _read_file(path: str, max_chars: int) -> Iterator[Document | InputError]:
     if path.lower().endswith(JSONL_EXTENSIONS):
         yield from read_jsonl_file(path, source=path, max_chars=max_chars)
         return
+    if is_web_or_compressed(path):
+        yield from read_special_file(path, limit=MAX_FILE_BYTES, max_chars=max_chars)
+        return
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -187,7 +197,7 @@ def _parse_plain(data: bytes, source: str, max_chars: int) -> Iterator[Document 
     if not text.strip():
         yield InputError(EMPTY_MESSAGE, source=source)
         return
-    yield from parse_text(text, source=source, max_chars=max_chars)
+    yield from read_decoded(text, name=source, source=source, max_chars=max_chars)
 
 
 def _read_stdin(max_chars: int) -> Iterator[Document | InputError]:
