@@ -332,6 +332,29 @@ def _open(db: str) -> Any:
         raise click.ClickException(str(error)) from error
 
 
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", required=True, help="The database to add to (created if missing).")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=2.0, show_default=True,
+              help="Seconds between two looks at the folder.")  # fmt: skip
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--ner", type=NER_CHOICE, default="auto", show_default=True)
+def watch(directory: str, db: str, interval: float, workers: int, ner: str) -> None:
+    """Add new and changed files in DIRECTORY to the database as they appear (Ctrl-C stops)."""
+    from kronika.watch import watch as watch_folder
+
+    def built(paths: list[str], report: Any) -> None:
+        click.echo(f"{len(paths)} files: added {report.added}, skipped {report.skipped}, "
+                   f"errors {len(report.errors)}")  # fmt: skip
+
+    click.echo(f"watching {directory} (every {interval:g} s); Ctrl-C stops")
+    try:
+        watch_folder(directory, db, interval=interval, workers=workers, ner=ner,
+                     on_build=built, on_error=_report_error)  # fmt: skip
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
 # --- the graph in time -------------------------------------------------------------------------
 
 AS_OF_OPTION = click.option(
