@@ -100,24 +100,75 @@ def checks(store: Store) -> list[tuple[str, Callable[[], tuple[bool, str]]]]:
     return [
         ("EAEU has its five members, 2021-10", lambda: _members(store, "EAEU", EAEU)),
         ("CIS has its ten members, 2021-10", lambda: _members(store, "WNP", CIS)),
-        ("Białoruś member_of OUBZ", lambda: _relation(store, "Białoruś", "member_of", "Organizacja Układu o Bezpieczeństwie Zbiorowym", None)),
-        ("Białoruś member_of EAEU", lambda: _relation(store, "Białoruś", "member_of", "Euroazjatycka Unia Gospodarcza", None)),
-        ("Białoruś partner_of NATO suspended from 2021-11", lambda: _relation(store, "Białoruś", "partner_of", "NATO", "suspended", as_of="2022-01", since="2021-11")),
-        ("Białoruś joined Partnerstwo dla Pokoju", lambda: _relation(store, "Białoruś", "member_of", "Partnerstwo dla Pokoju", "joined")),
-        ("Białoruś joined Nauka dla Pokoju i Bezpieczeństwa", lambda: _relation(store, "Białoruś", "member_of", "Nauka dla Pokoju i Bezpieczeństwa", "joined")),
+        (
+            "Białoruś member_of OUBZ",
+            lambda: _relation(
+                store,
+                "Białoruś",
+                "member_of",
+                "Organizacja Układu o Bezpieczeństwie Zbiorowym",
+                None,
+            ),
+        ),
+        (
+            "Białoruś member_of EAEU",
+            lambda: _relation(
+                store, "Białoruś", "member_of", "Euroazjatycka Unia Gospodarcza", None
+            ),
+        ),
+        (
+            "Białoruś partner_of NATO suspended from 2021-11",
+            lambda: _relation(
+                store,
+                "Białoruś",
+                "partner_of",
+                "NATO",
+                "suspended",
+                as_of="2022-01",
+                since="2021-11",
+            ),
+        ),
+        (
+            "Białoruś joined Partnerstwo dla Pokoju",
+            lambda: _relation(store, "Białoruś", "member_of", "Partnerstwo dla Pokoju", "joined"),
+        ),
+        (
+            "Białoruś joined Nauka dla Pokoju i Bezpieczeństwa",
+            lambda: _relation(
+                store, "Białoruś", "member_of", "Nauka dla Pokoju i Bezpieczeństwa", "joined"
+            ),
+        ),
         ("Usow is a politologist", lambda: _role(store, "Usow", "politolog")),
         ("Suzdalcew is an economist", lambda: _role(store, "Suzdalcew", "ekonomista")),
-        ("Milinkiewicz a veteran of the opposition", lambda: _role(store, "Milinkiewicz", "weteran")),
+        (
+            "Milinkiewicz a veteran of the opposition",
+            lambda: _role(store, "Milinkiewicz", "weteran"),
+        ),
         ("Putin president of Russia", lambda: _role(store, "Putin", "prezydent", "Rosja")),
-        ("EAEU summit on Thursday in Minsk", lambda: _event(store, "summit", "2021", ["euroazjatyckiej"])),
+        (
+            "EAEU summit on Thursday in Minsk",
+            lambda: _event(store, "summit", "2021", ["euroazjatyckiej"]),
+        ),
         ("30th CIS summit on Friday in Minsk", lambda: _event(store, "summit", "2021", ["wnp"])),
-        ("Putin takes part remotely", lambda: _event(store, "summit", None, ["zdalnie"], entity="Putin")),
-        ("Zapad 2021 exercise, September 2021", lambda: _event(store, "military", "2021-09", ["zapad"])),
-        ("28 integration programmes to be signed on 4 November 2021", lambda: _event(store, "agreement", "2021-11-04", ["28"])),
+        (
+            "Putin takes part remotely",
+            lambda: _event(store, "summit", None, ["zdalnie"], entity="Putin"),
+        ),
+        (
+            "Zapad 2021 exercise, September 2021",
+            lambda: _event(store, "military", "2021-09", ["zapad"]),
+        ),
+        (
+            "28 integration programmes to be signed on 4 November 2021",
+            lambda: _event(store, "agreement", "2021-11-04", ["28"]),
+        ),
         ("the 2020 election", lambda: _event(store, "election", "2020", [])),
         ("the protests after the election", lambda: _event(store, "protest", None, [])),
-        ("the NATO summit Cichanouska attended", lambda: _event(store, "summit", None, ["nato"], entity="Cichanouska")),
-    ]  # fmt: skip
+        (
+            "the NATO summit Cichanouska attended",
+            lambda: _event(store, "summit", None, ["nato"], entity="Cichanouska"),
+        ),
+    ]
 
 
 def main() -> None:

@@ -34,8 +34,19 @@ def test_a_file_is_ready_once_it_stops_changing() -> None:
 
 
 def _start(folder: Path, db: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "kronika.cli", "watch", str(folder), "--db", str(db),
-               "--interval", "0.2", "--ner", "rules"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "kronika.cli",
+        "watch",
+        str(folder),
+        "--db",
+        str(db),
+        "--interval",
+        "0.2",
+        "--ner",
+        "rules",
+    ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -147,8 +147,10 @@ def _record(number: int, url: str, content_type: str, payload: bytes) -> bytes:
 
 def _warc(path: Path, pages: list[tuple[str, str]], gzipped: bool) -> list[int]:
     """A crawl of the pages and a logo image; returns each page record's byte offset."""
-    records = [_record(n, url, "text/html; charset=utf-8", html.encode())
-               for n, (url, html) in enumerate(pages)]  # fmt: skip
+    records = [
+        _record(n, url, "text/html; charset=utf-8", html.encode())
+        for n, (url, html) in enumerate(pages)
+    ]
     records.append(_record(99, "https://kurier.example/logo.png", "image/png", b"\x89PNG...."))
     offsets, data = [], b""
     for record in records:
@@ -162,8 +164,11 @@ def _warc(path: Path, pages: list[tuple[str, str]], gzipped: bool) -> list[int]:
 def test_a_crawl_gives_each_page_with_its_url(tmp_path: Path, gzipped: bool) -> None:
     name = "zbior.warc.gz" if gzipped else "zbior.warc"
     other = page(date="2023-03-14").replace("poniedziałek", "wtorek")
-    _warc(tmp_path / name, [("https://kurier.example/a", page()),
-                            ("https://kurier.example/b", other)], gzipped)  # fmt: skip
+    _warc(
+        tmp_path / name,
+        [("https://kurier.example/a", page()), ("https://kurier.example/b", other)],
+        gzipped,
+    )
     docs, errors = documents(tmp_path / name)
     assert errors == []
     assert [d.url for d in docs] == ["https://kurier.example/a", "https://kurier.example/b"]
@@ -171,8 +176,9 @@ def test_a_crawl_gives_each_page_with_its_url(tmp_path: Path, gzipped: bool) -> 
 
 
 def test_a_truncated_gzip_member_costs_only_its_record(tmp_path: Path) -> None:
-    pages = [(f"https://kurier.example/{n}", page().replace("Wilnie", f"Wilnie {n}"))
-             for n in range(3)]  # fmt: skip
+    pages = [
+        (f"https://kurier.example/{n}", page().replace("Wilnie", f"Wilnie {n}")) for n in range(3)
+    ]
     path = tmp_path / "uszkodzony.warc.gz"
     offsets = _warc(path, pages, gzipped=True)
     data = path.read_bytes()

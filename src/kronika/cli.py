@@ -335,8 +335,13 @@ def _open(db: str) -> Any:
 @main.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @click.option("--db", required=True, help="The database to add to (created if missing).")
-@click.option("--interval", type=click.FloatRange(min=0.1), default=2.0, show_default=True,
-              help="Seconds between two looks at the folder.")  # fmt: skip
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.1),
+    default=2.0,
+    show_default=True,
+    help="Seconds between two looks at the folder.",
+)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--ner", type=NER_CHOICE, default="auto", show_default=True)
 def watch(directory: str, db: str, interval: float, workers: int, ner: str) -> None:
@@ -344,15 +349,45 @@ def watch(directory: str, db: str, interval: float, workers: int, ner: str) -> N
     from kronika.watch import watch as watch_folder
 
     def built(paths: list[str], report: Any) -> None:
-        click.echo(f"{len(paths)} files: added {report.added}, skipped {report.skipped}, "
-                   f"errors {len(report.errors)}")  # fmt: skip
+        click.echo(
+            f"{len(paths)} files: added {report.added}, skipped {report.skipped}, "
+            f"errors {len(report.errors)}"
+        )
 
     click.echo(f"watching {directory} (every {interval:g} s); Ctrl-C stops")
     try:
-        watch_folder(directory, db, interval=interval, workers=workers, ner=ner,
-                     on_build=built, on_error=_report_error)  # fmt: skip
+        watch_folder(
+            directory,
+            db,
+            interval=interval,
+            workers=workers,
+            ner=ner,
+            on_build=built,
+            on_error=_report_error,
+        )
     except KeyboardInterrupt:
         click.echo("stopped")
+
+
+@main.command()
+@click.option("--db", required=True, help="The database to serve (opened read-only).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default answers this machine only.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the database in a web browser: search, entities, graph, timeline, documents."""
+    import uvicorn
+
+    from kronika.web import create_app
+
+    with _open(db):
+        pass  # the database's own errors, said plainly, before the server starts
+    click.echo(f"kronika serves {db} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 # --- the graph in time -------------------------------------------------------------------------

@@ -32,17 +32,28 @@ Predicate = Literal["member_of", "role", "subsidiary_of", "partner_of", "opposes
 #: former, candidate; partner_of: current, suspended; sanctions: current, planned, former.
 RelationStatus = Literal["current", "joined", "left", "suspended", "candidate", "planned", "former"]
 EventType = Literal[
-    "summit", "meeting", "election", "protest", "agreement", "sanctions", "legal", "military",
-    "appointment", "accession", "business", "incident", "other",
-]  # fmt: skip
+    "summit",
+    "meeting",
+    "election",
+    "protest",
+    "agreement",
+    "sanctions",
+    "legal",
+    "military",
+    "appointment",
+    "accession",
+    "business",
+    "incident",
+    "other",
+]
 EventStatus = Literal["happened", "ongoing", "planned", "cancelled", "hypothetical"]
 
 
 class _Record:
     """JSON conversion shared by the contract objects.
 
-    ``_nested`` names fields holding another record or a tuple of them, ``_optional`` fields left out of
-    the JSON when they are None, ``_json_names`` fields whose JSON key differs from the field."""
+    ``_nested`` names fields holding another record or a tuple of them, ``_optional`` fields
+    left out of the JSON when they are None, ``_json_names`` fields whose JSON key differs."""
 
     __slots__ = ()
     _nested: ClassVar[dict[str, type[_Record]]] = {}

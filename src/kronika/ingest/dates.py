@@ -43,13 +43,17 @@ def trusted_date(value: str | None, *, source: str, today: dt.date | None = None
     date = iso_date(value)
     if date is None:
         if value:
-            logger.warning("%s: metadata date %r is not a date; it is inferred from the text",
-                           source, value[:40])  # fmt: skip
+            logger.warning(
+                "%s: metadata date %r is not a date; it is inferred from the text",
+                source,
+                value[:40],
+            )
         return None
     reason = implausible(date, today or dt.date.today())
     if reason is not None:
-        logger.warning("%s: metadata date %s %s; the date is inferred from the text",
-                       source, date, reason)  # fmt: skip
+        logger.warning(
+            "%s: metadata date %s %s; the date is inferred from the text", source, date, reason
+        )
         return None
     return date
 
@@ -61,8 +65,11 @@ def implausible(date: str, today: dt.date) -> str | None:
         return "is the Unix epoch, a placeholder"
     if year < EARLIEST_YEAR:
         return f"is before {EARLIEST_YEAR}"
-    first_day = dt.date(year, int(date[5:7] or 1) if len(date) >= 7 else 1,
-                        int(date[8:10]) if len(date) >= 10 else 1)  # fmt: skip
+    first_day = dt.date(
+        year,
+        int(date[5:7] or 1) if len(date) >= 7 else 1,
+        int(date[8:10]) if len(date) >= 10 else 1,
+    )
     if first_day > today + FUTURE_TOLERANCE:
         return "lies in the future"
     return None

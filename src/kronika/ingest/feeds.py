@@ -63,9 +63,12 @@ def read_feed(
             yield InputError(f"entry of {len(text):,} characters exceeds --max-chars", source=where)
         else:
             yield Document.create(
-                text, source=where, date=_date(entry, where), title=_text(entry.get("title")),
+                text,
+                source=where,
+                date=_date(entry, where),
+                title=_text(entry.get("title")),
                 url=link,
-            )  # fmt: skip
+            )
 
 
 def _entry_text(entry: Mapping[str, object]) -> str:

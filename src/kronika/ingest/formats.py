@@ -69,8 +69,9 @@ def read_bytes(
             yield from read_feed(data, source=source, max_chars=max_chars)
             return
         if name.endswith(HTML_EXTENSIONS):
-            yield from parse_page(decode_page(data, source=source), source=source,
-                                  max_chars=max_chars)  # fmt: skip
+            yield from parse_page(
+                decode_page(data, source=source), source=source, max_chars=max_chars
+            )
             return
         text = decode(data, source=source)
     except InputError as error:

@@ -143,7 +143,8 @@ def assertions(
     rows = db.execute(
         f"""
         SELECT r.subject, r.predicate, r.object, r.time, r.claim, r.data, r.doc_id, d.source,
-               d.date, r.start, r."end", coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
+               d.date, r.start, r."end",
+               coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
         FROM relations r JOIN documents d ON d.id = r.doc_id {_SENTENCE}
         WHERE {where}
         ORDER BY r.doc_id, r.start

@@ -1,0 +1,167 @@
+"""Read-only queries for browsing a database: pages of documents, entities and search hits.
+
+These answer what a reader of the web app asks (the latest documents, an entity's mentions by
+month, who is named beside it, a page of search results with filters); every query is bounded by
+a limit and an offset, so a page costs the same in a thousand documents and in a million.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+#: Marks FTS5 puts around a matched word; private-use characters never stored in a text.
+MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: str
+    source: str
+    title: str | None
+    date: str | None
+    url: str | None
+    opening: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    id: str
+    name: str
+    type: str
+    kb: str | None
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    doc_id: str
+    source: str
+    title: str | None
+    date: str | None
+    start: int
+    end: int
+    #: the sentence with each match between MATCH_OPEN and MATCH_CLOSE
+    marked: str
+
+
+def latest_documents(
+    db: sqlite3.Connection, *, limit: int = 20, offset: int = 0
+) -> list[DocumentRow]:
+    rows = db.execute(
+        "SELECT id, source, title, date, url, substr(text, 1, 200) FROM documents "
+        "ORDER BY date IS NULL, date DESC, id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return [DocumentRow(*row) for row in rows]
+
+
+def document_count(db: sqlite3.Connection) -> int:
+    return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def top_entities(
+    db: sqlite3.Connection, *, entity_type: str | None = None, limit: int = 20, offset: int = 0
+) -> list[EntityRow]:
+    where, params = ("WHERE e.type = ?", [entity_type]) if entity_type else ("", [])
+    rows = db.execute(
+        f"SELECT e.id, e.name, e.type, e.kb, count(*) AS n FROM mentions m "
+        f"JOIN entities e ON e.id = m.entity_id {where} GROUP BY e.id "
+        "ORDER BY n DESC, e.name LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+    return [EntityRow(*row) for row in rows]
+
+
+def entity_row(db: sqlite3.Connection, entity_id: str) -> EntityRow | None:
+    row = db.execute(
+        "SELECT e.id, e.name, e.type, e.kb, (SELECT count(*) FROM mentions m "
+        "WHERE m.entity_id = e.id) FROM entities e WHERE e.id = ?",
+        (entity_id,),
+    ).fetchone()
+    return EntityRow(*row) if row else None
+
+
+def mentions_by_month(db: sqlite3.Connection, entity_id: str) -> list[tuple[str, int]]:
+    """(YYYY-MM, mentions) for the dated documents that mention the entity, oldest first."""
+    rows = db.execute(
+        "SELECT substr(d.date, 1, 7) AS month, count(*) FROM mentions m "
+        "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND d.date IS NOT NULL "
+        "GROUP BY month ORDER BY month",
+        (entity_id,),
+    )
+    return [(month, int(count)) for month, count in rows]
+
+
+def entity_documents(
+    db: sqlite3.Connection, entity_id: str, *, limit: int = 20, offset: int = 0
+) -> list[DocumentRow]:
+    rows = db.execute(
+        "SELECT d.id, d.source, d.title, d.date, d.url, substr(d.text, 1, 200) FROM documents d "
+        "WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?) "
+        "ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT ? OFFSET ?",
+        (entity_id, limit, offset),
+    )
+    return [DocumentRow(*row) for row in rows]
+
+
+def co_occurring(
+    db: sqlite3.Connection, entity_id: str, *, limit: int = 20
+) -> list[tuple[EntityRow, int]]:
+    """Entities named in the same sentences as ``entity_id``, with the number of sentences."""
+    rows = db.execute(
+        """
+        WITH own AS (
+            SELECT DISTINCT s.rowid AS sentence, s.doc_id, s.start, s."end"
+            FROM mentions m JOIN sentences s
+              ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
+            WHERE m.entity_id = ?1
+        )
+        SELECT e.id, e.name, e.type, e.kb, count(DISTINCT own.sentence) AS n
+        FROM own JOIN mentions o
+          ON o.doc_id = own.doc_id AND o.start >= own.start AND o.start < own."end"
+        JOIN entities e ON e.id = o.entity_id
+        WHERE o.entity_id != ?1
+        GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?2
+        """,
+        (entity_id, limit),
+    )
+    return [(EntityRow(*row[:4], 0), int(row[4])) for row in rows]
+
+
+def search(
+    db: sqlite3.Connection,
+    fts_query: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    entity_type: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[Hit]:
+    """A page of sentences matching an FTS5 query, best first, with the matches marked."""
+    conditions, params = ["sentences_fts MATCH ?"], [fts_query]
+    if since:
+        conditions.append("d.date IS NOT NULL AND substr(d.date, 1, length(?)) >= ?")
+        params += [since, since]
+    if until:
+        conditions.append("d.date IS NOT NULL AND substr(d.date, 1, length(?)) <= ?")
+        params += [until, until]
+    if entity_type:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE "
+            'm.doc_id = s.doc_id AND m.start >= s.start AND m.start < s."end" AND e.type = ?)'
+        )
+        params.append(entity_type)
+    rows = db.execute(
+        f"""
+        SELECT s.doc_id, d.source, d.title, d.date, s.start, s."end",
+               highlight(sentences_fts, 0, '{MATCH_OPEN}', '{MATCH_CLOSE}')
+        FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
+        JOIN documents d ON d.id = s.doc_id
+        WHERE {" AND ".join(conditions)}
+        ORDER BY sentences_fts.rank, s.doc_id, s.idx LIMIT ? OFFSET ?
+        """,
+        (*params, limit, offset),
+    )
+    return [Hit(*row) for row in rows]
