@@ -23,6 +23,8 @@ demo: $(STAMP)
 	$(BIN)/kronika quotes --db demo.db --speaker Cichanouska
 	$(BIN)/kronika timeline --db demo.db Białoruś
 	$(BIN)/kronika analyze examples/02_eaeu_astana.txt examples/04_sondaz_ukraina_ue.txt
+	@echo
+	@echo "Browse it: $(BIN)/kronika serve --db demo.db   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -18,14 +18,16 @@
       var graph = cytoscape({
         container: box,
         elements: elements,
-        layout: { name: "cose", animate: false, randomize: false },
+        layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 400000,
+                  idealEdgeLength: 140, nodeOverlap: 40, padding: 20 },
         style: [
-          { selector: "node", style: { label: "data(label)", "font-size": 11,
+          { selector: "node", style: { label: "data(label)", "font-size": 9,
                                        "background-color": "#0b5cad", width: 14, height: 14 } },
           { selector: "node[centre = 1]", style: { "background-color": "#b35c00", width: 22, height: 22 } },
-          { selector: "edge", style: { width: 1.5, "line-color": "#9aa7b4", "curve-style": "bezier",
-                                       label: "data(label)", "font-size": 8, color: "#5d6875" } },
+          { selector: "edge", style: { width: 1, "line-color": "#c3ccd5", "curve-style": "bezier" } },
           { selector: "edge[kind = 'relation']", style: { "line-color": "#5bb36a", width: 2.5,
+                                                         label: "data(label)", "font-size": 8,
+                                                         color: "#2f6b3a",
                                                          "target-arrow-shape": "triangle",
                                                          "target-arrow-color": "#5bb36a" } }
         ]
