@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -388,3 +389,32 @@ def test_the_store_does_not_import_spacy() -> None:
 
 def _env() -> dict[str, Any]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+
+
+def test_two_builds_creating_one_database_at_once_both_open_it(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    opened: list[int] = []
+    failed: list[BaseException] = []
+
+    def open_and_add(number: int) -> None:
+        try:
+            with Store(path) as store:
+                opened.append(store.add([one_document(f"doc-{number}")]))
+        except (StoreError, sqlite3.Error) as error:  # reported below, in the test's thread
+            failed.append(error)
+
+    threads = [threading.Thread(target=open_and_add, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failed and opened == [1, 1, 1, 1]
+    with kronika.open_db(path) as store:
+        assert store.stats()["documents"] == 4
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open the file"):
+        Store(tmp_path / "no" / "such" / "folder.db")
+    with pytest.raises(StoreError, match="no such database"):
+        kronika.open_db(tmp_path / "missing.db")

@@ -75,6 +75,11 @@ def store_error(path: str, error: sqlite3.Error, timeout: float, *, doing: str) 
             f"that process finish or stop it, then try again (or wait longer: set "
             f"{TIMEOUT_VARIABLE} to more seconds)"
         )
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StoreError(
+            f"{path}: cannot open the file while {doing} ({error}); check that its folder exists "
+            "and that you may read it (and write it, to build)"
+        )
     if name.startswith("SQLITE_READONLY"):
         return StoreError(
             f"{path}: cannot write the database while {doing} ({error}); check that you may write "

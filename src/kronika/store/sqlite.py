@@ -91,11 +91,12 @@ class Store:
             raise store_error(self.path, error, self.timeout, doing="opening it") from error
         try:
             self._open()
-        except (sqlite3.Error, StoreError) as error:
+        except sqlite3.Error as error:
             self.db.close()
-            if isinstance(error, StoreError):
-                raise
             raise store_error(self.path, error, self.timeout, doing="opening it") from error
+        except BaseException:
+            self.db.close()
+            raise
 
     def _open(self) -> None:
         if self.readonly:
