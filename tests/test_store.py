@@ -215,15 +215,3 @@ def test_office_descriptions_are_stored_as_such(tmp_path: Path) -> None:
     putin = next(e for e in record["entities"] if e["id"] == description["entity"])
     assert putin["name"] == "Władimir Putin" and putin["aliases"] == []
     assert entity["name"] == "Władimir Putin" and "Prezydent Rosji" not in entity["aliases"]
-
-
-def test_a_database_from_before_office_descriptions_opens(tmp_path: Path) -> None:
-    db = _build_one(tmp_path, "date 2021-10-05\nPrezydent Rosji przyjechał do Mińska.\n")
-    connection = sqlite3.connect(db)
-    connection.execute("ALTER TABLE mentions DROP COLUMN description")
-    connection.commit()
-    connection.close()
-    with kronika.open_db(db) as store:
-        (record,) = store.export()
-    # what the old database held comes back, its mentions read as names
-    assert record["mentions"] and not any(m["description"] for m in record["mentions"])

@@ -21,6 +21,7 @@ from kronika.pipeline import load as load_pipeline
 from kronika.resolve.entities import kb_entry, name_index
 from kronika.store import SearchHit, Store, graph
 from kronika.store.graph import EventAnswer, RelationAnswer
+from kronika.store.queries import check_name, fts_phrase, search_terms
 
 _default_nlp: Language | None = None
 
@@ -130,9 +131,10 @@ def build(
     return report
 
 
-def open_db(path: str | Path) -> Store:
-    """Open (or create) a kronika database."""
-    return Store(path)
+def open_db(path: str | Path, *, readonly: bool = True, timeout: float | None = None) -> Store:
+    """Open a kronika database: for queries only (changing nothing), or with ``readonly=False``
+    for writing (created or migrated if needed). ``timeout``: seconds to wait for a writer."""
+    return Store(path, readonly=readonly, timeout=timeout)
 
 
 _query_morphology = shared_morphology()
@@ -143,21 +145,15 @@ def lemma_query(text: str) -> str:
     """An FTS5 query for ``text`` that matches any inflected form of each word.
 
     Every word must match, either by one of its SGJP lemmas in the lemma column or by its own
-    form in the text column: "Łukaszenko" finds sentences with "Łukaszence".
+    form in the text column: "Łukaszenko" finds sentences with "Łukaszence". A word repeated
+    counts once; FTS5 operators and quotes in ``text`` are searched for as words.
     """
     clauses = []
-    for word in text.split():
-        word = word.strip(".,;:!?\"'„”()")
-        if not word:
-            continue
+    for word in search_terms((w.strip(".,;:!?\"'„”()") for w in text.split()), text):
         lemmas = sorted({r.lemma for r in _query_morphology.analyse(word)} | {word})
-        options = [f'lemmas:"{_quoted(lemma)}"' for lemma in lemmas] + [f'text:"{_quoted(word)}"']
+        options = [f"lemmas:{fts_phrase(lemma)}" for lemma in lemmas] + [f"text:{fts_phrase(word)}"]
         clauses.append("(" + " OR ".join(options) + ")")
     return " AND ".join(clauses)
-
-
-def _quoted(term: str) -> str:
-    return term.replace('"', '""')
 
 
 def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
@@ -167,7 +163,10 @@ def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
 
 
 def entity_ids(store: Store, name: str) -> list[str]:
-    """Ids of the entities called ``name`` in any inflection, most mentioned first."""
+    """Ids of the entities called ``name`` in any inflection, most mentioned first.
+
+    ``%`` and ``_`` in ``name`` are characters, no wildcards; an empty name is a ValueError."""
+    name = check_name(name)
     names = {name, _name_lemmatizer.lemmatize_text(name)}
     if " " not in name:
         names.update(r.lemma for r in _query_morphology.analyse(name))
@@ -199,8 +198,11 @@ def quotes(
     since: str | None = None,
 ) -> list[dict[str, Any]]:
     """Quotations by a speaker and/or mentioning an entity, named in any inflection, since a date."""
-    speakers = [e["id"] for e in find_entities(store, speaker)] if speaker else None
-    subjects = [e["id"] for e in find_entities(store, about)] if about else None
+    # an empty speaker or subject is a ValueError, not "no filter"
+    speaker = check_name(speaker, "speaker") if speaker is not None else None
+    about = check_name(about, "subject (about)") if about is not None else None
+    speakers = [e["id"] for e in find_entities(store, speaker)] if speaker is not None else None
+    subjects = [e["id"] for e in find_entities(store, about)] if about is not None else None
     if speakers == [] or subjects == []:
         return []
     return store.quotes(speakers=speakers, about=subjects, since=since)

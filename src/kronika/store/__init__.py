@@ -1,5 +1,6 @@
 """Storage of analyses: SQLite by default."""
 
+from kronika.store.queries import QueryError
 from kronika.store.sqlite import SearchHit, Store
 
-__all__ = ["SearchHit", "Store"]
+__all__ = ["QueryError", "SearchHit", "Store"]

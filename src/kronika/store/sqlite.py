@@ -3,23 +3,29 @@
 A batch is committed whole or not at all, and a document's rows are written in the same
 transaction as the document, so a build killed at any moment leaves only complete documents; a
 rerun skips them by id and adds the rest.
+
+``Store(path)`` opens read-write: it creates or migrates the database (``store.migrations``).
+``Store(path, readonly=True)`` changes nothing, and refuses a file that is not a kronika database
+of the current schema. Every SQLite error becomes a StoreError naming the file.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
 from kronika.errors import StoreError
-from kronika.pipeline import Analysis
-from kronika.resolve.entities import stands_for
+from kronika.model import Analysis
+from kronika.store import migrations
+from kronika.store.connection import busy_timeout, connect, is_busy, store_error, transaction
+from kronika.store.queries import QueryError, like_literal, shown
 
-SCHEMA_VERSION = "1"
 # Record keys whose rows live in their own tables (all but the columns named in the schema go
 # into the row's `data` JSON, so contract fields added later survive a round trip).
 EXTRA_TABLES = {
@@ -29,6 +35,29 @@ EXTRA_TABLES = {
     "events": ("start", "end", "type", "time"),
     "facts": ("start", "end", "type", "time", "claim"),
 }
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _guarded(
+    doing: str,
+) -> Callable[[Callable[Concatenate[Store, _P], _R]], Callable[Concatenate[Store, _P], _R]]:
+    """The method's SQLite errors as StoreErrors saying the file and what was being done."""
+
+    def decorate(
+        method: Callable[Concatenate[Store, _P], _R],
+    ) -> Callable[Concatenate[Store, _P], _R]:
+        def guarded(self: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as error:
+                raise store_error(self.path, error, self.timeout, doing=doing) from error
+
+        functools.update_wrapper(guarded, method)
+        return guarded
+
+    return decorate
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,49 +72,55 @@ class SearchHit:
 
 
 class Store:
-    """A kronika database. ``Store(path)`` creates it if needed; use as a context manager."""
+    """A kronika database; use as a context manager.
 
-    def __init__(self, path: str | Path) -> None:
+    ``readonly``: open for queries only (the file must be a kronika database of this version);
+    else create it if needed and migrate it. ``timeout``: seconds to wait for another process's
+    write lock (default: KRONIKA_DB_TIMEOUT from the environment, else 30).
+    """
+
+    def __init__(
+        self, path: str | Path, *, readonly: bool = False, timeout: float | None = None
+    ) -> None:
         self.path = str(path)
+        self.readonly = readonly
+        self.timeout = busy_timeout(timeout)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(
-                f"{self.path}: cannot open as a kronika database ({error}); "
-                "pass a new file name or a database made by `kronika build`"
-            ) from error
+            self.db = connect(self.path, readonly=readonly, timeout=self.timeout)
+        except sqlite3.Error as error:
+            raise store_error(self.path, error, self.timeout, doing="opening it") from error
+        try:
+            self._open()
+        except sqlite3.Error as error:
+            self.db.close()
+            raise store_error(self.path, error, self.timeout, doing="opening it") from error
+        except BaseException:
+            self.db.close()
+            raise
 
-    def _migrate(self) -> None:
-        schema = resources.files("kronika.store").joinpath("schema.sql").read_text("utf-8")
-        self.db.executescript(f"BEGIN; {schema} COMMIT;")
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None:
-            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        elif row[0] != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: schema version {row[0]}, this kronika reads {SCHEMA_VERSION}; "
-                "rebuild the database with this version"
-            )
-        columns = {name for _cid, name, *_rest in self.db.execute("PRAGMA table_info(mentions)")}
-        if "description" not in columns:
-            # a database from before office descriptions were mentions: none of its are
-            self.db.execute(
-                "ALTER TABLE mentions ADD COLUMN description INTEGER NOT NULL DEFAULT 0"
-            )
+    def _open(self) -> None:
+        if self.readonly:
+            migrations.check(self.db, self.path)
+            return
+        migrations.version_of(self.db, self.path)  # another application's file stays untouched
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        migrations.migrate(self.db, self.path)
 
     # --- transactions --------------------------------------------------------------------------
 
-    def transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+    def transaction(self) -> AbstractContextManager[None]:
+        self._writable()
+        return transaction(self.db)
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only; open it with readonly=False to write")
 
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -93,14 +128,17 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------------
 
+    @_guarded("reading it")
     def has_document(self, doc_id: str) -> bool:
         return (
             self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
             is not None
         )
 
+    @_guarded("storing documents")
     def add(self, analyses: Sequence[Analysis]) -> int:
         """Store a batch in one transaction; documents already stored are skipped. Returns added."""
+        self._writable()
         added = 0
         with self.transaction():
             for analysis in analyses:
@@ -109,7 +147,7 @@ class Store:
 
     def _add_one(self, analysis: Analysis) -> int:
         record = analysis.record
-        doc_id = record["id"]
+        doc_id: str = record["id"]
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -139,8 +177,15 @@ class Store:
             )
         for entity in record["entities"]:
             self.db.execute(
-                "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?)",
-                (entity["id"], entity["name"], entity["type"], entity["kb"]),
+                "INSERT OR IGNORE INTO entities (id, name, type, kb, stands_for) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    entity["id"],
+                    entity["name"],
+                    entity["type"],
+                    entity["kb"],
+                    entity.get("stands_for"),
+                ),
             )
             self.db.executemany(
                 "INSERT OR IGNORE INTO entity_aliases VALUES (?, ?)",
@@ -180,6 +225,7 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------
 
+    @_guarded("reading it")
     def document_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
@@ -188,6 +234,7 @@ class Store:
         for doc_id in self.document_ids():
             yield self.record(doc_id)
 
+    @_guarded("reading a document")
     def record(self, doc_id: str) -> dict[str, Any]:
         db = self.db
         row = db.execute(
@@ -196,7 +243,7 @@ class Store:
             (doc_id,),
         ).fetchone()
         if row is None:
-            raise StoreError(f"{self.path}: no document with id {doc_id}")
+            raise StoreError(f"{self.path}: no document with id {shown(doc_id)}")
         keys = ("id", "source", "external_id", "title", "url", "date", "date_source", "text")
         record: dict[str, Any] = dict(zip(keys, row))
         record["sentences"] = [
@@ -236,14 +283,15 @@ class Store:
             ]
         return record
 
+    @_guarded("reading an entity")
     def entity(self, entity_id: str, *, doc_id: str | None = None) -> dict[str, Any]:
         """An entity with its aliases: those seen in ``doc_id`` only, or everywhere."""
         row = self.db.execute(
-            "SELECT id, name, type, kb FROM entities WHERE id = ?", (entity_id,)
+            "SELECT id, name, type, kb, stands_for FROM entities WHERE id = ?", (entity_id,)
         ).fetchone()
         if row is None:
-            raise StoreError(f"{self.path}: no entity with id {entity_id}")
-        entity = dict(zip(("id", "name", "type", "kb"), row))
+            raise StoreError(f"{self.path}: no entity with id {shown(entity_id)}")
+        entity = dict(zip(("id", "name", "type", "kb", "stands_for"), row))
         if doc_id is None:
             aliases = {
                 a
@@ -259,31 +307,39 @@ class Store:
                 (entity_id, doc_id),
             ):
                 aliases.update((text, lemma))
+        # the contract's key order: stands_for after the aliases
         entity["aliases"] = sorted(aliases - {entity["name"]})
-        entity["stands_for"] = stands_for(entity_id)
+        entity["stands_for"] = entity.pop("stands_for")
         return entity
 
+    @_guarded("looking up entities")
     def find_entities(self, names: Iterable[str]) -> list[str]:
         """Ids of entities whose name, alias or a mention lemma equals one of ``names``, or whose
-        name ends with it as a word (a surname finds the full name). Case-insensitive."""
+        name ends with it as a word (a surname finds the full name). Case-insensitive; a name is
+        matched as written (``%`` and ``_`` are no wildcards); empty names match nothing."""
+        query = (
+            "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE "
+            "OR name LIKE '% ' || ?2 ESCAPE '\\' "
+            "UNION SELECT entity_id FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE "
+            "UNION SELECT entity_id FROM mentions WHERE lemma = ?1 COLLATE NOCASE "
+            "AND entity_id IS NOT NULL"
+        )
         found: dict[str, None] = {}
         for name in names:
-            query = (
-                "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE "
-                "OR name LIKE '% ' || ?1 "
-                "UNION SELECT entity_id FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE "
-                "UNION SELECT entity_id FROM mentions WHERE lemma = ?1 COLLATE NOCASE "
-                "AND entity_id IS NOT NULL"
-            )
-            for (ident,) in self.db.execute(query, (name,)):
+            if not name.strip():
+                continue
+            for (ident,) in self.db.execute(query, (name, like_literal(name))):
                 found.setdefault(ident)
         return sorted(found, key=lambda ident: -self.mention_count(ident))
 
+    @_guarded("reading mentions")
     def mention_count(self, entity_id: str) -> int:
-        return self.db.execute(
+        (count,) = self.db.execute(
             "SELECT count(*) FROM mentions WHERE entity_id = ?", (entity_id,)
-        ).fetchone()[0]
+        ).fetchone()
+        return int(count)
 
+    @_guarded("reading mentions")
     def mentions_of(self, entity_id: str) -> list[dict[str, Any]]:
         """Every mention of an entity with its sentence, by document date then position."""
         rows = self.db.execute(
@@ -301,6 +357,7 @@ class Store:
         keys = ("doc_id", "source", "date", "start", "end", "text", "sentence")
         return [dict(zip(keys, row)) for row in rows]
 
+    @_guarded("searching")
     def search(self, fts_query: str, *, limit: int = 20) -> list[SearchHit]:
         """Sentences matching an FTS5 query, best first."""
         try:
@@ -317,9 +374,14 @@ class Store:
                 (fts_query, limit),
             ).fetchall()
         except sqlite3.OperationalError as error:
-            raise StoreError(f"search query {fts_query!r} is not valid: {error}") from error
+            if is_busy(error):
+                raise
+            raise QueryError(
+                f"{self.path}: search query {shown(fts_query)} is not valid: {error}"
+            ) from error
         return [SearchHit(*row) for row in rows]
 
+    @_guarded("reading quotations")
     def quotes(
         self,
         *,
@@ -332,7 +394,8 @@ class Store:
         ``speakers``: entity ids of the speaker; ``about``: entity ids one of which the quoted
         words mention; ``since``: an ISO date the quote's time must not precede.
         """
-        conditions, parameters = [], []
+        conditions: list[str] = []
+        parameters: list[str] = []
         if speakers is not None:
             conditions.append(f"q.speaker IN ({', '.join('?' * len(speakers))})")
             parameters.extend(speakers)
@@ -365,6 +428,7 @@ class Store:
             result.append(quote)
         return result
 
+    @_guarded("reading dated mentions")
     def dated_mentions(self, entity_id: str) -> list[dict[str, Any]]:
         """Sentences mentioning the entity together with a calendar date, one row per pair."""
         rows = self.db.execute(
@@ -383,6 +447,7 @@ class Store:
         keys = ("doc_id", "source", "time", "timex", "start", "sentence")
         return [dict(zip(keys, row)) for row in rows]
 
+    @_guarded("counting its rows")
     def stats(self) -> dict[str, Any]:
         counts = {
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -399,16 +464,3 @@ class Store:
             )
         ]
         return counts
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")

@@ -1,8 +1,10 @@
--- kronika's SQLite schema. Every extracted row carries its document id and character offsets
--- into documents.text. Rows of one document are written in the same transaction as the document.
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- kronika's SQLite schema, version 1: migration 1 of store/migrations.py, which makes the later
+-- changes (kronika's schema today is these tables changed by every migration after the first).
+-- Every extracted row carries its document id and character offsets into documents.text. Rows of
+-- one document are written in the same transaction as the document.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
-CREATE TABLE IF NOT EXISTS documents (
+CREATE TABLE documents (
     id TEXT PRIMARY KEY,
     source TEXT NOT NULL,
     external_id TEXT,
@@ -13,7 +15,7 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS sentences (
+CREATE TABLE sentences (
     rowid INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id),
     idx INTEGER NOT NULL,
@@ -24,24 +26,24 @@ CREATE TABLE IF NOT EXISTS sentences (
 );
 
 -- Full-text search over the sentence surface and over its lemmas ("Łukaszence" → Łukaszenko).
-CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
     text, lemmas, tokenize = 'unicode61 remove_diacritics 2'
 );
 
-CREATE TABLE IF NOT EXISTS entities (
+CREATE TABLE entities (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     type TEXT NOT NULL,
     kb TEXT
 );
 
-CREATE TABLE IF NOT EXISTS entity_aliases (
+CREATE TABLE entity_aliases (
     entity_id TEXT NOT NULL REFERENCES entities(id),
     alias TEXT NOT NULL,
     PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS mentions (
+CREATE TABLE mentions (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -51,38 +53,37 @@ CREATE TABLE IF NOT EXISTS mentions (
     label TEXT NOT NULL,
     derived INTEGER NOT NULL,
     entity_id TEXT REFERENCES entities(id),
-    description INTEGER NOT NULL DEFAULT 0,  -- 1: "prezydent Rosji", an office for its holder
     PRIMARY KEY (doc_id, start, "end")
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
-CREATE INDEX IF NOT EXISTS mentions_lemma ON mentions (lemma COLLATE NOCASE);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+CREATE INDEX mentions_lemma ON mentions (lemma COLLATE NOCASE);
 
-CREATE TABLE IF NOT EXISTS timexes (
+CREATE TABLE timexes (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS timexes_doc ON timexes (doc_id, start);
-CREATE TABLE IF NOT EXISTS quotes (
+CREATE INDEX timexes_doc ON timexes (doc_id, start);
+CREATE TABLE quotes (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     text TEXT NOT NULL, kind TEXT NOT NULL, speaker TEXT, time TEXT, data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
-CREATE TABLE IF NOT EXISTS relations (
+CREATE INDEX quotes_speaker ON quotes (speaker);
+CREATE TABLE relations (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT, time TEXT,
     claim INTEGER NOT NULL DEFAULT 0,  -- 1: someone's claim inside a quotation, not the article's
     data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject, predicate);
-CREATE TABLE IF NOT EXISTS events (
+CREATE INDEX relations_subject ON relations (subject, predicate);
+CREATE TABLE events (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     type TEXT NOT NULL, time TEXT, data TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS facts (
+CREATE TABLE facts (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     type TEXT NOT NULL, time TEXT,

@@ -1,0 +1,182 @@
+"""The schema's history as numbered migrations, recorded in ``PRAGMA user_version``.
+
+A new database runs every migration from the first; an older one runs those after its version.
+Each migration runs in its own transaction together with the version it leads to, so a migration
+interrupted at any point leaves the database at the version before it. Only a read-write
+connection migrates; a read-only one refuses a database that is not at the current version.
+
+Databases made before numbered migrations have user_version 0 and a ``meta`` row
+``schema_version = 1``; they are at version 2 when their mentions have the ``description``
+column, else at version 1.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kronika.errors import StoreError
+from kronika.store.connection import transaction
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    summary: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one: ``executescript`` would commit first."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if any(line.strip() and not line.strip().startswith("--") for line in pending.splitlines()):
+        raise StoreError(f"an SQL statement of kronika's schema is not complete: {pending[:60]!r}")
+
+
+def _tables(db: sqlite3.Connection) -> None:
+    script = resources.files("kronika.store").joinpath("schema_v1.sql").read_text("utf-8")
+    for statement in _statements(script):
+        db.execute(statement)
+
+
+def _mention_descriptions(db: sqlite3.Connection) -> None:
+    # the databases of this time held no office descriptions: all their mentions are names
+    db.execute("ALTER TABLE mentions ADD COLUMN description INTEGER NOT NULL DEFAULT 0")
+
+
+def _stored_stands_for(db: sqlite3.Connection) -> None:
+    # no REFERENCES: the entity a metonym stands for need not be mentioned in the corpus
+    db.execute("ALTER TABLE entities ADD COLUMN stands_for TEXT")
+    ids = [ident for (ident,) in db.execute("SELECT id FROM entities")]
+    if not ids:
+        return
+    # what these databases' readers computed from the knowledge base at read time
+    from kronika.resolve.entities import stands_for
+
+    db.executemany(
+        "UPDATE entities SET stands_for = ? WHERE id = ?",
+        [(target, ident) for ident in ids if (target := stands_for(ident)) is not None],
+    )
+
+
+MIGRATIONS = (
+    Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
+    Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
+    Migration(3, "entities.stands_for, stored when written instead of read", _stored_stands_for),
+)
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+def version_of(db: sqlite3.Connection, path: str) -> int:
+    """The database's schema version, 0 for an empty database; a StoreError for a file that is
+    not a kronika database."""
+    (version,) = db.execute("PRAGMA user_version").fetchone()
+    names = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    if not names:
+        return int(version)
+    if "meta" not in names:
+        raise StoreError(
+            f"{path}: not a kronika database (an SQLite database with other tables: "
+            f"{', '.join(sorted(names)[:5])}); pass a new file name or one made by `kronika build`"
+        )
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        raise StoreError(
+            f"{path}: not a kronika database (its meta table has no schema version); pass a new "
+            "file name or one made by `kronika build`"
+        )
+    if version == 0 and row[0] == "1":
+        columns = {column for _cid, column, *_rest in db.execute("PRAGMA table_info(mentions)")}
+        return 2 if "description" in columns else 1
+    if version == 0:
+        raise StoreError(f"{path}: a kronika database of unknown schema version {row[0][:20]!r}")
+    return int(version)
+
+
+def migrate(db: sqlite3.Connection, path: str) -> None:
+    """Bring the database to the current version (a new one from nothing), then check it."""
+    version = _known(version_of(db, path), path)
+    while version < CURRENT_VERSION:
+        with transaction(db):
+            # read again under the write lock: another build may have migrated meanwhile
+            version = _known(version_of(db, path), path)
+            if version >= CURRENT_VERSION:
+                break
+            migration = MIGRATIONS[version]
+            migration.apply(db)
+            db.execute(f"PRAGMA user_version = {migration.version}")
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                (str(migration.version),),
+            )
+            version = migration.version
+    check_tables(db, path)
+
+
+def check(db: sqlite3.Connection, path: str) -> None:
+    """A StoreError unless the database is a kronika database of the current version, whole."""
+    version = _known(version_of(db, path), path)
+    if version == 0:
+        raise StoreError(
+            f"{path}: an empty file or database, not a kronika database; build one with "
+            f"`kronika build PATH --db {path}`"
+        )
+    if version < CURRENT_VERSION:
+        raise StoreError(
+            f"{path}: a kronika database of schema version {version}, this kronika reads version "
+            f"{CURRENT_VERSION}; upgrade it in place by opening it for writing once: rerun "
+            f"`kronika build` with its sources (stored documents are skipped), or in Python "
+            f"`kronika.open_db({path!r}, readonly=False).close()`"
+        )
+    check_tables(db, path)
+
+
+def _known(version: int, path: str) -> int:
+    if version > CURRENT_VERSION:
+        raise StoreError(
+            f"{path}: made by a newer kronika (schema version {version}; this one reads up to "
+            f"{CURRENT_VERSION}); upgrade kronika to read it"
+        )
+    return version
+
+
+def check_tables(db: sqlite3.Connection, path: str) -> None:
+    """A StoreError naming the first table or column of the current schema the database lacks."""
+    for table, columns in _current_shape().items():
+        found = {column for _cid, column, *_rest in db.execute(f'PRAGMA table_info("{table}")')}
+        if not found:
+            missing = f"table {table}"
+        elif columns - found:
+            missing = f"column {table}.{min(columns - found)}"
+        else:
+            continue
+        raise StoreError(
+            f"{path}: a damaged kronika database: {missing} is missing; rebuild it into a new "
+            "file with `kronika build`"
+        )
+
+
+@lru_cache(maxsize=1)
+def _current_shape() -> dict[str, frozenset[str]]:
+    """Every table of the current schema and its columns, from running the migrations."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        with transaction(db):
+            for migration in MIGRATIONS:
+                migration.apply(db)
+        query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+        tables = [name for (name,) in db.execute(query)]
+        return {
+            table: frozenset(row[1] for row in db.execute(f'PRAGMA table_info("{table}")'))
+            for table in tables
+        }
+    finally:
+        db.close()

@@ -1,0 +1,132 @@
+"""Numbered migrations: a database of the schema before them (tests/fixtures/kronika-v1.sql, made
+by `kronika build` at commit 9accc9c) migrates to the current version and keeps its content."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kronika.errors import StoreError
+from kronika.resolve.entities import entity_id
+from kronika.store import Store, migrations
+from kronika.store.migrations import CURRENT_VERSION, MIGRATIONS
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def v1_database(path: Path, *, descriptions: bool = True) -> Path:
+    """The fixture's database; without ``descriptions``, as before office descriptions (the
+    column that was added by ALTER TABLE then)."""
+    db = sqlite3.connect(path)
+    db.executescript((FIXTURES / "kronika-v1.sql").read_text(encoding="utf-8"))
+    if not descriptions:
+        db.execute("ALTER TABLE mentions DROP COLUMN description")
+    db.commit()
+    db.close()
+    return path
+
+
+def v1_export() -> list[dict[str, object]]:
+    lines = (FIXTURES / "kronika-v1.export.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def user_version(path: Path) -> int:
+    db = sqlite3.connect(path)
+    try:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_the_fixture_is_a_database_of_schema_version_one(tmp_path: Path) -> None:
+    db = sqlite3.connect(v1_database(tmp_path / "old.db"))
+    assert db.execute("PRAGMA user_version").fetchone() == (0,)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(entities)")}
+    assert "stands_for" not in columns
+    db.close()
+
+
+def test_a_version_one_database_migrates_keeping_its_content(tmp_path: Path) -> None:
+    path = v1_database(tmp_path / "old.db")
+    with Store(path) as store:
+        records = list(store.export())
+    assert user_version(path) == CURRENT_VERSION
+    # what today's code exported, stands_for now read from the column the migration filled
+    assert records == v1_export()
+    kreml = next(e for e in records[0]["entities"] if e["name"] == "Kreml")
+    assert kreml["stands_for"] == entity_id("country:RU")
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        str(CURRENT_VERSION),
+    )
+    db.close()
+
+
+def test_a_database_from_before_office_descriptions_migrates(tmp_path: Path) -> None:
+    path = v1_database(tmp_path / "older.db", descriptions=False)
+    with Store(path) as store:
+        (record,) = store.export()
+    assert user_version(path) == CURRENT_VERSION
+    # what the old database held comes back, its mentions read as names
+    (expected,) = v1_export()
+    assert record == expected
+    assert record["mentions"] and not any(m["description"] for m in record["mentions"])
+
+
+def test_reading_an_old_database_asks_to_upgrade_it_and_changes_nothing(tmp_path: Path) -> None:
+    path = v1_database(tmp_path / "old.db")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="schema version 2.*rerun `kronika build`"):
+        Store(path, readonly=True)
+    assert path.read_bytes() == before
+
+
+def test_a_failing_migration_leaves_the_version_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = v1_database(tmp_path / "old.db")
+
+    def half_done(db: sqlite3.Connection) -> None:
+        db.execute("ALTER TABLE entities ADD COLUMN stands_for TEXT")
+        raise RuntimeError("interrupted")
+
+    broken = dataclasses.replace(MIGRATIONS[2], apply=half_done)
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS[:2], broken))
+    with pytest.raises(RuntimeError, match="interrupted"):
+        Store(path)
+    db = sqlite3.connect(path)
+    # still a database of before numbered migrations, at version 2 (it has descriptions)
+    assert db.execute("PRAGMA user_version").fetchone() == (0,)
+    assert migrations.version_of(db, str(path)) == 2
+    assert "stands_for" not in {row[1] for row in db.execute("PRAGMA table_info(entities)")}
+    db.close()
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert list(store.export()) == v1_export()
+
+
+def test_a_new_database_runs_every_migration(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    Store(path).close()
+    assert user_version(path) == CURRENT_VERSION == len(MIGRATIONS)
+    with Store(path, readonly=True) as store:
+        assert store.stats()["documents"] == 0
+
+
+def test_stands_for_is_read_as_stored(tmp_path: Path) -> None:
+    path = v1_database(tmp_path / "old.db")
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE entities SET stands_for = NULL")
+    db.commit()
+    db.close()
+    with Store(path, readonly=True) as store:
+        (record,) = store.export()
+    # not recomputed from the knowledge base when read
+    assert all(entity["stands_for"] is None for entity in record["entities"])
