@@ -81,6 +81,14 @@ def other_application(path: Path) -> None:
     db.close()
 
 
+def other_application_with_meta(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE meta (name TEXT, data BLOB)")
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+
+
 def empty_file(path: Path) -> None:
     path.write_bytes(b"")
 
@@ -98,6 +106,7 @@ def _change(path: Path, statement: str) -> None:
 
 NOT_KRONIKA: dict[str, tuple[Callable[[Path], None], str]] = {
     "other application": (other_application, "not a kronika database"),
+    "other meta table": (other_application_with_meta, "not a kronika database"),
     "empty file": (empty_file, "empty file or database, not a kronika database"),
     "garbage": (garbage, "damaged or not a kronika database"),
 }
@@ -126,7 +135,7 @@ def test_a_file_that_is_not_a_kronika_database_is_refused_unchanged(
     assert _files(tmp_path) == before
 
 
-@pytest.mark.parametrize("make", ["other application", "garbage"])
+@pytest.mark.parametrize("make", ["other application", "other meta table", "garbage"])
 def test_building_into_another_file_refuses_it_unchanged(tmp_path: Path, make: str) -> None:
     write, _ = NOT_KRONIKA[make]
     path = tmp_path / "theirs.db"
