@@ -427,3 +427,14 @@ def test_a_missing_folder_is_named(tmp_path: Path) -> None:
         Store(tmp_path / "no" / "such" / "folder.db")
     with pytest.raises(StoreError, match="no such database"):
         kronika.open_db(tmp_path / "missing.db")
+
+
+def test_the_lock_timeout_comes_from_the_environment(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KRONIKA_DB_TIMEOUT", "2.5")
+    with kronika.open_db(db) as store:
+        assert store.timeout == 2.5
+    monkeypatch.setenv("KRONIKA_DB_TIMEOUT", "długo")
+    with pytest.raises(StoreError, match="KRONIKA_DB_TIMEOUT='długo' is not a number of seconds"):
+        kronika.open_db(db)
