@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -438,3 +439,32 @@ def test_the_lock_timeout_comes_from_the_environment(
     monkeypatch.setenv("KRONIKA_DB_TIMEOUT", "długo")
     with pytest.raises(StoreError, match="KRONIKA_DB_TIMEOUT='długo' is not a number of seconds"):
         kronika.open_db(db)
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="as root, to query as a user without write access (others run the chmod test as such)",
+)
+def test_a_user_without_write_access_can_query(built: Path) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="kronika-read-only-"))
+    try:
+        folder.chmod(0o755)
+        db = folder / "news.db"
+        shutil.copy(built, db)
+        db.chmod(0o444)
+        folder.chmod(0o555)
+        nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        result = subprocess.run(
+            [*nobody, sys.executable, "-m", "kronika.cli", "stats", "--db", str(db)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=_env(),
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("documents  1\n")
+        assert sorted(path.name for path in folder.iterdir()) == ["news.db"]
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
