@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -81,6 +82,14 @@ def other_application(path: Path) -> None:
     db.close()
 
 
+def other_application_with_meta(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE meta (name TEXT, data BLOB)")
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+
+
 def empty_file(path: Path) -> None:
     path.write_bytes(b"")
 
@@ -98,6 +107,7 @@ def _change(path: Path, statement: str) -> None:
 
 NOT_KRONIKA: dict[str, tuple[Callable[[Path], None], str]] = {
     "other application": (other_application, "not a kronika database"),
+    "other meta table": (other_application_with_meta, "not a kronika database"),
     "empty file": (empty_file, "empty file or database, not a kronika database"),
     "garbage": (garbage, "damaged or not a kronika database"),
 }
@@ -126,7 +136,7 @@ def test_a_file_that_is_not_a_kronika_database_is_refused_unchanged(
     assert _files(tmp_path) == before
 
 
-@pytest.mark.parametrize("make", ["other application", "garbage"])
+@pytest.mark.parametrize("make", ["other application", "other meta table", "garbage"])
 def test_building_into_another_file_refuses_it_unchanged(tmp_path: Path, make: str) -> None:
     write, _ = NOT_KRONIKA[make]
     path = tmp_path / "theirs.db"
@@ -418,3 +428,43 @@ def test_a_missing_folder_is_named(tmp_path: Path) -> None:
         Store(tmp_path / "no" / "such" / "folder.db")
     with pytest.raises(StoreError, match="no such database"):
         kronika.open_db(tmp_path / "missing.db")
+
+
+def test_the_lock_timeout_comes_from_the_environment(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KRONIKA_DB_TIMEOUT", "2.5")
+    with kronika.open_db(db) as store:
+        assert store.timeout == 2.5
+    monkeypatch.setenv("KRONIKA_DB_TIMEOUT", "długo")
+    with pytest.raises(StoreError, match="KRONIKA_DB_TIMEOUT='długo' is not a number of seconds"):
+        kronika.open_db(db)
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="as root, to query as a user without write access (others run the chmod test as such)",
+)
+def test_a_user_without_write_access_can_query(built: Path) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="kronika-read-only-"))
+    try:
+        folder.chmod(0o755)
+        db = folder / "news.db"
+        shutil.copy(built, db)
+        db.chmod(0o444)
+        folder.chmod(0o555)
+        nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        result = subprocess.run(
+            [*nobody, sys.executable, "-m", "kronika.cli", "stats", "--db", str(db)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=_env(),
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("documents  1\n")
+        assert sorted(path.name for path in folder.iterdir()) == ["news.db"]
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)

@@ -79,15 +79,18 @@ def version_of(db: sqlite3.Connection, path: str) -> int:
     """The database's schema version, 0 for an empty database; a StoreError for a file that is
     not a kronika database."""
     (version,) = db.execute("PRAGMA user_version").fetchone()
-    names = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    names = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not names:
-        return int(version)
+        return 0
     if "meta" not in names:
         raise StoreError(
             f"{path}: not a kronika database (an SQLite database with other tables: "
             f"{', '.join(sorted(names)[:5])}); pass a new file name or one made by `kronika build`"
         )
-    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # another application's table called meta
+        row = None
     if row is None:
         raise StoreError(
             f"{path}: not a kronika database (its meta table has no schema version); pass a new "

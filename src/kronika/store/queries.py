@@ -14,7 +14,7 @@ from kronika.errors import StoreError
 #: longest name an entity lookup accepts, in characters
 MAX_NAME_CHARS = 200
 #: longest search query, in characters, and most distinct words in it
-MAX_QUERY_CHARS = 2_000
+MAX_QUERY_CHARS = 10_000
 MAX_QUERY_TERMS = 32
 
 
