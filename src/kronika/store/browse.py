@@ -1,5 +1,8 @@
 """Read-only queries for browsing a database: pages of documents, entities and search hits.
 
+Like every query of the store, they see the current version of each page only: a document
+replaced by a later text of the same URL (``documents.replaced_by``) is kept but not shown.
+
 These answer what a reader of the web app asks (the latest documents, an entity's mentions by
 month, who is named beside it, a page of search results with filters); every query is bounded by
 a limit and an offset, so a page costs the same in a thousand documents and in a million.
@@ -50,14 +53,14 @@ def latest_documents(
 ) -> list[DocumentRow]:
     rows = db.execute(
         "SELECT id, source, title, date, url, substr(text, 1, 200) FROM documents "
-        "ORDER BY date IS NULL, date DESC, id LIMIT ? OFFSET ?",
+        "WHERE replaced_by IS NULL ORDER BY date IS NULL, date DESC, id LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [DocumentRow(*row) for row in rows]
 
 
 def document_count(db: sqlite3.Connection) -> int:
-    return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    return int(db.execute("SELECT count(*) FROM documents WHERE replaced_by IS NULL").fetchone()[0])
 
 
 def top_entities(
@@ -86,7 +89,7 @@ def mentions_by_month(db: sqlite3.Connection, entity_id: str) -> list[tuple[str,
     """(YYYY-MM, mentions) for the dated documents that mention the entity, oldest first."""
     rows = db.execute(
         "SELECT substr(d.date, 1, 7) AS month, count(*) FROM mentions m "
-        "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND d.date IS NOT NULL "
+        "JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL WHERE m.entity_id = ? AND d.date IS NOT NULL "
         "GROUP BY month ORDER BY month",
         (entity_id,),
     )
@@ -98,7 +101,7 @@ def entity_documents(
 ) -> list[DocumentRow]:
     rows = db.execute(
         "SELECT d.id, d.source, d.title, d.date, d.url, substr(d.text, 1, 200) FROM documents d "
-        "WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?) "
+        "WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?) AND d.replaced_by IS NULL "
         "ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT ? OFFSET ?",
         (entity_id, limit, offset),
     )
@@ -158,7 +161,7 @@ def search(
         SELECT s.doc_id, d.source, d.title, d.date, s.start, s."end",
                highlight(sentences_fts, 0, '{MATCH_OPEN}', '{MATCH_CLOSE}')
         FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
-        JOIN documents d ON d.id = s.doc_id
+        JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL
         WHERE {" AND ".join(conditions)}
         ORDER BY sentences_fts.rank, s.doc_id, s.idx LIMIT ? OFFSET ?
         """,

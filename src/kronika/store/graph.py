@@ -145,7 +145,7 @@ def assertions(
         SELECT r.subject, r.predicate, r.object, r.time, r.claim, r.data, r.doc_id, d.source,
                d.date, r.start, r."end",
                coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
-        FROM relations r JOIN documents d ON d.id = r.doc_id {_SENTENCE}
+        FROM relations r JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL {_SENTENCE}
         WHERE {where}
         ORDER BY r.doc_id, r.start
         """,
@@ -254,7 +254,7 @@ def events(
         f"""
         SELECT r.data, r.doc_id, d.source, d.date, r.start, r."end",
                coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
-        FROM events r JOIN documents d ON d.id = r.doc_id {_SENTENCE}
+        FROM events r JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL {_SENTENCE}
         WHERE {" AND ".join(where)}
         ORDER BY r.doc_id, r.start
         """,

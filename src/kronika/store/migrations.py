@@ -67,10 +67,28 @@ def _stored_stands_for(db: sqlite3.Connection) -> None:
     )
 
 
+def _versions(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE documents ADD COLUMN replaced_by TEXT")
+    db.execute("CREATE INDEX documents_url ON documents (url) WHERE url IS NOT NULL")
+    # what is stored already: of the documents of one URL, the latest replaces the others
+    latest: dict[str, str] = {}
+    rows = db.execute(
+        "SELECT url, id FROM documents WHERE url IS NOT NULL "
+        "ORDER BY url, coalesce(date, ''), rowid"
+    ).fetchall()
+    for url, ident in rows:
+        latest[url] = ident
+    db.executemany(
+        "UPDATE documents SET replaced_by = ? WHERE url = ? AND id != ?",
+        [(ident, url, ident) for url, ident in latest.items()],
+    )
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
     Migration(3, "entities.stands_for, stored when written instead of read", _stored_stands_for),
+    Migration(4, "documents.replaced_by: a page fetched again replaces its older text", _versions),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

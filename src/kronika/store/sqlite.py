@@ -149,7 +149,8 @@ class Store:
         record = analysis.record
         doc_id: str = record["id"]
         cursor = self.db.execute(
-            "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO documents (id, source, external_id, title, url, date, "
+            "date_source, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc_id,
                 record["source"],
@@ -163,6 +164,8 @@ class Store:
         )
         if cursor.rowcount == 0:
             return 0
+        if record["url"]:
+            self._new_version(doc_id, record["url"], record["date"])
         text = record["text"]
         for idx, (sentence, lemmas) in enumerate(
             zip(record["sentences"], analysis.sentence_lemmas)
@@ -223,15 +226,40 @@ class Store:
                 )
         return 1
 
+    def _new_version(self, doc_id: str, url: str, date: str | None) -> None:
+        """Another text of a URL already stored: the later one (by date, else the one added
+        last, as a page fetched again) is the document's current version; both are kept."""
+        row = self.db.execute(
+            "SELECT id, date FROM documents WHERE url = ? AND id != ? AND replaced_by IS NULL",
+            (url, doc_id),
+        ).fetchone()
+        if row is None:
+            return
+        current, current_date = row
+        newer, older = (
+            (doc_id, current) if (date or "") >= (current_date or "") else (current, doc_id)
+        )
+        self.db.execute(
+            "UPDATE documents SET replaced_by = ? WHERE id = ? OR replaced_by = ?",
+            (newer, older, older),
+        )
+
     # --- reading -------------------------------------------------------------------------------
 
     @_guarded("reading it")
     def document_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
-    def export(self) -> Iterator[dict[str, Any]]:
-        """Contract records of every stored document, ordered by id."""
-        for doc_id in self.document_ids():
+    @_guarded("reading it")
+    def current_document_ids(self) -> list[str]:
+        """Ids of the documents not replaced by a later version of the same URL."""
+        rows = self.db.execute("SELECT id FROM documents WHERE replaced_by IS NULL ORDER BY id")
+        return [row[0] for row in rows]
+
+    def export(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
+        """Contract records of the stored documents, ordered by id: the current version of each
+        URL's page, or with ``all_versions`` every version."""
+        for doc_id in self.document_ids() if all_versions else self.current_document_ids():
             yield self.record(doc_id)
 
     @_guarded("reading a document")
@@ -347,7 +375,7 @@ class Store:
             SELECT m.doc_id, d.source, d.date, m.start, m."end", m.text,
                    substr(d.text, s.start + 1, s."end" - s.start)
             FROM mentions m
-            JOIN documents d ON d.id = m.doc_id
+            JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL
             LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
             WHERE m.entity_id = ?
             ORDER BY d.date IS NULL, d.date, m.doc_id, m.start
@@ -366,7 +394,7 @@ class Store:
                 SELECT s.doc_id, d.source, d.date, d.title, f.text, s.start, s."end"
                 FROM sentences_fts f
                 JOIN sentences s ON s.rowid = f.rowid
-                JOIN documents d ON d.id = s.doc_id
+                JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL
                 WHERE sentences_fts MATCH ?
                 ORDER BY f.rank, s.doc_id, s.idx
                 LIMIT ?
@@ -415,7 +443,7 @@ class Store:
             SELECT q.doc_id, d.source, q.time, q.data,
                    (SELECT substr(d.text, s.start + 1, s."end" - s.start) FROM sentences s
                     WHERE s.doc_id = q.doc_id AND s."end" > q.start ORDER BY s.idx LIMIT 1)
-            FROM quotes q JOIN documents d ON d.id = q.doc_id
+            FROM quotes q JOIN documents d ON d.id = q.doc_id AND d.replaced_by IS NULL
             WHERE {where}
             ORDER BY q.time IS NULL, q.time, q.doc_id, q.start
             """,
@@ -436,7 +464,7 @@ class Store:
             SELECT DISTINCT m.doc_id, d.source, t.value, t.text, s.start,
                    substr(d.text, s.start + 1, s."end" - s.start)
             FROM mentions m
-            JOIN documents d ON d.id = m.doc_id
+            JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL
             JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
             JOIN timexes t ON t.doc_id = m.doc_id AND t.start >= s.start AND t.start < s."end"
             WHERE m.entity_id = ? AND t.type = 'DATE' AND t.value GLOB '[0-9][0-9][0-9][0-9]*'

@@ -1,0 +1,34 @@
+"""A page fetched again with changed text is a new version of the same article, not another one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import kronika
+
+PAGE = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Most na Niemnie</title>
+<link rel="canonical" href="https://kurier.example/most">
+<meta property="article:published_time" content="{date}"></head><body>
+<nav><a href="/">Start</a></nav><article><h1>Most na Niemnie</h1>
+<p>{text}</p><p>Budowa ma kosztować kilkaset milionów euro i potrwać trzy lata.</p></article>
+</body></html>"""
+
+FIRST = "W Kownie samorząd ogłosił przetarg na budowę nowego mostu drogowego na Niemnie."
+SECOND = "W Kownie samorząd rozstrzygnął przetarg na budowę nowego mostu kolejowego na Niemnie."
+
+
+def test_the_latest_version_is_shown_and_both_are_kept(tmp_path: Path) -> None:
+    first, second = tmp_path / "most-1.html", tmp_path / "most-2.html"
+    first.write_text(PAGE.format(date="2024-04-02", text=FIRST), encoding="utf-8")
+    second.write_text(PAGE.format(date="2024-04-03", text=SECOND), encoding="utf-8")
+    db = tmp_path / "wersje.db"
+    # the newer version first: which one is current follows the dates, not the order read
+    kronika.build([str(second)], db, ner="rules")
+    kronika.build([str(first)], db, ner="rules")
+    with kronika.open_db(db) as store:
+        current = list(store.export())
+        every = list(store.export(all_versions=True))
+        assert [r["text"].split("\n\n")[0] for r in current] == [SECOND]
+        assert len(every) == 2 and {r["url"] for r in every} == {"https://kurier.example/most"}
+        assert [hit.sentence for hit in kronika.search(store, "rozstrzygnął")]
+        assert kronika.search(store, "ogłosił") == []
