@@ -89,7 +89,8 @@ def mentions_by_month(db: sqlite3.Connection, entity_id: str) -> list[tuple[str,
     """(YYYY-MM, mentions) for the dated documents that mention the entity, oldest first."""
     rows = db.execute(
         "SELECT substr(d.date, 1, 7) AS month, count(*) FROM mentions m "
-        "JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL WHERE m.entity_id = ? AND d.date IS NOT NULL "
+        "JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL "
+        "WHERE m.entity_id = ? AND d.date IS NOT NULL "
         "GROUP BY month ORDER BY month",
         (entity_id,),
     )

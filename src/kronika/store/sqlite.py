@@ -376,7 +376,8 @@ class Store:
                    substr(d.text, s.start + 1, s."end" - s.start)
             FROM mentions m
             JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL
-            LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
+            LEFT JOIN sentences s
+              ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
             WHERE m.entity_id = ?
             ORDER BY d.date IS NULL, d.date, m.doc_id, m.start
             """,
