@@ -10,7 +10,7 @@ import pickle
 
 import pytest
 
-from kronika.lang.names import NameLemmatizer, _reachable, category_group, default_spaces
+from kronika.lang.names import NameLemmatizer, category_group, default_spaces, reachable
 
 
 @pytest.fixture(scope="session")
@@ -177,9 +177,9 @@ def test_document_name_reached_word_by_word(names: NameLemmatizer) -> None:
     # stands in the same place in one of the candidates: the article's nominative is offered
     options = [("Frans Timmermansowi", 0.8), ("Fransowi Timmermans", 0.2)]
     others = [[("Frans Timmermans", 0.9), ("Frans Timmermansa", 0.1)], [("Bruksela", 1.0)]]
-    assert _reachable(options, others) == [("Frans Timmermans", 0.0)]
+    assert reachable(options, others) == [("Frans Timmermans", 0.0)]
     # a word no candidate has in that place is not reached
-    assert _reachable(options, [[("Frank Timmermans", 1.0)]]) == []
+    assert reachable(options, [[("Frank Timmermans", 1.0)]]) == []
     together = names.lemmatize_document(
         [(["Asi", "Bibi"], "persName", None), (["Asia", "Bibi"], "persName", None)]
     )
@@ -210,8 +210,8 @@ def test_deterministic_and_cached(names: NameLemmatizer) -> None:
 
 def test_nothing_loaded_until_used() -> None:
     lemmatizer = NameLemmatizer()
-    assert lemmatizer._morphology is None
-    assert lemmatizer._endings is None
+    assert lemmatizer.resources._morphology is None
+    assert lemmatizer.resources._endings is None
 
 
 def test_pickles_without_morfeusz(names: NameLemmatizer) -> None:
