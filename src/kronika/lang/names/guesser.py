@@ -96,9 +96,7 @@ def _readings(
                 weight *= WEIGHTS.indeclinable_factor
         else:
             share = change_share[rule.cut, rule.add, rule.tag.split(":")[3]]
-            weight = scale * (
-                WEIGHTS.class_share * changed + (1 - WEIGHTS.class_share) * share / changed
-            )
+            weight = scale * _changed_weight(changed, share)
         if group == "person" and "m1" in genders:
             weight += WEIGHTS.masculine_prior
         result.append(
@@ -117,6 +115,12 @@ def _readings(
     if group == "person":
         result.extend(_feminine_twin(form, result, scale * unchanged))
     return result
+
+
+def _changed_weight(changed: float, share: float) -> float:
+    """A changing rule's weight: part the share of changing rules, part this change's share
+    among them."""
+    return WEIGHTS.class_share * changed + (1 - WEIGHTS.class_share) * share / changed
 
 
 def _feminine_twin(form: str, readings: list[Reading], weight: float) -> list[Reading]:

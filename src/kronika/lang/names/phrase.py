@@ -93,16 +93,7 @@ def prepare(
         # followed by a declining name
         declinable = []
     kind = name_subcategory(category) if group == "person" else None
-    readings = {
-        i: words.readings(
-            analysed_form(forms[i]),
-            names_group(category, group),
-            kind,
-            guess_kind(category, group),
-            len(forms[i]) > 2,  # no guessing for two-letter words
-        )
-        for i in declinable
-    }
+    readings = _readings(forms, declinable, category, kind, words)
     transparent = _compound_prefixes(forms, spaces, declinable, readings, words)
     if group == "person":
         transparent |= _particles(forms)
@@ -119,6 +110,27 @@ def prepare(
         group,
         kind,
     )
+
+
+def _readings(
+    forms: tuple[str, ...],
+    declinable: list[int],
+    category: str | None,
+    kind: str | None,
+    words: WordReadings,
+) -> dict[int, tuple[Reading, ...]]:
+    """The readings of the words that may decline, looked up as SGJP writes them."""
+    group = category_group(category)
+    return {
+        i: words.readings(
+            analysed_form(forms[i]),
+            names_group(category, group),
+            kind,
+            guess_kind(category, group),
+            len(forms[i]) > 2,  # no guessing for two-letter words
+        )
+        for i in declinable
+    }
 
 
 def _cut_glued_endings(
