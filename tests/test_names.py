@@ -10,7 +10,7 @@ import pickle
 
 import pytest
 
-from kronika.lang.names import NameLemmatizer, _reachable, category_group, default_spaces
+from kronika.lang.names import NameLemmatizer, category_group, default_spaces, reachable
 
 
 @pytest.fixture(scope="session")
@@ -177,9 +177,9 @@ def test_document_name_reached_word_by_word(names: NameLemmatizer) -> None:
     # stands in the same place in one of the candidates: the article's nominative is offered
     options = [("Frans Timmermansowi", 0.8), ("Fransowi Timmermans", 0.2)]
     others = [[("Frans Timmermans", 0.9), ("Frans Timmermansa", 0.1)], [("Bruksela", 1.0)]]
-    assert _reachable(options, others) == [("Frans Timmermans", 0.0)]
+    assert reachable(options, others) == [("Frans Timmermans", 0.0)]
     # a word no candidate has in that place is not reached
-    assert _reachable(options, [[("Frank Timmermans", 1.0)]]) == []
+    assert reachable(options, [[("Frank Timmermans", 1.0)]]) == []
     together = names.lemmatize_document(
         [(["Asi", "Bibi"], "persName", None), (["Asia", "Bibi"], "persName", None)]
     )
@@ -210,8 +210,8 @@ def test_deterministic_and_cached(names: NameLemmatizer) -> None:
 
 def test_nothing_loaded_until_used() -> None:
     lemmatizer = NameLemmatizer()
-    assert lemmatizer._morphology is None
-    assert lemmatizer._endings is None
+    assert lemmatizer.resources._morphology is None
+    assert lemmatizer.resources._endings is None
 
 
 def test_pickles_without_morfeusz(names: NameLemmatizer) -> None:
@@ -236,3 +236,33 @@ def test_pickles_without_morfeusz(names: NameLemmatizer) -> None:
 )
 def test_category_groups(label: str | None, group: str | None) -> None:
     assert category_group(label) == group
+
+
+def test_without_ranker_the_hand_set_score_decides() -> None:
+    # the ranker's training scores candidates with no ranker and its own lexicon
+    lemmatizer = NameLemmatizer()
+    lemmatizer.resources.ranker = {}
+    lemmatizer.resources.lexicon = frozenset()
+    assert lemmatizer.scored(["Władimira", "Putina"], "persName") == [("Władimir Putin", 1.0)]
+    candidates = lemmatizer.candidates("Władimira Putina", "persName")
+    assert candidates[0].text == "Władimir Putin"
+    # genitive and accusative give the same words: their hand-set scores tie, neither is "first"
+    assert candidates[0].features["hand"] == candidates[1].features["hand"] > 0.0
+    assert candidates[1].text == "Władimir Putin"
+    assert "known name" not in candidates[0].features
+
+
+def test_import_paths_of_other_layers() -> None:
+    # ner, resolve, api, cli and training import these from kronika.lang.names
+    from kronika.lang.names import (
+        LEXICON_PATH,
+        RANKER_PATH,
+        feminine_name,
+        parse_tag,
+        shared_name_lemmatizer,
+    )
+
+    assert RANKER_PATH.name == "name_ranker.tsv" and LEXICON_PATH.is_file()
+    assert feminine_name("Swiatłana Cichanouska") and not feminine_name("Paweł Usow")
+    assert parse_tag("subst:sg:gen.acc:m1")[2] == frozenset({"gen", "acc"})
+    assert shared_name_lemmatizer() is shared_name_lemmatizer()

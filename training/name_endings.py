@@ -28,8 +28,8 @@ Usage::
         [--no-pairs]
 
 ``--no-pairs`` leaves the Polem train pairs out: the guesser's weights in
-``kronika/lang/names.py`` were set on the Polem train set with such a table, so that the names
-it is scored on are not also the ones it learned from. (The shipped table has the pairs.)
+``kronika/lang/names/weights.py`` were set on the Polem train set with such a table, so that the
+names it is scored on are not also the ones it learned from. (The shipped table has the pairs.)
 """
 
 from __future__ import annotations

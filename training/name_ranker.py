@@ -4,7 +4,7 @@
 nominative feminine, or as the genitive of the man's name Krystyn) and renders one candidate
 nominative per key, leaving the phrase unchanged among them. The hand-set score alone picks
 the wrong one in about one phrase in ten; this script learns, from the Polem KPWr *train* set,
-a linear score over the candidates' features (``NameLemmatizer._features``: the hand-set score,
+a linear score over the candidates' features (``kronika.lang.names.ranker``: the hand-set score,
 the key by category, how each word's reading was found, how words end before and after) by
 softmax regression over each phrase's candidates with L2 regularization and AdaGrad.
 
@@ -29,13 +29,13 @@ import argparse
 import math
 import random
 import sys
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from kronika.lang.names import LEXICON_PATH, RANKER_PATH, NameLemmatizer
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from name_lemmas import FILES, read_polem  # noqa: E402
+#: Where the Polem reader lives (``benchmarks/name_lemmas.py``).
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 #: a phrase's candidates (one per grammatical key): features, texts, and which give the gold
 Example = tuple[list[dict[str, float]], list[str], frozenset[int]]
@@ -59,7 +59,7 @@ def examples(
     size = -(-len(phrases) // folds)
     for start in range(0, len(phrases), size):
         part = phrases[start : start + size]
-        lemmatizer._lexicon = (
+        lemmatizer.resources.lexicon = (
             known if known is not None else lexicon(phrases[:start] + phrases[start + size :])
         )
         for example in part:
@@ -129,6 +129,9 @@ def train(
 
 
 def main() -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    from name_lemmas import FILES, read_polem
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", type=Path, help="directory with the Polem KPWr tsv files")
     parser.add_argument("--out", type=Path, default=RANKER_PATH)
@@ -146,7 +149,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     lemmatizer = NameLemmatizer()
-    lemmatizer._ranker = {}  # candidates must not depend on a previous ranker
+    lemmatizer.resources.ranker = {}  # candidates must not depend on a previous ranker
     phrases = list(read_polem(args.data / FILES["train"]))
     if args.folds:
         # contiguous blocks of the file, so that one document's names stay in one block

@@ -26,13 +26,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from kronika.errors import ModelError
+from kronika import resources
 from kronika.lang.morphology import Interpretation, Morphology, shared_morphology
 
-FREQUENCIES_PATH = Path(__file__).resolve().parent / "pl" / "lemma_frequencies.tsv"
+#: The package holding the Polish language data.
+PACKAGE = "kronika.lang.pl"
 
 #: Forms kept in the per-form cache before it is emptied (bounds memory on huge corpora).
 CACHE_LIMIT = 200_000
@@ -76,21 +76,6 @@ CLASS_WEIGHT: dict[str, float] = {
     "romandig": 0.0,
 }
 
-#: SGJP qualifiers that make a reading unlikely in news text.
-LABEL_PENALTY: dict[str, float] = {
-    "rzad.": 1.5,
-    "daw.": 2.0,
-    "przest.": 1.0,
-    "niepopr.": 2.5,
-    "gwar.": 1.5,
-    "kulin.": 1.0,
-    "środ.": 0.5,
-    "pot.": 0.3,
-    "wulg.": 0.5,
-    "książk.": 0.3,
-    "poet.": 0.5,
-}
-
 PRIOR_WEIGHT = 0.7
 PRIOR_SMOOTHING = 0.5
 #: A lowercase word read as a proper name ("mi" → Księga_Micheasza, "ale" → Al).
@@ -112,8 +97,6 @@ GOVERNED_CASE = 2.0
 #: ``brev:npun`` readings ("m" → metr) of a word that is not an abbreviation in context.
 BARE_ABBREVIATION = 1.0
 
-#: Agglutinated forms of "być" that UD and NKJP split off ("zrobił|em", "byli|śmy").
-AGGLUTINATES = frozenset({"m", "em", "ś", "eś", "śmy", "eśmy", "ście", "eście"})
 #: Hosts an agglutinate attaches to besides past forms: "by", "że", "gdzie", "czy"…
 AGGLUTINATE_HOST_CLASSES = frozenset({"praet", "qub", "part", "comp", "conj", "adv", "pred"})
 
@@ -125,26 +108,29 @@ CASE_FIELD_2 = frozenset(
 
 @lru_cache(maxsize=1)
 def lemma_frequencies() -> dict[str, float]:
-    """The shipped lemma frequencies, read once per process (callers read them, never change
-    them): the token lemmatizer and the name lemmatizer both weigh readings by them."""
-    return load_frequencies(FREQUENCIES_PATH)
+    """The shipped lemma frequencies (``lemma → estimated corpus frequency``), read once per
+    process (callers read them, never change them): the token lemmatizer and the name lemmatizer
+    both weigh readings by them."""
+    rows = resources.rows(
+        PACKAGE,
+        "lemma_frequencies.tsv",
+        2,
+        "reinstall kronika or rebuild them with training/lemma_priors.py",
+    )
+    return {lemma: float(n) for lemma, n in rows}
 
 
-def load_frequencies(path: Path) -> dict[str, float]:
-    """``lemma → estimated corpus frequency`` from the TSV (``#`` lines are comments)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ModelError(
-            f"cannot read the lemma frequencies {path}: {error}; reinstall kronika or rebuild "
-            "them with training/lemma_priors.py"
-        ) from error
-    frequencies: dict[str, float] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            lemma, _, n = line.partition("\t")
-            frequencies[lemma] = float(n)
-    return frequencies
+@lru_cache(maxsize=1)
+def label_penalties() -> dict[str, float]:
+    """SGJP qualifiers that make a reading unlikely in news text, with their penalty."""
+    rows = resources.rows(PACKAGE, "sgjp_qualifiers.tsv", 3)
+    return {label: float(penalty) for label, penalty, _meaning in rows}
+
+
+@lru_cache(maxsize=1)
+def agglutinates() -> frozenset[str]:
+    """Agglutinated forms of "być" that UD and NKJP split off ("zrobił|em", "byli|śmy")."""
+    return resources.word_set(PACKAGE, "agglutinates.txt")
 
 
 def tag_cases(reading: Interpretation) -> frozenset[str] | None:
@@ -305,8 +291,9 @@ class Lemmatizer:
     @staticmethod
     def _reading_score(reading: Interpretation) -> float:
         score = CLASS_WEIGHT.get(reading.pos, 0.0)
+        penalties = label_penalties()
         for label in reading.labels:
-            score -= LABEL_PENALTY.get(label, 0.0)
+            score -= penalties.get(label, 0.0)
         if reading.tag == "brev:npun":
             score -= BARE_ABBREVIATION
         return score
@@ -323,13 +310,12 @@ class Lemmatizer:
         chosen: list[Interpretation] = []
         governed: frozenset[str] | None = None  # cases the previous preposition allows
         previous: Interpretation | None = None
-        n = len(forms)
-        for i in range(n):
-            form = forms[i]
+        agglutinated = agglutinates()
+        for i, form in enumerate(forms):
             if (
                 previous is not None
-                and form in AGGLUTINATES
-                and (previous.pos in AGGLUTINATE_HOST_CLASSES)
+                and form in agglutinated
+                and previous.pos in AGGLUTINATE_HOST_CLASSES
             ):
                 reading = Interpretation("być", "aglt")
             else:
@@ -384,9 +370,8 @@ class Lemmatizer:
                         score += AGREEMENT
                 else:
                     score += AGREEMENT
-            elif conflict == "part-fin":
-                if candidate.has_fin == infinitive_follows:
-                    score += MODAL
+            elif conflict == "part-fin" and candidate.has_fin == infinitive_follows:
+                score += MODAL
             if score > best_score:
                 best, best_score = candidate, score
         if governed is not None:

@@ -8,13 +8,14 @@ A line break always ends a sentence: scraped articles carry headings and pull-qu
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from typing import cast
 
 import numpy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
+from kronika import resources
 from kronika.lang.components import READINGS_KEY
 
 TERMINATORS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -25,13 +26,8 @@ CLOSERS = frozenset({'"', "”", "»", "'", "’", ")", "]"})
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Abbreviation (lowercase, without its period) → ``inner`` or ``final``."""
-    table: dict[str, str] = {}
-    text = resources.files("kronika.lang.pl").joinpath("abbreviations.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            abbreviation, kind = line.split("\t")
-            table[abbreviation] = kind
-    return table
+    rows = resources.rows("kronika.lang.pl", "abbreviations.tsv", 2)
+    return {abbreviation: kind for abbreviation, kind in rows}
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
@@ -106,7 +102,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
         values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype(
             "uint64"
         )
-        doc.from_array([SENT_START], values.reshape(-1, 1))
+        # spaCy's stubs ask for thinc's Ints2d, a typing-only view of a 2-d integer array
+        doc.from_array(["SENT_START"], cast(Ints2d, values.reshape(-1, 1)))
     return doc
 
 
