@@ -84,11 +84,26 @@ def _versions(db: sqlite3.Connection) -> None:
     )
 
 
+def _document_indexes(db: sqlite3.Connection) -> None:
+    # a document's rows are read by document id (a record, an export): without these every
+    # record read scanned the whole table, and an export took time quadratic in the corpus
+    for table in ("quotes", "relations", "events", "facts"):
+        db.execute(f"CREATE INDEX IF NOT EXISTS {table}_doc ON {table} (doc_id, start)")
+    # members of a bloc, holders of an office: relations by their object
+    db.execute("CREATE INDEX IF NOT EXISTS relations_object ON relations (object, predicate)")
+    db.execute("CREATE INDEX IF NOT EXISTS events_type ON events (type, time)")
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
     Migration(3, "entities.stands_for, stored when written instead of read", _stored_stands_for),
     Migration(4, "documents.replaced_by: a page fetched again replaces its older text", _versions),
+    Migration(
+        5,
+        "indexes: a document's quotes, relations, events, facts; relations by object",
+        _document_indexes,
+    ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
