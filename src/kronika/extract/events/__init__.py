@@ -9,16 +9,16 @@
     joining     references to one event joined, and the event's id (run by ``resolve.events``
                 once names are entities)
 
-An event's time is the timex of its clause nearest the trigger; failing that, a timex elsewhere
-in the sentence for which this trigger is the nearest one ("W połowie grudnia posłowie przyjęli -
-wbrew rekomendacji rządu - poprawkę"). An event the text does not date has no time: the
+An event's time is a timex of its sentence: each timex belongs to the trigger nearest to it, and
+a trigger takes the nearest of its own in its clause, else the nearest in its clause, else the
+nearest of its own in the sentence ("W połowie grudnia posłowie przyjęli - wbrew rekomendacji
+rządu - poprawkę"). An event the text does not date has no time: the
 document date is when it was reported, not when it happened.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -69,22 +69,39 @@ def _sentence_events(
     for match in matches:
         n = clause_of(match.token, spans)
         subject = spans[0] if n else None
-        args = arguments(doc, match.token, spans[n], inside, timexes, match.nominal, subject)
+        args = arguments(doc, match.token, spans[n], inside, match.nominal, subject)
         found.append((match, n, args))
-    # a timex outside every trigger's clause dates the trigger nearest to it
-    offsets = [doc[m.token].idx for m in matches]
-    for timex in dating(timexes, sentence.start_char, sentence.end_char):
-        if any(args.time == timex for _m, _n, args in found):
-            continue
-        nearest = min(range(len(matches)), key=lambda k: distance(timex, offsets[k]))
-        match, n, args = found[nearest]
-        if args.time is None:
-            found[nearest] = (match, n, replace(args, time=timex))
+    times = _times(doc, sentence, [(m.token, a.clause) for m, _n, a in found], timexes)
     events = []
-    for match, n, args in found:
+    for (match, n, args), time in zip(found, times):
         previous = spans[n - 1] if n else None
-        events.append(_event(doc, sentence, spans[n], previous, match, args, document_date))
+        events.append(_event(doc, sentence, spans[n], previous, match, args, time, document_date))
     return events
+
+
+def _times(
+    doc: Doc,
+    sentence: Span,
+    triggers: list[tuple[int, tuple[int, int]]],
+    timexes: Sequence[Timex],
+) -> list[Timex | None]:
+    """The time of each trigger (token, clause offsets) of a sentence: each timex belongs to the
+    trigger nearest to it; a trigger takes the nearest of its own timexes in its clause, else the
+    nearest timex of its clause, else the nearest of its own elsewhere in the sentence."""
+    dated = dating(timexes, sentence.start_char, sentence.end_char)
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i, _clause in triggers]
+    owner = [min(range(len(spans)), key=lambda k: distance(t, *spans[k])) for t in dated]
+    result: list[Timex | None] = []
+    for k, (_i, (lo, hi)) in enumerate(triggers):
+        own = [t for t, o in zip(dated, owner) if o == k]
+        in_clause = [t for t in dated if lo <= t.start and t.end <= hi]
+        for pool in ([t for t in own if t in in_clause], in_clause, own):
+            if pool:
+                result.append(min(pool, key=lambda t: distance(t, *spans[k])))
+                break
+        else:
+            result.append(None)
+    return result
 
 
 def _event(
@@ -94,9 +111,10 @@ def _event(
     previous: tuple[int, int] | None,
     match: TriggerMatch,
     args: Arguments,
+    timex: Timex | None,
     document_date: str | None,
 ) -> FoundEvent:
-    time = args.time.value if args.time is not None else None
+    time = timex.value if timex is not None else None
     status = event_status(doc, match.token, clause, previous, time, document_date)
     token = doc[match.token]
     before = {t.lemma_.lower() for t in doc[max(sentence.start, match.token - 2) : match.token]}
@@ -116,7 +134,7 @@ def _event(
         clause=args.clause,
         status=status,
         time=time,
-        time_text=args.time.text if args.time is not None else None,
+        time_text=timex.text if timex is not None else None,
         place=args.place,
         participants=args.participants,
         head=args.head,

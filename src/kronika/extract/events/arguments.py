@@ -1,4 +1,4 @@
-"""An event's clause and what it names there: time, place and the parties taking part.
+"""An event's clause and what it names there: place and the parties taking part.
 
 A clause is the stretch of the sentence between commas, semicolons, colons and dashes around
 the trigger; a comma inside a list of names ("Armenia, Białoruś, Kazachstan") or inside
@@ -27,7 +27,6 @@ TIME_TYPES = frozenset({"DATE", "TIME"})
 @dataclass(frozen=True, slots=True)
 class Arguments:
     clause: tuple[int, int]  # character offsets
-    time: Timex | None
     place: tuple[int, int] | None
     participants: tuple[tuple[int, int], ...]
     #: the name right after a noun trigger: what the event is of ("szczyt WNP")
@@ -81,13 +80,9 @@ def dating(timexes: Sequence[Timex], lo: int, hi: int) -> list[Timex]:
     ]
 
 
-def distance(timex: Timex, at: int) -> int:
-    return 0 if timex.start <= at < timex.end else min(abs(timex.start - at), abs(timex.end - at))
-
-
-def _time(timexes: Sequence[Timex], lo: int, hi: int, at: int) -> Timex | None:
-    inside = dating(timexes, lo, hi)
-    return min(inside, key=lambda t: distance(t, at)) if inside else None
+def distance(timex: Timex, start: int, end: int) -> int:
+    """Characters between a timex and the span ``start``–``end``."""
+    return max(0, timex.start - end, start - timex.end)
 
 
 def _after_preposition(doc: Doc, mention: Span) -> bool:
@@ -105,17 +100,15 @@ def arguments(
     trigger: int,
     clause: tuple[int, int],
     mentions: Sequence[Span],
-    timexes: Sequence[Timex],
     nominal: bool,
     subject: tuple[int, int] | None = None,
 ) -> Arguments:
-    """Time, place, parties and head of the event whose trigger is token ``trigger``.
+    """Place, parties and head of the event whose trigger is token ``trigger``.
 
     ``subject`` is the sentence's first clause when the trigger's clause is another: a verb with
     no party before it in its clause takes the name opening the sentence as its subject
     ("Asia Bibi, 47-letnia matka, została skazana")."""
     lo, hi = _chars(doc, *clause)
-    at = doc[trigger].idx
     place: Span | None = None
     parties: list[Span] = []
     for mention in mentions:
@@ -143,7 +136,6 @@ def arguments(
     head = next((m for m in parties if m.start == trigger + 1), None) if nominal else None
     return Arguments(
         clause=(lo, hi),
-        time=_time(timexes, lo, hi, at),
         place=(place.start_char, place.end_char) if place is not None else None,
         participants=tuple((m.start_char, m.end_char) for m in parties),
         head=(head.start_char, head.end_char) if head is not None else None,
