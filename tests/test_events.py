@@ -41,7 +41,7 @@ def _names(record: dict, idents: list[str]) -> set[str]:
         ("Polska i Litwa podpisały umowę o współpracy.", "agreement", "podpisały"),
         ("Porozumienia nie udało się osiągnąć.", "agreement", "Porozumienia"),
         ("Sejm uchwalił nowy budżet.", "agreement", "uchwalił"),
-        ("Unia Europejska nałożyła sankcje na Białoruś.", "sanctions", "sankcje"),
+        ("Unia Europejska nałożyła sankcje na Białoruś.", "sanctions", "nałożyła"),
         ("Nowe sankcje wobec Rosji weszły w życie.", "sanctions", "sankcje"),
         ("Sąd skazał dziennikarza na dwa lata więzienia.", "legal", "skazał"),
         ("Policja aresztowała trzech mężczyzn.", "legal", "aresztowała"),
