@@ -1,7 +1,7 @@
 """An event's clause and what it names there: place and the parties taking part.
 
 A clause is the stretch of the sentence between commas, semicolons, colons and dashes around
-the trigger; a comma inside a list of names ("Armenia, Białoruś, Kazachstan") or inside
+the trigger, or from a conjunction that coordinates a verb ("… i powinna opuścić …"); a comma inside a list of names ("Armenia, Białoruś, Kazachstan") or inside
 brackets does not end it, so a bloc's members listed after it stay with the event. Names are
 given as mention offsets; the resolve stage turns them into entities.
 """
@@ -11,13 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.events.lexicon import lexicon
+from kronika.lang.components import readings
 from kronika.model import Timex
 
 #: Tokens that end a clause (a hyphen only when spaced, as a dash).
 CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-"})
+#: Conjunctions that, before a verb, begin a coordinated clause.
+COORDINATORS = frozenset({"i", "a", "oraz", "ale", "lecz", "zaś"})
+#: Verb forms that head a clause.
+FINITE = frozenset({"fin", "praet", "bedzie", "winien", "imps"})
 #: Parties to an event: the types of mention that can take part, organize or be targeted.
 PARTY_TYPES = frozenset({"person", "organization", "country"})
 #: Temporal expressions that locate an event (not durations or sets).
@@ -44,6 +49,11 @@ def clauses(sentence: Span, mentions: Sequence[Span]) -> list[tuple[int, int]]:
             depth += 1
         elif token.text == ")":
             depth = max(0, depth - 1)
+        if not depth and _coordinates_a_verb(token):
+            if token.i > begin:
+                result.append((begin, token.i))
+            begin = token.i
+            continue
         if depth or token.text not in CLAUSE_MARKS:
             continue
         if token.text == "-" and not token.whitespace_:
@@ -56,6 +66,21 @@ def clauses(sentence: Span, mentions: Sequence[Span]) -> list[tuple[int, int]]:
     if begin < sentence.end:
         result.append((begin, sentence.end))
     return result or [(sentence.start, sentence.end)]
+
+
+def _coordinates_a_verb(token: Token) -> bool:
+    """ "i", "a", "oraz" before a verb begin a coordinated clause ("rozpoczęła proces wyjścia
+    29 marca 2017 r. i powinna opuścić Wspólnotę 29 marca 2019 r.")."""
+    if token.lower_ not in COORDINATORS:
+        return False
+    doc = token.doc
+    for j in (token.i + 1, token.i + 2):
+        if j >= len(doc) or doc[j].is_punct:
+            return False
+        chosen = [r for r in readings(doc[j]) if r.lemma == doc[j].lemma_]
+        if any(r.pos in FINITE for r in chosen):
+            return True
+    return False
 
 
 def clause_of(i: int, spans: list[tuple[int, int]]) -> int:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from kronika.extract.events.lexicon import lexicon
 from kronika.extract.time import is_calendar
 from kronika.lang.components import readings
+from kronika.lang.morphology import Interpretation
 
 #: Endings of a conditional verb ("byłoby", "zrobiłby", "wyprowadziłaby"): Morfeusz splits the
 #: "by" off as its own segment, which the token's first reading does not show.
@@ -25,14 +26,18 @@ CONDITIONAL_ENDINGS = ("by", "bym", "byś", "byśmy", "byście")
 VERBAL = ("fin", "praet", "bedzie", "imps", "inf", "ppas", "winien", "pcon", "pact")
 
 
+def _chosen(token: Token) -> tuple[Interpretation, ...]:
+    """The readings of the lemma the disambiguator chose ("nadzieje" is hope, not "nadziać")."""
+    all_readings = readings(token)
+    return tuple(r for r in all_readings if r.lemma == token.lemma_) or all_readings
+
+
 def _classes(token: Token) -> set[str]:
-    return {r.pos for r in readings(token)}
+    return {r.pos for r in _chosen(token)}
 
 
 def _aspects(token: Token) -> set[str]:
-    return {
-        part for r in readings(token) for part in r.tag.split(":") if part in ("perf", "imperf")
-    }
+    return {part for r in _chosen(token) for part in r.tag.split(":") if part in ("perf", "imperf")}
 
 
 def _lemmas(token: Token) -> set[str]:
