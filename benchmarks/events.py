@@ -55,6 +55,7 @@ class Score:
     found_parties_right: int = 0
     gold_parties: int = 0
     gold_parties_right: int = 0
+    status_right: int = 0
 
     def add(self, other: Score) -> None:
         for name in ("tp", "fp", "fn"):
@@ -63,7 +64,7 @@ class Score:
                 mine[key] += value
         for name in (
             "timed", "time_right", "found_parties", "found_parties_right", "gold_parties",
-            "gold_parties_right",
+            "gold_parties_right", "status_right",
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -150,6 +151,7 @@ def score_article(record: dict, gold: list[dict], errors: list[str] | None) -> S
         taken.add(i)
         g = gold[i]
         score.tp[g["type"]] += 1
+        score.status_right += event["status"] == g["status"]
         if g["time"]:
             score.timed += 1
             score.time_right += event["time"] == g["time"]
@@ -187,6 +189,10 @@ def report(name: str, score: Score) -> None:
     print(
         f"   participants P {pp:.3f} ({score.found_parties_right}/{score.found_parties})"
         f"  R {pr:.3f} ({score.gold_parties_right}/{score.gold_parties})"
+    )
+    status = score.status_right / tp if tp else 0.0
+    print(
+        f"   status agreement {status:.3f} ({score.status_right}/{tp} matches; not in the guidelines' score)"
     )
     print(f"   {'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>6}")
     for kind in TYPES:

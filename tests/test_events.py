@@ -7,6 +7,7 @@ import pytest
 import kronika
 from kronika.extract.events.lexicon import EVENT_TYPES, lexicon
 from kronika.ingest import Document
+from kronika.schema import validate_record
 
 
 def _record(nlp, text: str, date: str | None = "2021-10-20") -> dict:
@@ -180,6 +181,17 @@ def test_events_without_time_stay_apart_across_documents(nlp) -> None:
     one = _events(nlp, "Polska podpisała umowę z Litwą.")
     other = _events(nlp, "Polska podpisała umowę z Litwą, o czym poinformował rząd.")
     assert one[0]["id"] != other[0]["id"]
+
+
+def test_records_with_events_follow_the_contract_schema(nlp) -> None:
+    record = _record(
+        nlp,
+        "Szczyt NATO odbył się w Wilnie 11 lipca 2023 roku. "
+        "– Podpiszemy umowę z Litwą – powiedział premier Polski.\n",
+        "2023-07-12",
+    )
+    assert {e["type"] for e in record["events"]} >= {"summit", "agreement"}
+    validate_record(record)
 
 
 def test_lexicon_entries_are_known_types_and_lemmas(nlp) -> None:

@@ -50,9 +50,7 @@ def link_events(
             party = _party(at.get(span), by_id)
             if party is not None and party != place and party not in parties:
                 parties.append(party)
-        heads = tuple(
-            p for span in (event.head,) if span for p in [_party(at.get(span), by_id)] if p
-        )
+        head = _party(at.get(event.head), by_id) if event.head else None
         quote = _quote_of(event.trigger_start, quotes)
         linked = Event(
             id="",
@@ -77,7 +75,7 @@ def link_events(
                 event.lemma,
                 anaphoric=event.anaphoric,
                 novel=event.novel,
-                heads=heads,
+                heads=(head,) if head else (),
                 named=_named(event, mentions, by_id),
             )
         )

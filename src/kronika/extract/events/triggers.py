@@ -104,7 +104,7 @@ def _in_office(doc: Doc, i: int, start: int) -> bool:
     """A word of an office's name: "minister ds. Brexitu", "minister do spraw wystąpienia …"."""
     markers = lexicon().office_markers
     before = [doc[j].lower_ for j in range(max(start, i - 2), i)]
-    return bool(set(before) & markers) or "".join(before[-2:]) in markers
+    return bool(set(before) & markers)
 
 
 def find_triggers(doc: Doc, sentence: Span, context: Context) -> list[TriggerMatch]:
