@@ -115,7 +115,9 @@ def _event(
     document_date: str | None,
 ) -> FoundEvent:
     time = timex.value if timex is not None else None
-    status = event_status(doc, match.token, clause, previous, time, document_date)
+    status = event_status(
+        doc, match.token, clause, previous, time, document_date, match.entry.status
+    )
     token = doc[match.token]
     before = {t.lemma_.lower() for t in doc[max(sentence.start, match.token - 2) : match.token]}
     lex = lexicon()

@@ -41,6 +41,8 @@ class TriggerEntry:
     requires: tuple[Condition, ...]
     excludes: tuple[Condition, ...]
     singular: bool = False
+    #: the status the trigger's meaning gives a reported act ("zaproponować" → planned)
+    status: str | None = None
 
     def allows(self, word_class: str, tag: str = "") -> bool:
         if self.singular and ":sg:" not in f"{tag}:":
@@ -107,6 +109,7 @@ def _entry(data: dict[str, Any]) -> TriggerEntry:
         requires=tuple(_condition(c, where) for c in data.get("requires", ())),
         excludes=tuple(_condition(c, where) for c in data.get("excludes", ())),
         singular=bool(data.get("singular", False)),
+        status=data.get("status"),
     )
 
 

@@ -23,6 +23,8 @@ from kronika.lang.morphology import Interpretation
 #: Endings of a conditional verb ("byłoby", "zrobiłby", "wyprowadziłaby"): Morfeusz splits the
 #: "by" off as its own segment, which the token's first reading does not show.
 CONDITIONAL_ENDINGS = ("by", "bym", "byś", "byśmy", "byście")
+#: Statuses of an act reported as done or going on.
+REPORTED = frozenset({"happened", "ongoing"})
 VERBAL = ("fin", "praet", "bedzie", "imps", "inf", "ppas", "winien", "pcon", "pact")
 
 
@@ -126,8 +128,10 @@ def event_status(
     previous: tuple[int, int] | None,
     time: str | None,
     document_date: str | None,
+    meaning: str | None = None,
 ) -> str:
-    """The status of the event at token ``trigger`` in the token range ``clause``."""
+    """The status of the event at token ``trigger`` in the token range ``clause``; ``meaning``
+    is the status the trigger's sense gives a reported act (a proposal is of a planned law)."""
     lo, hi = clause
     status = _cues(doc, lo, hi, trigger)
     if status is None and previous is not None:
@@ -142,6 +146,8 @@ def event_status(
     status = status or own or _clause_verb(doc, lo, hi, trigger) or "happened"
     if status == "hypothetical":
         return status
+    if meaning is not None and status in REPORTED:
+        return meaning
     if time and document_date and is_calendar(time) and is_calendar(document_date):
         if time[: len(document_date)] > document_date[: len(time)]:
             return "planned"
