@@ -93,12 +93,21 @@ def test_words_in_other_senses_are_no_events_of_that_type(nlp, text: str) -> Non
         ("Gdyby doszło do referendum, Szkoci wybraliby niepodległość.", "hypothetical"),
         ("Rząd nie podpisał umowy z Litwą.", "hypothetical"),
         ("Negocjacje z Litwą wciąż trwają.", "ongoing"),
+        ("Podczas manewrów wojskowych prezydent zapowiedział wizytę premiera.", "happened"),
     ],
 )
 def test_status(nlp, text: str, status: str) -> None:
     events = _events(nlp, text)
     assert events, text
     assert events[0]["status"] == status, events[0]
+
+
+def test_what_follows_an_announcement_is_planned(nlp) -> None:
+    events = _events(nlp, "Podczas manewrów wojskowych prezydent zapowiedział wizytę premiera.")
+    assert [(e["type"], e["status"]) for e in events] == [
+        ("military", "happened"),
+        ("meeting", "planned"),
+    ]
 
 
 def test_time_place_and_parties(nlp) -> None:

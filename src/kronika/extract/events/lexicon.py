@@ -61,6 +61,7 @@ class StatusCues:
     hypothetical: frozenset[str]
     hypothetical_modals: frozenset[str]
     planned: frozenset[str]
+    announcing: frozenset[str]
     planned_modals: frozenset[str]
     ongoing: frozenset[str]
 

@@ -106,6 +106,10 @@ def _cues(doc: Doc, lo: int, hi: int, trigger: int) -> str | None:
         return "hypothetical"
     if lemmas & cues.planned or _modal_before_infinitive(doc, lo, hi, cues.planned_modals):
         return "planned"
+    # "zapowiedział, że …", "zapowiedział wycofanie …": what follows the announcing verb
+    before = [j for j in words if j < trigger or trigger < 0]
+    if any(_lemmas(doc[j]) & cues.announcing for j in before):
+        return "planned"
     if lemmas & cues.ongoing:
         return "ongoing"
     return None
