@@ -100,11 +100,14 @@ def _match(doc: Doc, i: int, sentence: Span, context: Context) -> TriggerMatch |
     return None
 
 
-def _in_office(doc: Doc, i: int, start: int) -> bool:
-    """A word of an office's name: "minister ds. Brexitu", "minister do spraw wystąpienia …"."""
+def _in_office(doc: Doc, i: int, start: int, context: Context) -> bool:
+    """A word of an office's name: "minister ds. Brexitu", "minister do spraw wystąpienia …",
+    "menadżer kampanii Trumpa" (a noun right after a person's title)."""
     markers = lexicon().office_markers
     before = [doc[j].lower_ for j in range(max(start, i - 2), i)]
-    return bool(set(before) & markers)
+    if set(before) & markers:
+        return True
+    return i - 1 >= start and bool(context.lemmas[i - 1] & _titles())
 
 
 def find_triggers(doc: Doc, sentence: Span, context: Context) -> list[TriggerMatch]:
@@ -113,7 +116,7 @@ def find_triggers(doc: Doc, sentence: Span, context: Context) -> list[TriggerMat
     for token in sentence:
         if token.is_punct or token.is_space or token.i in context.in_names:
             continue
-        if _in_office(doc, token.i, sentence.start):
+        if _in_office(doc, token.i, sentence.start, context):
             continue
         match = _match(doc, token.i, sentence, context)
         if match is None:
