@@ -100,13 +100,15 @@ def _match(doc: Doc, i: int, sentence: Span, context: Context) -> TriggerMatch |
     return None
 
 
-def _in_office(doc: Doc, i: int, start: int, context: Context) -> bool:
-    """A word of an office's name: "minister ds. Brexitu", "minister do spraw wystąpienia …",
-    "menadżer kampanii Trumpa" (a noun right after a person's title)."""
+def _in_office(doc: Doc, i: int, start: int) -> bool:
+    """A word of an office's name: "minister ds. Brexitu", "minister do spraw wystąpienia …"."""
     markers = lexicon().office_markers
     before = [doc[j].lower_ for j in range(max(start, i - 2), i)]
-    if set(before) & markers:
-        return True
+    return bool(set(before) & markers)
+
+
+def _after_title(i: int, start: int, context: Context) -> bool:
+    """A noun right after a person's title names a role ("menadżer kampanii"), not an event."""
     return i - 1 >= start and bool(context.lemmas[i - 1] & _titles())
 
 
@@ -116,10 +118,10 @@ def find_triggers(doc: Doc, sentence: Span, context: Context) -> list[TriggerMat
     for token in sentence:
         if token.is_punct or token.is_space or token.i in context.in_names:
             continue
-        if _in_office(doc, token.i, sentence.start, context):
+        if _in_office(doc, token.i, sentence.start):
             continue
         match = _match(doc, token.i, sentence, context)
-        if match is None:
+        if match is None or (match.nominal and _after_title(token.i, sentence.start, context)):
             continue
         previous = found[-1] if found else None
         if (
