@@ -125,6 +125,12 @@ def test_time_place_and_parties(nlp) -> None:
     assert text[event["trigger_start"] : event["trigger_end"]] == "spotkał"
 
 
+def test_a_country_adjective_beside_the_trigger_names_a_party(nlp) -> None:
+    record = _record(nlp, "Amerykańskie sankcje wobec Rosji weszły w życie.")
+    (event,) = [e for e in record["events"] if e["type"] == "sanctions"]
+    assert {"Stany Zjednoczone", "Rosja"} <= _names(record, event["participants"])
+
+
 def test_undated_event_has_no_time(nlp) -> None:
     # the document date is when the event was reported, not when it happened
     (event,) = _events(nlp, "Polska podpisała umowę z Litwą.")

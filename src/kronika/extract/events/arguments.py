@@ -144,8 +144,9 @@ def arguments(
             if place is None or abs(mention.start - trigger) < abs(place.start - trigger):
                 place = mention
         elif kind in PARTY_TYPES or kind == "place":
-            if mention._.derived and not _governed(doc, mention):
-                continue
+            beside = nominal and trigger in (mention.end, mention.start - 1)
+            if mention._.derived and not (beside or _governed(doc, mention)):
+                continue  # "amerykańskie sankcje", "brytyjski rząd" name a party; others not
             parties.append(mention)
     if subject is not None and not nominal and not any(m.start < trigger for m in parties):
         opening = next(
