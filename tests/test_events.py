@@ -36,6 +36,8 @@ def _names(record: dict, idents: list[str]) -> set[str]:
         ("Wybory parlamentarne w Polsce odbyły się w październiku.", "election", "Wybory"),
         ("W referendum mieszkańcy odrzucili projekt.", "election", "referendum"),
         ("Posłowie głosowali nad ustawą do późna.", "election", "głosowali"),
+        ("Wyborcy wybrali nowy parlament.", "election", "wybrali"),
+        ("Sejm wybrał ją na prezydenta miasta.", "appointment", "wybrał"),
         ("Tysiące ludzi protestowały w Mińsku.", "protest", "protestowały"),
         ("Strajk pilotów sparaliżował lotnisko.", "protest", "Strajk"),
         ("Po protestach rząd wycofał projekt.", "protest", "protestach"),
