@@ -22,6 +22,16 @@ canonical name or any alias in the record's ``entities``.
 
 ``--errors FILE`` writes the development part's misses, false alarms, wrong times and
 participants; the held-out part is never shown item by item.
+
+Measured (2026-12-03, 40 articles, 304 gold records; tuned on the first 30 only):
+
+    part        P      R      F1     time accuracy   participants P / R
+    dev 30      0.701  0.662  0.681  0.864 (38/44)   0.596 / 0.401
+    held out    0.416  0.364  0.388  0.778 (7/9)     0.550 / 0.333
+    all 40      0.623  0.576  0.598  0.849 (45/53)   0.590 / 0.391
+
+The held-out part is mostly elections (33 of its 88 records), where the found events rarely
+overlap the gold evidence of that type (P 0.29, R 0.30); its errors were not looked at.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 :class:`FoundEvent` (offsets only). The modules, in the order they run:
 
     triggers    words whose lemma ``extract/pl/events.yaml`` lists, in the sense it allows
-    arguments   the trigger's clause: its time (a timex), place ("w Mińsku") and parties
+    arguments   the trigger's clause: its place ("w Mińsku") and parties
     status      happened, planned, ongoing, cancelled or hypothetical, from the clause's grammar
     joining     references to one event joined, and the event's id (run by ``resolve.events``
                 once names are entities)
@@ -12,8 +12,8 @@
 An event's time is a timex of its sentence: each timex belongs to the trigger nearest to it, and
 a trigger takes the nearest of its own in its clause, else the nearest in its clause, else the
 nearest of its own in the sentence ("W połowie grudnia posłowie przyjęli - wbrew rekomendacji
-rządu - poprawkę"). An event the text does not date has no time: the
-document date is when it was reported, not when it happened.
+rządu - poprawkę"). An event the text does not date has no time: the document date is when it
+was reported, not when it happened (the gold-dev annotation leaves such times null too).
 """
 
 from __future__ import annotations
