@@ -29,9 +29,11 @@ from kronika.extract.quotes import find_quotes
 from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
+from kronika.model import Entity, Mention, Quote, Timex
 from kronika.ner.mentions import MENTIONS_KEY
 from kronika.resolve import link_document
 from kronika.resolve.descriptions import office_mentions
+from kronika.resolve.events import document_events
 from kronika.resolve.facts import link_facts
 from kronika.resolve.quotes import link_quotes
 
@@ -120,6 +122,15 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
         date,
         quotes,
     )
+    events = document_events(
+        doc,
+        document.id,
+        date,
+        [Mention.from_json(m) for m in mentions],
+        [Entity.from_json(e) for e in entities],
+        [Timex.from_json(t) for t in timexes],
+        [Quote.from_json(q) for q in quotes],
+    )
     record: dict[str, Any] = {
         "id": document.id,
         "source": document.source,
@@ -137,7 +148,7 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
         "timexes": timexes,
         "quotes": quotes,
         "relations": relations,
-        "events": [],
+        "events": [event.to_json() for event in events],
         "facts": facts,
     }
     lemmas = [
