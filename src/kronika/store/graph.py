@@ -97,7 +97,10 @@ class EventAnswer:
 
     id: str
     type: str
+    #: the calendar date that places the event: its own time, else its first report's date
     time: str | None
+    #: the TIMEX3 values the reports give, as written ("2021-10-14", "XXXX-WXX-4")
+    times: tuple[str, ...]
     status: str
     place: str | None
     place_name: str | None
@@ -295,8 +298,11 @@ def _event_answers(
     answers = []
     for key, reports in merged.items():
         event = reports[0][0]
+        # a calendar time places the event; a TIMEX3 value without one ("XXXX-WXX-4", a
+        # Thursday of an undated article) is shown, and the report's date places it instead
         times = [str(e["time"]) for e, _ in reports if e.get("time")]
-        time = times[0] if times else reports[0][1].doc_date
+        calendar = [t for t in times if t[:4].isdigit()]
+        time = calendar[0] if calendar else reports[0][1].doc_date
         if since is not None and (time is None or time[: len(since)] < since):
             continue
         if until is not None and (time is None or not at_or_before(time, until)):
@@ -310,6 +316,7 @@ def _event_answers(
                 id=key,
                 type=str(event.get("type")),
                 time=time,
+                times=tuple(dict.fromkeys(times)),
                 status=str(event.get("status") or "happened"),
                 place=place,
                 place_name=names.get(place) if place else None,
