@@ -1,0 +1,138 @@
+"""``subsidiary_of`` and ``partner_of``: ownership and cooperation between parties.
+
+* "spółka zależna Gazpromu", "X, należąca do Y", "X kupił Y", "przejęcie Y przez X", "X była
+  właścicielem Y" (former when the copula is past);
+* "współpraca X z Y", "X współpracuje z Y"; suspended when the clause says so ("współpraca …
+  została zawieszona", "zawiesić współpracę z NATO").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kronika.extract.relations.base import Found, View, has_tag, is_organization, is_party, is_verb
+from kronika.extract.relations.cues import cues, is_one_of, lemmas
+from kronika.extract.relations.parties import objects_after, subjects_before
+
+DO = frozenset({"do"})
+Z = frozenset({"z", "ze"})
+PRZEZ = frozenset({"przez"})
+#: How far the company bought may stand after a takeover noun ("kupienia za 3,9 mld funtów
+#: (4,4 mld euro) firmy bukmacherskiej Ladbrokes Coral przez …").
+TAKEOVER_REACH = 14
+
+
+def find_companies(view: View) -> list[Found]:
+    found: list[Found] = []
+    for token in view.doc:
+        found += _subsidiary(view, token) or _partner(view, token)
+    return found
+
+
+def _company(mention: Span) -> bool:
+    """A company or other organization that is not a bloc or institution of the knowledge base."""
+    return is_organization(mention) and not (mention._.kb or "").startswith("org:")
+
+
+def _first_after(view: View, i: int, reach: int, accept: object = _company) -> Span | None:
+    doc = view.doc
+    stop = doc[i - 1].sent.end if i > 0 else len(doc)
+    for k in range(i, min(stop, i + reach)):
+        mention = view.starting(k)
+        if mention is not None:
+            return mention if accept(mention) else None  # type: ignore[operator]
+    return None
+
+
+def _found(view: View, predicate: str, sub: Span, obj: Span, cue: Token, status: str) -> Found:
+    lo = min(sub.start, obj.start, cue.i)
+    hi = max(sub.end, obj.end, cue.i + 1)
+    start, end = view.chars(lo, hi)
+    return Found(predicate, view.ref(sub), view.ref(obj), start, end, cue.lemma_, None, status)
+
+
+def _subsidiary(view: View, token: Token) -> list[Found]:
+    words = cues().sections["subsidiary"]
+    found = lemmas(token)
+    doc = view.doc
+    i = token.i
+    if "spółka" in found and i + 1 < len(doc) and "zależny" in lemmas(doc[i + 1]):
+        parent = _first_after(view, i + 2, 2)
+        child = (subjects_before(view, i, _company) or [None])[0]
+        if parent is not None and child is not None:
+            return [_found(view, "subsidiary_of", child, parent, token, "current")]
+        return []
+    if found & words["belong_words"] and not is_one_of(token, frozenset({"członek"})):
+        parents, _ = objects_after(view, i + 1, DO, _company)
+        child = (subjects_before(view, i, _company) or [None])[0]
+        if parents and child is not None:
+            return [_found(view, "subsidiary_of", child, parents[0], token, "current")]
+        return []
+    if found & words["takeover_verbs"] and is_verb(token) and has_tag(token, {"praet", "fin"}):
+        buyer = (subjects_before(view, i, _company) or [None])[0]
+        bought = _first_after(view, i + 1, 4)
+        if buyer is not None and bought is not None:
+            return [_found(view, "subsidiary_of", bought, buyer, token, "current")]
+        return []
+    if found & words["takeover_nouns"] and has_tag(token, {"subst", "ger"}):
+        bought = _first_after(view, i + 1, TAKEOVER_REACH)
+        if bought is None:
+            return []
+        for p in range(bought.end, min(bought.end + 3, len(doc))):
+            if doc[p].text.lower() == "przez":
+                buyer = _first_after(view, p + 1, 6)
+                if buyer is not None:
+                    return [_found(view, "subsidiary_of", bought, buyer, token, "current")]
+        return []
+    if found & words["owner_nouns"] and has_tag(token, {"subst"}):
+        owned = _first_after(view, i + 1, 4)
+        owner = (subjects_before(view, i, _company) or [None])[0]
+        if owned is None or owner is None:
+            return []
+        past = any(has_tag(doc[k], {"praet"}) and "być" in lemmas(doc[k]) for k in range(i - 2, i))
+        return [_found(view, "subsidiary_of", owned, owner, token, "former" if past else "current")]
+    return []
+
+
+def _suspended(view: View, token: Token) -> bool:
+    words = cues().words("partner", "suspend_words")
+    sent = token.sent
+    return any(is_one_of(t, words) for t in sent)
+
+
+def _partner(view: View, token: Token) -> list[Found]:
+    words = cues().sections["partner"]
+    found = lemmas(token)
+    i = token.i
+    if not (
+        (found & words["partner_nouns"] and has_tag(token, {"subst"}) and "współpraca" in found)
+        or (found & words["partner_verbs"] and is_verb(token))
+    ):
+        return []
+    doc = view.doc
+    # "współpraca władz w Mińsku z NATO": the party after the noun, its partner after "z"
+    first = None
+    k = i + 1
+    while k < min(len(doc), i + 5) and doc[k].text.lower() not in Z:
+        mention = view.starting(k)
+        if mention is not None and first is None:
+            first = mention if is_party(mention) or _government_seat(mention) else None
+        k += 1
+    partners, _ = objects_after(view, k, Z) if k < len(doc) else ([], k)
+    subjects = [first] if first is not None else subjects_before(view, i)
+    if not partners or not subjects:
+        return []
+    # "współpraca X z Y" alone is often a wish or a topic; stated cooperation is suspended,
+    # or under an agreement, or in the verb ("X współpracuje z Y")
+    if _suspended(view, token):
+        status = "suspended"
+    elif is_verb(token) or any(is_one_of(t, words["agreement_nouns"]) for t in token.sent):
+        status = "current"
+    else:
+        return []
+    return [_found(view, "partner_of", subjects[0], partners[0], token, status)]
+
+
+def _government_seat(mention: Span) -> bool:
+    """A capital standing for its government ("władze w Mińsku")."""
+    return mention._.entity_type == "place"
