@@ -147,11 +147,30 @@ def score_article(
     errors: list[tuple[str, dict[str, Any]]] = []
     for relaxed in (False, True):
         used: set[int] = set()
-        for rel in found:
-            match = next(
-                (i for i, g in enumerate(gold) if i not in used and _matches(rel, g, relaxed)),
+        # which gold a found relation takes is left open by the guidelines: one of the same
+        # status if there is one, so a relation stated twice with two statuses pairs right
+        matched: dict[int, int] = {}
+        for n, rel in enumerate(found):
+            same = next(
+                (
+                    i
+                    for i, g in enumerate(gold)
+                    if i not in used
+                    and g["status"] == rel.get("status")
+                    and _matches(rel, g, relaxed)
+                ),
                 None,
             )
+            if same is not None:
+                used.add(same)
+                matched[n] = same
+        for n, rel in enumerate(found):
+            match = matched.get(n)
+            if match is None:
+                match = next(
+                    (i for i, g in enumerate(gold) if i not in used and _matches(rel, g, relaxed)),
+                    None,
+                )
             counts = score.relaxed if relaxed else score.counts[rel["predicate"]]
             if match is None:
                 counts.fp += 1

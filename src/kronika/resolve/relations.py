@@ -19,7 +19,8 @@ document's final ``Relation`` objects, with any entity a relation names that the
   ``valid_from`` T; ``left``, ``former`` at T → ``valid_to`` T; ``planned`` and any relation
   without a time → neither (stated in the article, it holds at least at the document date).
 * ``claim``: true when the evidence lies inside a quotation (``quote_index``).
-* A relation stated twice in the document (same ends, predicate, status, title) is kept once.
+* A relation stated twice in the document (same ends, predicate, status, title) is kept once;
+  one stated only by an event's name ("Brexit") is dropped when the text states it otherwise.
 """
 
 from __future__ import annotations
@@ -129,12 +130,21 @@ def _office_of(subject: str, value: str, year: int | None, entities: _Entities) 
     return None
 
 
-def _time(start: int, end: int, timexes: Sequence[dict[str, Any]]) -> tuple[str | None, str | None]:
-    for timex in timexes:
-        inside = start <= timex["start"] and timex["end"] <= end
-        if inside and timex["type"] == "DATE" and timex.get("value"):
-            return timex["value"], timex["text"]
-    return None, None
+def _time(found: Found, timexes: Sequence[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The dated timex inside the evidence nearest after the cue, else nearest before it
+    ("rozpoczęła proces wyjścia z UE 29 marca 2017 roku i powinna opuścić Wspólnotę do 29
+    marca 2019 roku": the exit is the 2019 one)."""
+    anchor = found.anchor if found.anchor is not None else found.start
+    inside = [
+        t
+        for t in timexes
+        if found.start <= t["start"] and t["end"] <= found.end
+        and t["type"] == "DATE" and t.get("value")
+    ]  # fmt: skip
+    if not inside:
+        return None, None
+    best = min(inside, key=lambda t: (t["start"] < anchor, abs(t["start"] - anchor)))
+    return best["value"], best["text"]
 
 
 def _validity(status: str, time: str | None) -> tuple[str | None, str | None]:
@@ -165,8 +175,13 @@ def _linked(
     if role and entities.type_of(subject) != "person":
         return None
     obj = _end(found.object, mentions, entities, derived=role) if found.object else None
-    if found.predicate == "opposes" and obj is None and found.object is not None:
-        obj = entities.of_key(f"other:{found.object.text}")
+    if obj is None and found.object is not None and found.object.key is None:
+        # what the detector did not name: a description opposed ("budowa gazociągu") or an
+        # office's organization written as a name ("dyrektor w Citigroup")
+        if found.predicate == "opposes":
+            obj = entities.of_key(f"other:{found.object.text}")
+        elif role:
+            obj = entities.of_key(f"organization:{found.object.text}")
     if not role:
         subject = entities.government(subject)
         obj = entities.government(obj) if obj is not None else None
@@ -196,11 +211,14 @@ def link_relations(
     """The document's relations and its entities (with those the relations added)."""
     known = _Entities(entities, mentions)
     year = int(document_date[:4]) if document_date else None
+    linked = [(item, _linked(item, mentions, known, year)) for item in found]
+    # an event's name ("Brexit") states its membership change only where the article does not
+    # state the membership itself: one relation per article, its clearest statement
+    stated = {(e[0], e[1]) for item, e in linked if e is not None and item.cue != "event"}
     relations: list[Relation] = []
     seen: set[tuple[Any, ...]] = set()
-    for item in found:
-        ends = _linked(item, mentions, known, year)
-        if ends is None:
+    for item, ends in linked:
+        if ends is None or (item.cue == "event" and ends in stated):
             continue
         subject, obj = ends
         head = (item.value or "").split()[:1]
@@ -208,7 +226,7 @@ def link_relations(
         if key in seen:
             continue
         seen.add(key)
-        time, time_text = _time(item.start, item.end, timexes)
+        time, time_text = _time(item, timexes)
         valid_from, valid_to = _validity(item.status, time)
         index = _quote(item.start, item.end, quotes)
         relations.append(

@@ -45,6 +45,8 @@ class Found:
     cue: str
     value: str | None = None
     status: str = "current"
+    #: where the cue word starts (characters): the time nearest it is the relation's
+    anchor: int | None = None
 
 
 class View:

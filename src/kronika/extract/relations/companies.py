@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from kronika.extract.relations.base import Found, View, has_tag, is_organization, is_party, is_verb
@@ -94,10 +96,14 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
     return []
 
 
-def _suspended(view: View, token: Token) -> bool:
+def _suspension(view: View, token: Token) -> int | None:
+    """The end of the clause saying the cooperation is suspended ("… została zawieszona na
+    wszelkich szczeblach w listopadzie 2021 roku"), as a token index; None if none does."""
     words = cues().words("partner", "suspend_words")
-    sent = token.sent
-    return any(is_one_of(t, words) for t in sent)
+    for t in token.sent:
+        if is_one_of(t, words):
+            return view.clause(t.i)[1]
+    return None
 
 
 def _partner(view: View, token: Token) -> list[Found]:
@@ -124,13 +130,14 @@ def _partner(view: View, token: Token) -> list[Found]:
         return []
     # "współpraca X z Y" alone is often a wish or a topic; stated cooperation is suspended,
     # or under an agreement, or in the verb ("X współpracuje z Y")
-    if _suspended(view, token):
-        status = "suspended"
-    elif is_verb(token) or any(is_one_of(t, words["agreement_nouns"]) for t in token.sent):
-        status = "current"
-    else:
-        return []
-    return [_found(view, "partner_of", subjects[0], partners[0], token, status)]
+    suspension = _suspension(view, token)
+    if suspension is not None:
+        found = _found(view, "partner_of", subjects[0], partners[0], token, "suspended")
+        start, end = view.chars(token.i, max(suspension, token.i + 1))
+        return [replace(found, start=min(found.start, start), end=max(found.end, end))]
+    if is_verb(token) or any(is_one_of(t, words["agreement_nouns"]) for t in token.sent):
+        return [_found(view, "partner_of", subjects[0], partners[0], token, "current")]
+    return []
 
 
 def _government_seat(mention: Span) -> bool:

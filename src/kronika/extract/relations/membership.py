@@ -40,9 +40,16 @@ COUNTRY_NOUNS = frozenset({"kraj", "państwo"})
 
 def find_memberships_all(view: View, timexes: list[dict[str, Any]]) -> list[Found]:
     """Every ``member_of`` relation of the document, in text order."""
-    found = _listed(view, timexes)
+    found: list[Found] = []
     for token in view.doc:
         found += _by_verb(view, token) or _by_noun(view, token)
+    # the phrases read here with their status win over the same pair read without one
+    pairs = {(f.subject.start, f.object.start) for f in found if f.object is not None}
+    found += [
+        f
+        for f in _listed(view, timexes)
+        if f.object is None or (f.subject.start, f.object.start) not in pairs
+    ]
     found += _by_event(view)
     return sorted(found, key=lambda f: (f.start, f.subject.start or 0))
 
@@ -196,7 +203,9 @@ def _relations(
         for obj in objects:
             if ref.start == obj.start_char:
                 continue
-            result.append(Found("member_of", ref, view.ref(obj), start, end, name, None, status))
+            obj_ref = view.ref(obj)
+            anchor = view.doc[cue].idx
+            result.append(Found("member_of", ref, obj_ref, start, end, name, None, status, anchor))
     return result
 
 

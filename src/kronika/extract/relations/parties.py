@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from kronika.extract.relations.base import CLAUSE_PUNCT, View, has_tag, is_party
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.lang.components import readings
+from kronika.lang.titles import organization_nouns
 
 #: Tokens that open a partial list: "(m.in. A, B)", "np. A i B".
 LIST_OPENERS = frozenset({"m.in", "m", "in", "np", ".", "między", "innymi", "to", "takich", "jak"})
@@ -35,6 +36,9 @@ def coordinated(view: View, i: int, stop: int, accept: Accept = is_party) -> tup
             break
         found.append(mention)
         j = mention.end
+        # "Organizacji Układu o Bezpieczeństwie Zbiorowym (OUBZ) i …": skip the acronym
+        if j + 2 < stop and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3
         if j < stop and doc[j].text.lower() in COORDINATORS:
             j += 1
             continue
@@ -62,7 +66,7 @@ def objects_after(
     if p >= len(doc) or doc[p].text.lower() not in prepositions:
         return [], p
     stop = doc[p].sent.end
-    containers = cues().words("membership", "container_nouns")
+    containers = cues().words("membership", "container_nouns") | organization_nouns()
     j = p + 1
     direct = True
     while j < stop and j <= p + LIST_REACH:
@@ -103,6 +107,10 @@ def subjects_before(view: View, i: int, accept: Accept = is_party) -> list[Span]
         if token.text in CLAUSE_PUNCT:
             nxt = doc[k + 1] if k + 1 < i else None
             if nxt is not None and "który" in lemmas(nxt) and k - 1 >= sent.start:
+                k -= 1
+                continue
+            # "Lotos, należąca do Orlenu": a participle in apposition to the name before
+            if token.text == "," and k + 1 == i and k - 1 >= sent.start:
                 k -= 1
                 continue
             return []

@@ -28,7 +28,8 @@ from kronika.lang.titles import person_titles
 #: Tokens before a title where its status adjective may stand ("były polski premier").
 STATUS_REACH = 3
 #: Object types an office belongs to.
-OBJECT_TYPES = frozenset({"country", "organization", "place"})
+#: ("other": a publication, "korespondent Polskiego Radia")
+OBJECT_TYPES = frozenset({"country", "organization", "place", "other"})
 ADDRESS = frozenset({"pan", "pani"})
 #: Prepositions that attach a title's organization: "dyrektor w Citigroup", "partner w MDDP".
 OF_PREPOSITIONS = frozenset({"w", "we"})
@@ -131,31 +132,83 @@ def _title_lemma(token: Token) -> str | None:
     )
 
 
-def _office_object(view: View, i: int) -> tuple[Span | None, int]:
-    """The organization or country at token ``i`` ("Polskiego Radia", "w Citigroup"), and the
-    token after it."""
+#: Lowercase words of a title's complement before its organization ("partner kancelarii
+#: adwokackiej Latham&Watkins").
+COMPLEMENT_REACH = 2
+#: How far before a name a title may stand ("były lider eurosceptycznej Partii … (UKIP) Nigel
+#: Farage").
+TITLE_REACH = 9
+
+
+def _office_object(view: View, i: int) -> tuple[Ref | None, int]:
+    """The organization or country from token ``i`` ("Polskiego Radia", "w Citigroup",
+    "kancelarii adwokackiej Latham&Watkins", "Partii … (UKIP)"), and the token after it."""
     doc = view.doc
-    j = i + 1 if i < len(doc) and doc[i].text.lower() in OF_PREPOSITIONS else i
+    j = i
+    while j < len(doc) and j < i + COMPLEMENT_REACH and _complement_word(doc[j]):
+        j += 1
+    if j < len(doc) and doc[j].text.lower() in OF_PREPOSITIONS:
+        j += 1
     mention = view.starting(j)
-    if mention is not None and mention._.entity_type in OBJECT_TYPES and not mention._.derived:
-        return mention, mention.end
-    return None, i
+    ref: Ref | None = None
+    if mention is not None:
+        if mention._.entity_type not in OBJECT_TYPES or mention._.derived:
+            return None, i
+        ref, after = view.ref(mention), mention.end
+    else:
+        # a name the detector missed: capitalized words no mention covers ("w Citigroup")
+        after = j
+        while after < len(doc) and _unknown_name_word(view, after):
+            after += 1
+        if after == j:
+            return None, i
+        ref = view.span_ref(j, after)
+    if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+        after += 3  # the acronym in brackets: "(UKIP)"
+    return ref, after
+
+
+def _complement_word(token: Token) -> bool:
+    return (
+        token.is_alpha
+        and token.text.islower()
+        and not any(r.pos == "prep" for r in readings(token))
+    )
+
+
+def _unknown_name_word(view: View, k: int) -> bool:
+    token = view.doc[k]
+    return (
+        view.mention_at[k] is None
+        and not token.is_sent_start
+        and token.text[:1].isupper()
+        and any(c.isalpha() for c in token.text)
+    )
+
+
+def _modifiers(view: View, t: int) -> int:
+    """The token after a title's fixed modifiers ("prezydent elekt", "redaktor naczelny")."""
+    words = cues().words("roles", "title_modifiers")
+    doc = view.doc
+    k = t + 1
+    while k < len(doc) and (doc[k].text == "-" or is_one_of(doc[k], words)):
+        k += 1
+    return k if k == t + 1 or doc[k - 1].text != "-" else k - 1
 
 
 def _extra_title(view: View, person: Span) -> list[Found]:
     """ "title [object] Person" and "Person, [adjectives] title [object]" for any title."""
     doc = view.doc
     # before: "papież Franciszek", "korespondentowi Polskiego Radia Adamowi Dąbrowskiemu"
-    for t in (person.start - 1, person.start - 2, person.start - 3, person.start - 4):
-        if t < person.sent.start:
-            break
+    for t in range(person.start - 1, max(person.sent.start, person.start - TITLE_REACH) - 1, -1):
         title = _title_lemma(doc[t])
         if title is None:
             continue
-        obj, after = _office_object(view, t + 1)
-        if after != person.start and not (obj is None and t == person.start - 1):
+        k = _modifiers(view, t)
+        obj, after = _office_object(view, k) if k < person.start else (None, k)
+        if after != person.start:
             break
-        role = _role(view, person, title, obj, t, person.end)
+        role = _role(view, person, _value(view, title, t, k), obj, t, person.end)
         return [role, *_party_membership(role)]
     # after: "Berthold Pelster, ekspert …", "Romana Namysłowskiego, partnera w Crido Taxand"
     i = person.end
@@ -164,21 +217,33 @@ def _extra_title(view: View, person: Span) -> list[Found]:
     for t in range(i + 1, min(i + 4, person.sent.end)):
         title = _title_lemma(doc[t])
         if title is not None:
-            obj, after = _office_object(view, t + 1)
-            role = _role(view, person, title, obj, person.start, max(after, t + 1))
+            k = _modifiers(view, t)
+            obj, after = _office_object(view, k)
+            role = _role(view, person, _value(view, title, t, k), obj, person.start, max(after, k))
             return [role, *_party_membership(role)]
         if not has_tag(doc[t], {"adj", "ppas", "pact"}):
             return []
     return []
 
 
-def _role(view: View, person: Span, title: str, obj: Span | None, lo: int, hi: int) -> Found:
+def _value(view: View, title: str, t: int, k: int) -> str:
+    """The title with its modifiers in the nominative ("prezydenta-elekta" → "prezydent elekt")."""
+    words = [title]
+    for token in view.doc[t + 1 : k]:
+        if token.text != "-":
+            words.append(_nominative(token))
+    return " ".join(words)
+
+
+def _nominative(token: Token) -> str:
+    """A modifier in the nominative: its lemma ("naczelnego" → "naczelny"; "elekta" → "elekt")."""
+    return token.lemma_.lower()
+
+
+def _role(view: View, person: Span, title: str, obj: Ref | None, lo: int, hi: int) -> Found:
     start, end = view.chars(lo, hi)
     status = _status(view, lo - STATUS_REACH, hi, person)
-    return Found(
-        "role", view.ref(person), view.ref(obj) if obj is not None else None, start, end,
-        "title", title, status,
-    )  # fmt: skip
+    return Found("role", view.ref(person), obj, start, end, "title", title, status)
 
 
 def _copula_titles(view: View) -> list[Found]:
@@ -197,7 +262,9 @@ def _copula_titles(view: View) -> list[Found]:
         person = _person_before(view, token.i)
         if person is None:
             continue
-        obj, after = _office_object(view, noun.i + 1)
+        k = _modifiers(view, noun.i)
+        obj, after = _office_object(view, k)
+        title = _value(view, title, noun.i, k)
         # the clause may say when: "została premierem w lipcu 2016"
         _, clause_end = view.clause(noun.i)
         result.append(_role(view, person, title, obj, person.start, max(after, clause_end)))
