@@ -50,7 +50,7 @@ def find_memberships_all(view: View, timexes: list[dict[str, Any]]) -> list[Foun
         for f in _listed(view, timexes)
         if f.object is None or (f.subject.start, f.object.start) not in pairs
     ]
-    found += _by_event(view)
+    found += _by_event(view) + _person_from(view)
     return sorted(found, key=lambda f: (f.start, f.subject.start or 0))
 
 
@@ -231,4 +231,27 @@ def _by_event(view: View) -> list[Found]:
                 status,
             )
         )
+    return result
+
+
+def _person_from(view: View) -> list[Found]:
+    """ "Nicola White z ONS", "Jan Nowak z Platformy Obywatelskiej": a person named with "z" and
+    an organization right after the name belongs to it (a place after "z" is where they come
+    from, a person after it a companion)."""
+    doc = view.doc
+    result = []
+    for person in view.mentions:
+        if person._.entity_type != "person" or person.end + 1 >= len(doc):
+            continue
+        if doc[person.end].text.lower() not in Z:
+            continue
+        words = cues().sections["membership"]
+        before = doc[person.start - 1] if person.start > 0 else None
+        if before is not None and is_one_of(before, words["leave_nouns"] | words["join_nouns"]):
+            continue  # "wyjścia W. Brytanii z UE": a mistyped country leaving, not a person
+        org = view.starting(person.end + 1)
+        if org is None or not is_organization(org) or (org._.kb or "").startswith("event:"):
+            continue
+        start, end = person.start_char, org.end_char
+        result.append(Found("member_of", view.ref(person), view.ref(org), start, end, "from"))
     return result

@@ -147,13 +147,15 @@ def _office_object(view: View, i: int) -> tuple[Ref | None, int]:
     j = i
     while j < len(doc) and j < i + COMPLEMENT_REACH and _complement_word(doc[j]):
         j += 1
-    if j < len(doc) and doc[j].text.lower() in OF_PREPOSITIONS:
-        j += 1
+    located = j < len(doc) and doc[j].text.lower() in OF_PREPOSITIONS
+    j += 1 if located else 0
     mention = view.starting(j)
     ref: Ref | None = None
     if mention is not None:
         if mention._.entity_type not in OBJECT_TYPES or mention._.derived:
             return None, i
+        if located and mention._.entity_type in ("country", "place"):
+            return None, i  # "partnerka kancelarii w Niemczech": where, not whose
         ref, after = view.ref(mention), mention.end
     else:
         # a name the detector missed: capitalized words no mention covers ("w Citigroup")
@@ -204,11 +206,17 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         title = _title_lemma(doc[t])
         if title is None:
             continue
-        k = _modifiers(view, t)
+        m = _modifiers(view, t)
+        k = _topic(view, m, person.start)
         obj, after = _office_object(view, k) if k < person.start else (None, k)
-        if after != person.start:
+        if obj is None:
+            obj = _adjective_country(view, t)
+        # "obecny lider UKIP, Henry Bolton": a gap only before a full name, as a bare surname
+        # after a comma begins another phrase ("burmistrza X, Garcetti")
+        if after != person.start and (len(person) < 2 or _gap(view, after, person.start)):
             break
-        role = _role(view, person, _value(view, title, t, k), obj, t, person.end)
+        lo = t if obj is None or (obj.start or 0) > doc[t].idx else _token_at(view, obj.start or 0)
+        role = _role(view, person, _value(view, title, t, m, k), obj, lo, person.end)
         return [role, *_party_membership(role)]
     # after: "Berthold Pelster, ekspert …", "Romana Namysłowskiego, partnera w Crido Taxand"
     i = person.end
@@ -226,13 +234,51 @@ def _extra_title(view: View, person: Span) -> list[Found]:
     return []
 
 
-def _value(view: View, title: str, t: int, k: int) -> str:
-    """The title with its modifiers in the nominative ("prezydenta-elekta" → "prezydent elekt")."""
+def _topic(view: View, k: int, stop: int) -> int:
+    """The token after a title's topic ("minister ds. Irlandii Północnej", "pełnomocnik do spraw
+    programu szczepień"), or ``k`` when none follows."""
+    doc = view.doc
+    words = cues().words("roles", "topic_openers")
+    j = k
+    if j < stop and doc[j].text.lower() in words:
+        j += 1
+    elif j + 1 < stop and doc[j].text.lower() == "do" and "sprawa" in lemmas(doc[j + 1]):
+        j += 2
+    else:
+        return k
+    if j < stop and doc[j].text == ".":
+        j += 1
+    while j < stop and doc[j].text not in {",", "-", "–", "—", "(", ")"}:
+        j += 1
+    return j
+
+
+def _gap(view: View, after: int, person: int) -> bool:
+    """Whether more than a comma or a dash ("minister ds. X - obecnie Karen Bradley") stands
+    between a title's end and its person."""
+    words = cues().words("roles", "title_gap")
+    return after > person or any(
+        view.doc[k].text.lower() not in words for k in range(after, person)
+    )
+
+
+def _adjective_country(view: View, t: int) -> Ref | None:
+    """The country adjective right before a title ("brytyjski minister")."""
+    mention = view.mention_at[t - 1] if t > 0 else None
+    if mention is not None and mention._.derived and mention._.entity_type == "country":
+        return view.ref(mention)
+    return None
+
+
+def _value(view: View, title: str, t: int, m: int, k: int | None = None) -> str:
+    """The title with its modifiers (tokens up to ``m``) in the nominative ("prezydenta-elekta"
+    → "prezydent elekt") and its topic (up to ``k``) as written ("ds. Irlandii Północnej")."""
     words = [title]
-    for token in view.doc[t + 1 : k]:
+    for token in view.doc[t + 1 : m]:
         if token.text != "-":
             words.append(_nominative(token))
-    return " ".join(words)
+    topic = view.doc[m : k if k is not None else m].text
+    return " ".join([*words, topic]) if topic else " ".join(words)
 
 
 def _nominative(token: Token) -> str:
