@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kronika.extract.relations import Found, Ref
+from kronika.extract.relations.base import HOME_KEY
 from kronika.extract.relations.cues import cues
 from kronika.kb import by_key
 from kronika.model import Relation
@@ -102,6 +103,8 @@ class _Entities:
 def _end(
     ref: Ref, mentions: Sequence[dict[str, Any]], entities: _Entities, derived: bool
 ) -> str | None:
+    if ref.key == HOME_KEY:
+        return entities.home
     if ref.key is not None:
         return entities.of_key(ref.key)
     if ref.start is None or ref.end is None:

@@ -20,6 +20,11 @@ VERB_CLASSES = frozenset({"fin", "praet", "imps", "inf", "bedzie", "impt", "wini
 PARTY_TYPES = frozenset({"country", "organization"})
 
 
+#: The key of a ``Ref`` for the country of the article's national offices ("rządowy
+#: pełnomocnik"), decided when the relation is linked.
+HOME_KEY = "home:"
+
+
 @dataclass(frozen=True, slots=True)
 class Ref:
     """One end of a relation: a stretch of the text, or (``start`` None) an entity the text does

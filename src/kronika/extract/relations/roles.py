@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from kronika.extract.relations.base import Found, Ref, View, has_tag
+from kronika.extract.relations.base import HOME_KEY, Found, Ref, View, has_tag
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.roles import find_roles
 from kronika.lang.components import readings
@@ -52,7 +52,33 @@ def find_roles_all(view: View) -> list[Found]:
             continue
         found += _extra_title(view, person)
     found += _copula_titles(view)
+    found += [more for role in found for more in _coordinated_titles(view, role)]
     return sorted(found, key=lambda f: (f.start, f.subject.start or 0))
+
+
+def _coordinated_titles(view: View, role: Found) -> list[Found]:
+    """ "Tomasz Nowak, doradca podatkowy i partner w MDDP", "X, dziennikarz, publicysta": a title
+    coordinated after an apposition's title is the same person's."""
+    if role.predicate != "role" or role.start != role.subject.start or role.subject.start is None:
+        return []
+    doc = view.doc
+    person = doc.char_span(role.subject.start, role.subject.end or 0, alignment_mode="expand")
+    k = _token_at(view, role.end - 1) + 1
+    while k < len(doc) and doc[k].text.islower() and has_tag(doc[k], {"adj"}):
+        k += 1  # "doradca podatkowy i partner"
+    result: list[Found] = []
+    while person is not None and k + 1 < len(doc) and doc[k].text.lower() in {"i", "oraz", ","}:
+        t = k + 1
+        while t < len(doc) and not doc[t].is_sent_start and has_tag(doc[t], {"adj"}):
+            t += 1  # "i znany publicysta"
+        title = _title_lemma(doc[t]) if t < len(doc) and not doc[t].is_sent_start else None
+        if title is None:
+            break
+        m = _modifiers(view, t)
+        obj, after = _office_object(view, m)
+        result.append(_role(view, person, _value(view, title, t, m), obj, t, max(after, m)))
+        k = max(after, m)
+    return result
 
 
 def _status(view: View, lo: int, hi: int, skip: Span | None) -> str:
@@ -80,7 +106,7 @@ def _refined(view: View, item: dict[str, Any]) -> list[Found]:
     lo = _token_at(view, item["start"])
     hi = _token_at(view, item["end"] - 1) + 1
     status = _status(view, lo - STATUS_REACH, hi, person)
-    value = str(item["value"])
+    value = _profession(view, str(item["value"]), hi)
     obj = item["object"]
     obj_ref = Ref(obj["text"], obj["start"], obj["end"]) if obj else None
     words = value.split()
@@ -106,6 +132,16 @@ def _party_membership(role: Found) -> list[Found]:
     if role.object is None or (role.value or "").split()[0] not in titles:
         return []
     return [Found("member_of", role.subject, role.object, role.start, role.end, "member_title")]
+
+
+def _profession(view: View, value: str, after: int) -> str:
+    """A one-word title with the adjective after it when together they name a profession
+    ("doradca" + "podatkowy" → "doradca podatkowy")."""
+    doc = view.doc
+    if " " in value or after >= len(doc) or not has_tag(doc[after], {"adj"}):
+        return value
+    longer = f"{value} {doc[after].lemma_.lower()}"
+    return longer if longer in cues().words("roles", "professions") else value
 
 
 def _ref(part: dict[str, Any]) -> Ref:
@@ -154,8 +190,10 @@ def _office_object(view: View, i: int) -> tuple[Ref | None, int]:
     if mention is not None:
         if mention._.entity_type not in OBJECT_TYPES or mention._.derived:
             return None, i
-        if located and mention._.entity_type in ("country", "place"):
-            return None, i  # "partnerka kancelarii w Niemczech": where, not whose
+        # "partnerka kancelarii w Niemczech": a known place is where, not whose (an unknown
+        # "place" after "partner w" is mostly a firm the detector misread: "w Crido Taxand")
+        if located and (mention._.entity_type == "country" or mention._.kb):
+            return None, i
         ref, after = view.ref(mention), mention.end
     else:
         # a name the detector missed: capitalized words no mention covers ("w Citigroup")
@@ -263,10 +301,13 @@ def _gap(view: View, after: int, person: int) -> bool:
 
 
 def _adjective_country(view: View, t: int) -> Ref | None:
-    """The country adjective right before a title ("brytyjski minister")."""
+    """The country adjective right before a title ("brytyjski minister"); "rządowy" for the
+    government of the article's country ("rządowy pełnomocnik")."""
     mention = view.mention_at[t - 1] if t > 0 else None
     if mention is not None and mention._.derived and mention._.entity_type == "country":
         return view.ref(mention)
+    if t > 0 and is_one_of(view.doc[t - 1], cues().words("roles", "government_adjectives")):
+        return Ref(view.doc[t - 1].text, key=HOME_KEY)
     return None
 
 
