@@ -182,3 +182,22 @@ def test_a_relation_inside_a_quotation_is_a_claim(nlp) -> None:
 
 def test_a_negated_accession_is_no_relation(nlp) -> None:
     assert not relations(nlp, "Ukraina nie wstąpiła do NATO.")
+
+
+def test_an_office_standing_for_its_holder_is_their_role(nlp) -> None:
+    found = relations(nlp, "Prezydent Rosji przyleciał wczoraj do Mińska.", date="2021-10-15")
+    assert ("Władimir Putin", "role", "Rosja", "prezydent", "current", None) in found
+
+
+def test_coordinated_titles_after_a_name(nlp) -> None:
+    found = relations(nlp, "Głos zabrał Piotr Zieliński, doradca podatkowy i partner w Deloitte.")
+    roles = {(v, o) for s, p, o, v, *_ in found if p == "role" and s == "Piotr Zieliński"}
+    assert ("doradca podatkowy", None) in roles
+    assert any(v == "partner" and o is not None for v, o in roles)
+
+
+def test_a_person_from_an_organization_is_its_member(nlp) -> None:
+    found = relations(nlp, "Wyniki przedstawiła Ewa Malinowska z Głównego Urzędu Statystycznego.")
+    assert any(
+        s == "Ewa Malinowska" and p == "member_of" and o is not None for s, p, o, *_ in found
+    )

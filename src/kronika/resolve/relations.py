@@ -103,6 +103,8 @@ class _Entities:
 def _end(
     ref: Ref, mentions: Sequence[dict[str, Any]], entities: _Entities, derived: bool
 ) -> str | None:
+    if ref.entity is not None:
+        return ref.entity
     if ref.key == HOME_KEY:
         return entities.home
     if ref.key is not None:
@@ -164,6 +166,33 @@ def _quote(start: int, end: int, quotes: Sequence[dict[str, Any]]) -> int | None
     return next((i for i, q in enumerate(quotes) if q["start"] <= start and end <= q["end"]), None)
 
 
+def _office_descriptions(mentions: Sequence[dict[str, Any]]) -> list[Found]:
+    """ "prezydent Rosji" where it stands for its holder (``description`` mentions, by the
+    knowledge base's offices of the article's year): the holder's role, of the country named."""
+    result = []
+    for office in mentions:
+        if not office.get("description") or not office.get("entity"):
+            continue
+        inner = [
+            m
+            for m in mentions
+            if office["start"] <= m["start"] and m["end"] <= office["end"] and m is not office
+            and m.get("entity")
+        ]  # fmt: skip
+        if not inner:
+            continue
+        country = inner[0]
+        # the lemma's words before the country's ("premierem Wielkiej Brytanii" → "premier")
+        words = len(office["text"][: country["start"] - office["start"]].split())
+        title = " ".join(office["lemma"].split()[:words]).lower()
+        if not title:
+            continue
+        holder = Ref(office["text"], office["start"], office["end"], entity=office["entity"])
+        obj = Ref(country["text"], country["start"], country["end"], entity=country["entity"])
+        result.append(Found("role", holder, obj, office["start"], office["end"], "office", title))
+    return result
+
+
 def _linked(
     found: Found,
     mentions: Sequence[dict[str, Any]],
@@ -213,6 +242,7 @@ def link_relations(
 ) -> tuple[list[Relation], list[dict[str, Any]]]:
     """The document's relations and its entities (with those the relations added)."""
     known = _Entities(entities, mentions)
+    found = sorted([*found, *_office_descriptions(mentions)], key=lambda f: (f.start, f.end))
     year = int(document_date[:4]) if document_date else None
     linked = [(item, _linked(item, mentions, known, year)) for item in found]
     # an event's name ("Brexit") states its membership change only where the article does not

@@ -34,6 +34,8 @@ class Ref:
     start: int | None = None
     end: int | None = None
     key: str | None = None
+    #: the entity id when it is already known ("prezydent Rosji" stands for its holder)
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,7 +265,8 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         if title is not None:
             k = _modifiers(view, t)
             obj, after = _office_object(view, k)
-            role = _role(view, person, _value(view, title, t, k), obj, person.start, max(after, k))
+            value = _profession(view, _value(view, title, t, k), k)
+            role = _role(view, person, value, obj, person.start, max(after, k))
             return [role, *_party_membership(role)]
         if not has_tag(doc[t], {"adj", "ppas", "pact"}):
             return []
