@@ -201,3 +201,10 @@ def test_a_person_from_an_organization_is_its_member(nlp) -> None:
     assert any(
         s == "Ewa Malinowska" and p == "member_of" and o is not None for s, p, o, *_ in found
     )
+
+
+def test_coalition_parties_are_partners(nlp) -> None:
+    found = relations(
+        nlp, "Kraj rządzony jest przez koalicję Partii Pracy z Liberalnymi Demokratami."
+    )
+    assert ("Partia Pracy", "partner_of", "Liberalni Demokraci", None, "current", None) in found

@@ -74,7 +74,7 @@ class _Entities:
         if ident not in self.by_id:
             entry = by_key().get(key)
             kind, _, name = key.partition(":")
-            entity = {
+            entity: dict[str, Any] = {
                 "id": ident,
                 "name": entry.name if entry else name,
                 "type": entry.type if entry else kind,

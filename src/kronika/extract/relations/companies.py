@@ -46,6 +46,10 @@ def _first_after(view: View, i: int, reach: int, accept: object = _company) -> S
     return None
 
 
+def _first(mentions: list[Span]) -> Span | None:
+    return mentions[0] if mentions else None
+
+
 def _found(view: View, predicate: str, sub: Span, obj: Span, cue: Token, status: str) -> Found:
     lo = min(sub.start, obj.start, cue.i)
     hi = max(sub.end, obj.end, cue.i + 1)
@@ -60,18 +64,18 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
     i = token.i
     if "spółka" in found and i + 1 < len(doc) and "zależny" in lemmas(doc[i + 1]):
         parent = _first_after(view, i + 2, 2)
-        child = (subjects_before(view, i, _company) or [None])[0]
+        child = _first(subjects_before(view, i, _company))
         if parent is not None and child is not None:
             return [_found(view, "subsidiary_of", child, parent, token, "current")]
         return []
     if found & words["belong_words"] and not is_one_of(token, frozenset({"członek"})):
         parents, _ = objects_after(view, i + 1, DO, _company)
-        child = (subjects_before(view, i, _company) or [None])[0]
+        child = _first(subjects_before(view, i, _company))
         if parents and child is not None:
             return [_found(view, "subsidiary_of", child, parents[0], token, "current")]
         return []
     if found & words["takeover_verbs"] and is_verb(token) and has_tag(token, {"praet", "fin"}):
-        buyer = (subjects_before(view, i, _company) or [None])[0]
+        buyer = _first(subjects_before(view, i, _company))
         bought = _first_after(view, i + 1, 4)
         if buyer is not None and bought is not None:
             return [_found(view, "subsidiary_of", bought, buyer, token, "current")]
@@ -88,7 +92,7 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
         return []
     if found & words["owner_nouns"] and has_tag(token, {"subst"}):
         owned = _first_after(view, i + 1, 4)
-        owner = (subjects_before(view, i, _company) or [None])[0]
+        owner = _first(subjects_before(view, i, _company))
         if owned is None or owner is None:
             return []
         past = any(has_tag(doc[k], {"praet"}) and "być" in lemmas(doc[k]) for k in range(i - 2, i))
@@ -110,8 +114,12 @@ def _partner(view: View, token: Token) -> list[Found]:
     words = cues().sections["partner"]
     found = lemmas(token)
     i = token.i
+    if found & words["coalition_nouns"] and has_tag(token, {"subst"}):
+        return _coalition(view, token)
+    if found & words["partner_nouns"] and has_tag(token, {"subst"}) and "współpraca" not in found:
+        return _partner_noun(view, token)
     if not (
-        (found & words["partner_nouns"] and has_tag(token, {"subst"}) and "współpraca" in found)
+        (has_tag(token, {"subst"}) and "współpraca" in found)
         or (found & words["partner_verbs"] and is_verb(token))
     ):
         return []
@@ -132,12 +140,53 @@ def _partner(view: View, token: Token) -> list[Found]:
     # or under an agreement, or in the verb ("X współpracuje z Y")
     suspension = _suspension(view, token)
     if suspension is not None:
-        found = _found(view, "partner_of", subjects[0], partners[0], token, "suspended")
+        relation = _found(view, "partner_of", subjects[0], partners[0], token, "suspended")
         start, end = view.chars(token.i, max(suspension, token.i + 1))
-        return [replace(found, start=min(found.start, start), end=max(found.end, end))]
+        return [replace(relation, start=min(relation.start, start), end=max(relation.end, end))]
     if is_verb(token) or any(is_one_of(t, words["agreement_nouns"]) for t in token.sent):
         return [_found(view, "partner_of", subjects[0], partners[0], token, "current")]
     return []
+
+
+def _coalition(view: View, token: Token) -> list[Found]:
+    """ "koalicja PO-PSL", "koalicja Partii Konserwatywnej z DUP": the two are partners."""
+    doc = view.doc
+    first = view.starting(token.i + 1)
+    if first is None or not is_party(first) or first.end + 1 >= len(doc):
+        return []
+    if doc[first.end].text.lower() not in {"-", "–", "i", "z", "ze", "oraz"}:
+        return []
+    second = view.starting(first.end + 1)
+    if second is None or not is_party(second):
+        return []
+    return [_found(view, "partner_of", first, second, token, _tense_status(view, token))]
+
+
+def _partner_noun(view: View, token: Token) -> list[Found]:
+    """ "X, partner Y", "X jest partnerem Y", "koalicyjny partner Y" (the party of the clause)."""
+    doc = view.doc
+    obj = view.starting(token.i + 1)
+    if obj is None or not is_party(obj):
+        return []
+    holder = _first(subjects_before(view, token.i))
+    if holder is None and token.i > 1 and doc[token.i - 1].text == ",":
+        before = view.mention_at[token.i - 2]
+        holder = before if before is not None and is_party(before) else None
+    if holder is None or holder.start == obj.start:
+        return []
+    if token.i > 0 and has_tag(doc[token.i - 1], {"adj"}):
+        # "koalicyjnego partnera DUP": the name is in apposition, it is the partner
+        return [_found(view, "partner_of", obj, holder, token, "current")]
+    return [_found(view, "partner_of", holder, obj, token, "current")]
+
+
+def _tense_status(view: View, token: Token) -> str:
+    """former when the clause's verb is a past or conditional form ("rządziła koalicja X-Y")."""
+    lo, hi = view.clause(token.i)
+    for t in view.doc[lo:hi]:
+        if is_verb(t) and (has_tag(t, {"praet"}) or t.text.lower().endswith("by")):
+            return "former"
+    return "current"
 
 
 def _government_seat(mention: Span) -> bool:
