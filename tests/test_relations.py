@@ -208,3 +208,14 @@ def test_coalition_parties_are_partners(nlp) -> None:
         nlp, "Kraj rządzony jest przez koalicję Partii Pracy z Liberalnymi Demokratami."
     )
     assert ("Partia Pracy", "partner_of", "Liberalni Demokraci", None, "current", None) in found
+
+
+def test_an_opponent_in_apposition(nlp) -> None:
+    found = relations(nlp, "Jan Nowak, przeciwnik Brexitu, zabrał głos w Sejmie.")
+    assert ("Jan Nowak", "opposes", "Brexit", None, "current", None) in found
+
+
+def test_a_name_inside_a_described_target_is_not_the_target(nlp) -> None:
+    found = relations(nlp, "Komisja Europejska sprzeciwia się budowie gazociągu Nord Stream 2.")
+    [target] = [o for s, p, o, *_ in found if p == "opposes"]
+    assert target == "budowa gazociągu Nord Stream 2"

@@ -60,7 +60,9 @@ def _target(view: View, i: int) -> Ref | None:
     # the description is named in the nominative: the head noun's lemma, its complements as
     # written ("budowie gazociągu" → "budowa gazociągu")
     name = " ".join([doc[i].lemma_.lower(), *(t.text for t in doc[i + 1 : stop])])
-    return Ref(name, ref.start, ref.end)
+    # keyed as an unnamed participant: a name inside the description ("budowie gazociągu Nord
+    # Stream 2") is not what is opposed
+    return Ref(name, ref.start, ref.end, key=f"other:{name}")
 
 
 def _opposes(view: View, token: Token) -> list[Found]:
@@ -74,6 +76,16 @@ def _opposes(view: View, token: Token) -> list[Found]:
             j += 1
         holders = subjects_before(view, i, _holder)
         target = _target(view, j)
+    elif found & words["opponent_nouns"] and has_tag(token, {"subst"}):
+        # "Jan Nowak, przeciwnik Brexitu", "Polska jest przeciwnikiem budowy gazociągu"
+        holders = subjects_before(view, i, _holder)
+        if not holders and i > 1 and doc[i - 1].text == ",":
+            before = view.mention_at[i - 2]
+            holders = [before] if before is not None and _holder(before) else []
+        target = _target(view, i + 1)
+    elif found & words["oppose_adjectives"] and has_tag(token, {"adj"}):
+        holders = subjects_before(view, i, _holder)
+        target = _target(view, i + 1)
     elif found & words["oppose_nouns"] and has_tag(token, {"subst"}):
         # "sprzeciw Polski wobec budowy", "sprzeciw wobec relokacji"
         after = view.starting(i + 1)
