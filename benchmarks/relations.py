@@ -16,7 +16,8 @@ the object names match; for ``role`` the titles must also share a word. Two name
 set of their words' first five letters (lowercased) of one contains the other's; a found entity
 matches by its canonical name or any alias. Time accuracy is over matched relations with a gold
 time: the found time must start with the gold value. The relaxed figure also lets a found relation
-with no object match a gold one that has an object.
+with no object match a gold one that has an object. Which unmatched gold a found relation takes
+is not fixed by the guidelines: one with the same status first, then any (in text order).
 
 ``--errors FILE`` writes the false positives and negatives of the development part only; the
 held-out part is never shown item by item.

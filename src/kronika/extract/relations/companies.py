@@ -32,8 +32,10 @@ def find_companies(view: View) -> list[Found]:
 
 
 def _company(mention: Span) -> bool:
-    """A company or other organization that is not a bloc or institution of the knowledge base."""
-    return is_organization(mention) and not (mention._.kb or "").startswith("org:")
+    """A company or other organization (the detector types some firms as places or names)."""
+    return is_organization(mention) or (
+        not mention._.derived and not mention._.kb and mention._.entity_type == "other"
+    )
 
 
 def _first_after(view: View, i: int, reach: int, accept: object = _company) -> Span | None:
@@ -65,6 +67,10 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
     if "spółka" in found and i + 1 < len(doc) and "zależny" in lemmas(doc[i + 1]):
         parent = _first_after(view, i + 2, 2)
         child = _first(subjects_before(view, i, _company))
+        # "spółka zależna Gazpromu – Nord Stream 2 AG", "spółka zależna Gazpromu, X"
+        apposed = parent is not None and parent.end + 1 < len(doc)
+        if child is None and apposed and doc[parent.end].text in {",", "–", "—", "-"}:
+            child = _first_after(view, parent.end + 1, 1)
         if parent is not None and child is not None:
             return [_found(view, "subsidiary_of", child, parent, token, "current")]
         return []

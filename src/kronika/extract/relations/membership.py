@@ -235,13 +235,23 @@ def _by_event(view: View) -> list[Found]:
 
 
 def _person_from(view: View) -> list[Found]:
-    """ "Nicola White z ONS", "Jan Nowak z Platformy Obywatelskiej": a person named with "z" and
-    an organization right after the name belongs to it (a place after "z" is where they come
-    from, a person after it a companion)."""
+    """ "Ewa Nowak z GUS", "Jan Nowak z Platformy Obywatelskiej", "Jan Nowak (PiS)": a person
+    named with "z" and an organization right after the name, or the organization in brackets,
+    belongs to it (a place after "z" is where they come from, a person a companion)."""
     doc = view.doc
     result = []
     for person in view.mentions:
         if person._.entity_type != "person" or person.end + 1 >= len(doc):
+            continue
+        if doc[person.end].text == "(":
+            # "Jan Nowak (PiS)": the party in brackets right after a name
+            party = view.starting(person.end + 1)
+            close = party.end if party is not None else person.end
+            closed = close < len(doc) and doc[close].text == ")"
+            if party is not None and is_organization(party) and closed:
+                start, end = person.start_char, doc[close].idx + 1
+                ref = view.ref(party)
+                result.append(Found("member_of", view.ref(person), ref, start, end, "from"))
             continue
         if doc[person.end].text.lower() not in Z:
             continue
