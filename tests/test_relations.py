@@ -219,3 +219,13 @@ def test_a_name_inside_a_described_target_is_not_the_target(nlp) -> None:
     found = relations(nlp, "Komisja Europejska sprzeciwia się budowie gazociągu Nord Stream 2.")
     [target] = [o for s, p, o, *_ in found if p == "opposes"]
     assert target == "budowa gazociągu Nord Stream 2"
+
+
+def test_the_financiers_of_a_project_are_its_partners(nlp) -> None:
+    found = relations(
+        nlp,
+        "Rosja buduje gazociąg Nord Stream 2. Budowę Nord Stream 2 finansują koncerny OMV, "
+        "Shell i Uniper.",
+    )
+    partners = {s for s, p, o, *_ in found if p == "partner_of" and o and o.startswith("Nord")}
+    assert partners == {"OMV", "Shell", "Uniper"}

@@ -12,13 +12,24 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kronika.extract.relations.base import Found, View, has_tag, is_organization, is_party, is_verb
+from kronika.extract.relations.base import (
+    Found,
+    Ref,
+    View,
+    has_tag,
+    is_organization,
+    is_party,
+    is_verb,
+)
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
-from kronika.extract.relations.parties import objects_after, subjects_before
+from kronika.extract.relations.parties import coordinated, listed, objects_after, subjects_before
+from kronika.lang.titles import organization_nouns
 
 DO = frozenset({"do"})
 Z = frozenset({"z", "ze"})
 PRZEZ = frozenset({"przez"})
+#: What a financed project can be named as: an event, a facility or thing ("Nord Stream 2").
+PROJECT_TYPES = frozenset({"other", "event", "place", "organization"})
 #: How far the company bought may stand after a takeover noun ("kupienia za 3,9 mld funtów
 #: (4,4 mld euro) firmy bukmacherskiej Ladbrokes Coral przez …").
 TAKEOVER_REACH = 14
@@ -68,9 +79,9 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
         parent = _first_after(view, i + 2, 2)
         child = _first(subjects_before(view, i, _company))
         # "spółka zależna Gazpromu – Nord Stream 2 AG", "spółka zależna Gazpromu, X"
-        apposed = parent is not None and parent.end + 1 < len(doc)
-        if child is None and apposed and doc[parent.end].text in {",", "–", "—", "-"}:
-            child = _first_after(view, parent.end + 1, 1)
+        after = parent.end if parent is not None else len(doc)
+        if child is None and after + 1 < len(doc) and doc[after].text in {",", "–", "—", "-"}:
+            child = _first_after(view, after + 1, 1)
         if parent is not None and child is not None:
             return [_found(view, "subsidiary_of", child, parent, token, "current")]
         return []
@@ -120,6 +131,8 @@ def _partner(view: View, token: Token) -> list[Found]:
     words = cues().sections["partner"]
     found = lemmas(token)
     i = token.i
+    if found & words["finance_words"] and has_tag(token, {"fin", "praet", "pact", "ger", "inf"}):
+        return _financing(view, token)
     if found & words["coalition_nouns"] and has_tag(token, {"subst"}):
         return _coalition(view, token)
     if found & words["partner_nouns"] and has_tag(token, {"subst"}) and "współpraca" not in found:
@@ -152,6 +165,59 @@ def _partner(view: View, token: Token) -> list[Found]:
     if is_verb(token) or any(is_one_of(t, words["agreement_nouns"]) for t in token.sent):
         return [_found(view, "partner_of", subjects[0], partners[0], token, "current")]
     return []
+
+
+def _financing(view: View, token: Token) -> list[Found]:
+    """ "firmy finansujące projekt: Engie, OMV, Shell", "Engie i OMV finansują gazociąg": each
+    financier is a partner of the project (named after "projekt", else the noun financed)."""
+    doc = view.doc
+    sent = token.sent
+    project: Ref | None = None
+    k = token.i + 1
+    kinds = organization_nouns()
+    if k < sent.end and is_one_of(doc[k], kinds):
+        pass  # "finansują koncerny OMV, Shell": the financiers follow, the project is before
+    elif k < sent.end and doc[k].is_lower and has_tag(doc[k], {"subst"}):
+        # "finansujące projekt Nord Stream 2", "finansują gazociąg Nord Stream 2": the name
+        # after the noun is the project
+        after = view.starting(k + 1)
+        k += 1 if after is not None and not is_party(after) else 0
+    named = view.starting(k)
+    if named is not None and not is_party(named):
+        project, k = view.ref(named), named.end
+    elif (
+        named is None
+        and has_tag(doc[k], {"subst"})
+        and doc[k].is_lower
+        and not is_one_of(doc[k], kinds)
+    ):
+        name = doc[k].lemma_.lower()
+        project = Ref(name, doc[k].idx, doc[k].idx + len(doc[k].text), key=f"other:{name}")
+        k += 1
+    elif named is not None:
+        project, k = view.ref(named), named.end
+    if project is None:
+        # "finansujące projekt: A, B": the project named before in the sentence
+        earlier = [
+            m for m in view.mentions
+            if sent.start <= m.start < token.i and m._.entity_type in PROJECT_TYPES
+        ]  # fmt: skip
+        if not earlier:
+            return []
+        project = view.ref(earlier[-1])
+        if k < sent.end and ("projekt" in lemmas(doc[k]) or is_one_of(doc[k], kinds)):
+            k += 1
+    financiers = listed(view, k, sent.end, _company) or subjects_before(view, token.i, _company)
+    if not financiers and k < sent.end:
+        financiers, _ = coordinated(view, k, sent.end, _company)
+    result = []
+    for financier in financiers:
+        if financier.start_char == project.start:
+            continue
+        lo = min(financier.start, token.i)
+        start, end = view.chars(lo, max(financier.end, k))
+        result.append(Found("partner_of", view.ref(financier), project, start, end, "finance"))
+    return result
 
 
 def _coalition(view: View, token: Token) -> list[Found]:
