@@ -229,3 +229,9 @@ def test_the_financiers_of_a_project_are_its_partners(nlp) -> None:
     )
     partners = {s for s, p, o, *_ in found if p == "partner_of" and o and o.startswith("Nord")}
     assert partners == {"OMV", "Shell", "Uniper"}
+
+
+def test_each_shareholder_of_a_consortium_controls_it(nlp) -> None:
+    found = relations(nlp, "Budowę prowadzi Orlen, w którym udziały mają OMV, Shell i Uniper.")
+    owners = {o for s, p, o, *_ in found if p == "subsidiary_of" and s == "Orlen"}
+    assert owners == {"OMV", "Shell", "Uniper"}

@@ -107,6 +107,8 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
                 if buyer is not None:
                     return [_found(view, "subsidiary_of", bought, buyer, token, "current")]
         return []
+    if found & words["share_nouns"] and has_tag(token, {"subst"}, "pl"):
+        return _shareholders(view, token)
     if found & words["owner_nouns"] and has_tag(token, {"subst"}):
         owned = _first_after(view, i + 1, 4)
         owner = _first(subjects_before(view, i, _company))
@@ -115,6 +117,30 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
         past = any(has_tag(doc[k], {"praet"}) and "być" in lemmas(doc[k]) for k in range(i - 2, i))
         return [_found(view, "subsidiary_of", owned, owner, token, "former" if past else "current")]
     return []
+
+
+def _shareholders(view: View, token: Token) -> list[Found]:
+    """ "konsorcjum Nord Stream, w którym udziały mają Gazprom, Engie i OMV": the consortium is
+    controlled by each shareholder (GUIDELINES-graph.md, subsidiary_of)."""
+    doc = view.doc
+    lo, hi = view.clause(token.i)
+    owners: list[Span] = []
+    for k in range(token.i + 1, min(hi + 1, len(doc))):
+        if view.starting(k) is not None:
+            owners, _ = coordinated(view, k, token.sent.end, _company)
+            break
+    # the consortium: the name before the relative clause ("…, w którym udziały mają")
+    firm = None
+    if lo >= 2 and doc[lo - 1].text == ",":
+        before = view.mention_at[lo - 2]
+        firm = before if before is not None and _company(before) else None
+    if firm is None or not owners:
+        return []
+    return [
+        _found(view, "subsidiary_of", firm, owner, token, "current")
+        for owner in owners
+        if owner.start != firm.start
+    ]
 
 
 def _suspension(view: View, token: Token) -> int | None:
