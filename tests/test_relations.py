@@ -235,3 +235,19 @@ def test_each_shareholder_of_a_consortium_controls_it(nlp) -> None:
     found = relations(nlp, "Budowę prowadzi Orlen, w którym udziały mają OMV, Shell i Uniper.")
     owners = {o for s, p, o, *_ in found if p == "subsidiary_of" and s == "Orlen"}
     assert owners == {"OMV", "Shell", "Uniper"}
+
+
+def test_a_lowercase_complement_is_the_title_or_an_unnamed_organization(nlp) -> None:
+    found = relations(
+        nlp,
+        "Minister zdrowia Adam Niedzielski zapowiedział zmiany. Rzecznik związku zawodowego "
+        "pilotów Jan Nowak protestował.",
+    )
+    assert ("Adam Niedzielski", "role", "Polska", "minister zdrowia", "current", None) in found
+    roles = {(s, o) for s, p, o, v, *_ in found if p == "role" and v == "rzecznik"}
+    assert roles == {("Jan Nowak", "związek zawodowego pilotów")}
+
+
+def test_a_genitive_name_after_a_title_is_not_its_holder(nlp) -> None:
+    found = relations(nlp, "Była menadżer kampanii Trumpa odmówiła komentarza.")
+    assert not [r for r in found if r[1] == "role"]

@@ -23,7 +23,7 @@ from kronika.extract.relations.base import HOME_KEY, Found, Ref, View, has_tag
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.roles import find_roles
 from kronika.lang.components import readings
-from kronika.lang.titles import person_titles
+from kronika.lang.titles import organization_nouns, person_titles
 
 #: Tokens before a title where its status adjective may stand ("były polski premier").
 STATUS_REACH = 3
@@ -171,6 +171,8 @@ def _title_lemma(token: Token) -> str | None:
 #: Lowercase words of a title's complement before its organization ("partner kancelarii
 #: adwokackiej Latham&Watkins").
 COMPLEMENT_REACH = 2
+#: Lowercase words between a title and its person ("minister spraw zagranicznych").
+COMPLEMENT_WORDS = 3
 #: How far before a name a title may stand ("były lider eurosceptycznej Partii … (UKIP) Nigel
 #: Farage").
 TITLE_REACH = 9
@@ -247,6 +249,12 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         m = _modifiers(view, t)
         k = _topic(view, m, person.start)
         obj, after = _office_object(view, k) if k < person.start else (None, k)
+        if obj is None and after != person.start:
+            # "minister zdrowia Adam Nowak", "rzecznik związku zawodowego pilotów Jan Nowak"
+            obj, end = _lowercase_complement(view, k, person.start)
+            if end == person.start and _agrees(doc[t], doc[person.end - 1]):
+                k = k if obj is not None else end  # an organization is not in the title
+                after = end
         if obj is None:
             obj = _adjective_country(view, t)
         # "obecny lider UKIP, Henry Bolton": a gap only before a full name, as a bare surname
@@ -271,6 +279,45 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         if not has_tag(doc[t], {"adj", "ppas", "pact"}):
             return []
     return []
+
+
+def _lowercase_complement(view: View, k: int, stop: int) -> tuple[Ref | None, int]:
+    """Lowercase genitive words filling tokens [k, stop) between a title and its person: an
+    unnamed organization when they open with a kind of organization ("związku zawodowego
+    pilotów" → "związek zawodowego pilotów", kept as written after its head), else part of the
+    title ("minister zdrowia"). Returns the organization (or None) and the token after the words
+    (``k`` when they are neither)."""
+    doc = view.doc
+    words = doc[k:stop]
+    if not 0 < len(words) <= COMPLEMENT_WORDS:
+        return None, k
+    if not all(
+        t.is_alpha and t.text.islower() and has_tag(t, {"subst", "adj"}, "gen") for t in words
+    ):
+        return None, k
+    if is_one_of(words[0], organization_nouns()):
+        name = " ".join([words[0].lemma_.lower(), *(t.text for t in words[1:])])
+        end = words[-1].idx + len(words[-1].text)
+        return Ref(name, words[0].idx, end, key=f"other:{name}"), stop
+    return None, stop
+
+
+CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
+
+
+def _cases(token: Token) -> set[str]:
+    found: set[str] = set()
+    for reading in readings(token):
+        for part in reading.tag.split(":")[1:]:
+            found.update(c for c in part.split(".") if c in CASES)
+    return found
+
+
+def _agrees(title: Token, name: Token) -> bool:
+    """Whether a title and the name after it can share a case ("menadżer kampanii Trumpa": the
+    genitive name is whose campaign, not the manager); a name SGJP does not know agrees."""
+    title_cases, name_cases = _cases(title), _cases(name)
+    return not title_cases or not name_cases or bool(title_cases & name_cases)
 
 
 def _topic(view: View, k: int, stop: int) -> int:
