@@ -251,3 +251,11 @@ def test_a_lowercase_complement_is_the_title_or_an_unnamed_organization(nlp) -> 
 def test_a_genitive_name_after_a_title_is_not_its_holder(nlp) -> None:
     found = relations(nlp, "Była menadżer kampanii Trumpa odmówiła komentarza.")
     assert not [r for r in found if r[1] == "role"]
+
+
+def test_an_unnamed_organization_after_an_apposition(nlp) -> None:
+    record = analyzed(nlp, "Protest zapowiedział Jan Nowak, rzecznik związku zawodowego pilotów.")
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    [role] = [r for r in record["relations"] if r["predicate"] == "role"]
+    assert names[role["object"]] == "związek zawodowego pilotów"
+    assert record["text"][role["start"] : role["end"]].endswith("zawodowego pilotów")

@@ -109,6 +109,8 @@ def _refined(view: View, item: dict[str, Any]) -> list[Found]:
     value = _profession(view, str(item["value"]), hi)
     obj = item["object"]
     obj_ref = Ref(obj["text"], obj["start"], obj["end"]) if obj else None
+    if obj_ref is None and person is not None and person.start < lo + 1:
+        obj_ref = _described_after(view, hi)  # "Jan Nowak, rzecznik związku pilotów"
     words = value.split()
     party = _party_cut(words)
     result = []
@@ -119,8 +121,9 @@ def _refined(view: View, item: dict[str, Any]) -> list[Found]:
                 Found("member_of", _ref(subject), obj_ref, item["start"], item["end"], "party")
             )
         obj_ref = None
+    end = max(item["end"], obj_ref.end or 0) if obj_ref is not None else item["end"]
     role = Found(
-        "role", _ref(subject), obj_ref, item["start"], item["end"], "title", value.lower(), status
+        "role", _ref(subject), obj_ref, item["start"], end, "title", value.lower(), status
     )  # fmt: skip
     return result + [role] + _party_membership(role)
 
@@ -273,6 +276,7 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         if title is not None:
             k = _modifiers(view, t)
             obj, after = _office_object(view, k)
+            obj = obj or _described_after(view, k)
             value = _profession(view, _value(view, title, t, k), k)
             role = _role(view, person, value, obj, person.start, max(after, k))
             return [role, *_party_membership(role)]
@@ -318,6 +322,19 @@ def _agrees(title: Token, name: Token) -> bool:
     genitive name is whose campaign, not the manager); a name SGJP does not know agrees."""
     title_cases, name_cases = _cases(title), _cases(name)
     return not title_cases or not name_cases or bool(title_cases & name_cases)
+
+
+def _described_after(view: View, k: int) -> Ref | None:
+    """An unnamed organization from token ``k`` after an apposition's title ("…, rzecznik
+    związku zawodowego pilotów")."""
+    doc = view.doc
+    stop = k
+    while stop < len(doc) and stop < k + COMPLEMENT_WORDS and doc[stop].text.islower():
+        if not (doc[stop].is_alpha and has_tag(doc[stop], {"subst", "adj"}, "gen")):
+            break
+        stop += 1
+    obj, _ = _lowercase_complement(view, k, stop) if stop > k else (None, k)
+    return obj
 
 
 def _topic(view: View, k: int, stop: int) -> int:
