@@ -259,3 +259,8 @@ def test_an_unnamed_organization_after_an_apposition(nlp) -> None:
     [role] = [r for r in record["relations"] if r["predicate"] == "role"]
     assert names[role["object"]] == "związek zawodowego pilotów"
     assert record["text"][role["start"] : role["end"]].endswith("zawodowego pilotów")
+
+
+def test_z_with_the_instrumental_is_company_not_membership(nlp) -> None:
+    found = relations(nlp, "Rozmowy Jana Nowaka z Sojuszem Północnoatlantyckim trwały długo.")
+    assert not [r for r in found if r[1] == "member_of"]

@@ -262,6 +262,9 @@ def _person_from(view: View) -> list[Found]:
         org = view.starting(person.end + 1)
         if org is None or not is_organization(org) or (org._.kb or "").startswith("event:"):
             continue
+        head = doc[org.start]
+        if has_tag(head, {"subst"}, "inst") and not has_tag(head, {"subst"}, "gen"):
+            continue  # "z" with the instrumental is "with" ("relacje X z Sojuszem"), not "from"
         start, end = person.start_char, org.end_char
         result.append(Found("member_of", view.ref(person), view.ref(org), start, end, "from"))
     return result
