@@ -23,9 +23,9 @@ import kronika.lang.sentences
 import kronika.ner.mentions
 import kronika.ner.rules  # noqa: F401
 from kronika.errors import AnalysisError
-from kronika.extract.facts import find_memberships, find_polls
-from kronika.extract.roles import find_roles
+from kronika.extract.facts import find_polls
 from kronika.extract.quotes import find_quotes
+from kronika.extract.relations import find_relations
 from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
@@ -36,6 +36,7 @@ from kronika.resolve.descriptions import office_mentions
 from kronika.resolve.events import document_events
 from kronika.resolve.facts import link_facts
 from kronika.resolve.quotes import link_quotes
+from kronika.resolve.relations import link_relations
 
 CONTRACT_VERSION = "1"
 
@@ -113,15 +114,20 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     sentences = [sent for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]
     sentence_spans = [_trimmed(sent.start_char, sent.end_char, document.text) for sent in sentences]
     quotes = link_quotes(find_quotes(doc), mentions, sentence_spans, timexes, date, entities)
-    facts, relations = link_facts(
+    facts, _ = link_facts(
         find_polls(doc, timexes),
-        find_memberships(doc, timexes) + find_roles(doc),
+        [],
         mentions,
         sentence_spans,
         timexes,
         date,
         quotes,
     )
+    # every relation (memberships and roles included) comes from kronika.extract.relations
+    found, entities = link_relations(
+        find_relations(doc, timexes), mentions, entities, timexes, date, quotes
+    )
+    relations = [relation.to_json() for relation in found]
     events = document_events(
         doc,
         document.id,

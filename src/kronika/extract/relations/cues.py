@@ -1,0 +1,61 @@
+"""The Polish cues of ``pl/relations.yaml``, read once per process, and lemma matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from kronika.extract.pl import load_vocabulary
+from kronika.lang.components import all_lemmas
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every list of ``relations.yaml`` as lowercased lemma sets, by section and key."""
+
+    sections: dict[str, dict[str, frozenset[str]]]
+    title_objects: dict[str, str]
+    #: event key → (member key, bloc key, status)
+    membership_events: dict[str, tuple[str, str, str]]
+
+    def words(self, section: str, key: str) -> frozenset[str]:
+        return self.sections[section][key]
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = dict(load_vocabulary("relations"))
+    events = {
+        str(key): (str(v["member"]), str(v["bloc"]), str(v["status"]))
+        for key, v in raw.pop("membership_events", {}).items()
+    }
+    sections: dict[str, dict[str, frozenset[str]]] = {}
+    title_objects: dict[str, str] = {}
+    for name, body in raw.items():
+        if isinstance(body, list):
+            sections.setdefault("", {})[name] = _words(body)
+            continue
+        sections[name] = {}
+        for key, values in body.items():
+            if isinstance(values, dict):
+                title_objects.update({str(k).lower(): str(v) for k, v in values.items()})
+            else:
+                sections[name][key] = _words(values)
+    return Cues(sections, title_objects, events)
+
+
+def lemmas(token: Token) -> set[str]:
+    """Every SGJP lemma of the token and its lowercased text: a mis-chosen lemma hides nothing."""
+    return {lemma.lower() for lemma in all_lemmas(token)} | {token.text.lower()}
+
+
+def is_one_of(token: Token, words: frozenset[str]) -> bool:
+    """Whether one of the token's lemmas is one of ``words``."""
+    return bool(lemmas(token) & words)

@@ -1,0 +1,266 @@
+"""Relations of the graph (kronika.extract.relations + kronika.resolve.relations) on Polish
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import kronika
+from kronika.extract.relations.cues import cues
+from kronika.ingest import Document
+from kronika.model import Relation
+
+
+def analyzed(nlp: Any, text: str, date: str = "2021-12-01") -> dict[str, Any]:
+    return kronika.analyze(Document.create(text, source="test", date=date), nlp=nlp)
+
+
+def relations(
+    nlp: Any, text: str, date: str = "2021-12-01"
+) -> set[tuple[str, str, str | None, str | None, str, str | None]]:
+    """(subject, predicate, object, value, status, time) by entity names."""
+    record = analyzed(nlp, text, date)
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    found = set()
+    for rel in record["relations"]:
+        assert rel["subject"] in names and (rel["object"] is None or rel["object"] in names)
+        found.add(
+            (
+                names[rel["subject"]],
+                rel["predicate"],
+                names.get(rel["object"]),
+                rel["value"],
+                rel["status"],
+                rel["time"],
+            )
+        )
+    return found
+
+
+def test_every_cue_list_is_read() -> None:
+    loaded = cues()
+    assert "wstąpić" in loaded.words("membership", "join_verbs")
+    assert loaded.title_objects["papież"] == "organization:Kościół katolicki"
+    assert loaded.membership_events["event:Brexit"] == ("country:GB", "org:UE", "left")
+
+
+def test_joined_with_its_year_and_validity(nlp) -> None:
+    record = analyzed(nlp, "Litwa wstąpiła do NATO w 2004 roku.")
+    [rel] = [r for r in record["relations"] if r["predicate"] == "member_of"]
+    relation = Relation.from_json(rel)
+    assert (relation.status, relation.time, relation.time_source) == ("joined", "2004", "timex")
+    assert (relation.valid_from, relation.valid_to) == ("2004", None)
+    assert record["text"][relation.start : relation.end].startswith("Litwa wstąpiła do NATO")
+
+
+def test_left_and_planned_exit(nlp) -> None:
+    assert ("Grecja", "member_of", "Unia Europejska", None, "left", None) in relations(
+        nlp, "Grecja wystąpiła z Unii Europejskiej."
+    )
+    planned = relations(nlp, "Węgry mają opuścić Unię Europejską do 1 marca 2030 roku.")
+    assert ("Węgry", "member_of", "Unia Europejska", None, "planned", "2030-03-01") in planned
+
+
+def test_an_exit_noun_with_its_member(nlp) -> None:
+    found = relations(nlp, "Rząd przygotowuje się na wyjście Wielkiej Brytanii z UE.")
+    assert ("Wielka Brytania", "member_of", "Unia Europejska", None, "left", None) in found
+
+
+def test_being_led_out_of_two_alliances_keeps_the_membership(nlp) -> None:
+    # a conditional exit is hypothetical: the country is still a member of both
+    found = relations(
+        nlp,
+        "Armenia jest w trudnym położeniu. Nowa władza wyprowadziłaby kraj z dwóch sojuszy: "
+        "Organizacji Układu o Bezpieczeństwie Zbiorowym (OUBZ) i Euroazjatyckiej Unii "
+        "Gospodarczej.",
+    )
+    members = {(s, o, status) for s, p, o, _v, status, _t in found if p == "member_of"}
+    assert members == {
+        ("Armenia", "Organizacja Układu o Bezpieczeństwie Zbiorowym", "current"),
+        ("Armenia", "Euroazjatycka Unia Gospodarcza", "current"),
+    }
+
+
+def test_joining_programmes_listed_in_brackets(nlp) -> None:
+    found = relations(
+        nlp,
+        "Mołdawia przystąpiła do kilku programów współpracy z NATO (m.in. Partnerstwo dla Pokoju).",
+    )
+    assert ("Mołdawia", "member_of", "Partnerstwo dla Pokoju", None, "joined", None) in found
+    assert not any(o == "NATO" and p == "member_of" for _s, p, o, *_ in found)
+
+
+def test_members_listed_after_a_bloc(nlp) -> None:
+    found = relations(
+        nlp,
+        "Na szczycie Euroazjatyckiej Unii Gospodarczej (Rosja, Armenia, Kazachstan) mówiono o cłach.",
+    )
+    members = {
+        s for s, p, o, *_ in found if p == "member_of" and o == "Euroazjatycka Unia Gospodarcza"
+    }
+    assert members == {"Rosja", "Armenia", "Kazachstan"}
+
+
+def test_suspended_cooperation_with_nato_from_a_month(nlp) -> None:
+    record = analyzed(
+        nlp,
+        "Współpraca władz w Kiszyniowie z NATO została zawieszona w listopadzie 2021 roku.",
+    )
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    [rel] = [r for r in record["relations"] if r["predicate"] == "partner_of"]
+    assert (names[rel["subject"]], names[rel["object"]]) == ("Mołdawia", "NATO")
+    assert (rel["status"], rel["time"], rel["valid_from"]) == ("suspended", "2021-11", "2021-11")
+
+
+def test_role_with_status_and_default_country(nlp) -> None:
+    found = relations(nlp, "Były premier Jan Nowak skrytykował rząd.", date="2018-05-02")
+    # a bare national office in a Polish article is Poland's
+    assert ("Jan Nowak", "role", "Polska", "premier", "former", None) in found
+
+
+def test_role_of_a_known_person_in_their_country(nlp) -> None:
+    found = relations(
+        nlp, "Rzeczniczka premier Theresy May odmówiła komentarza.", date="2018-05-02"
+    )
+    assert ("Theresa May", "role", "Wielka Brytania", "premier", "current", None) in found
+
+
+def test_role_after_a_copula_dated_by_its_clause(nlp) -> None:
+    found = relations(nlp, "Anna Kowalska została prezesem Orlenu w listopadzie 2021 roku.")
+    roles = {(s, v, t) for s, p, _o, v, _st, t in found if p == "role"}
+    assert ("Anna Kowalska", "prezes", "2021-11") in roles
+
+
+def test_a_title_always_of_one_organization(nlp) -> None:
+    found = relations(nlp, "Papież Franciszek modlił się za ofiary.")
+    assert ("Franciszek", "role", "Kościół katolicki", "papież", "current", None) in found
+
+
+def test_a_party_phrase_is_membership_not_the_office(nlp) -> None:
+    found = relations(nlp, "Były premier z ramienia Partii Pracy Tony Blair zabrał głos.")
+    assert ("Tony Blair", "member_of", "Partia Pracy", None, "current", None) in found
+    assert any(p == "role" and v == "premier" and st == "former" for _s, p, _o, v, st, _t in found)
+
+
+def test_an_office_without_its_organization_is_left_out(nlp) -> None:
+    found = relations(nlp, "Sędzia Marek Wiśniewski odczytał wyrok.")
+    assert not [r for r in found if r[1] == "role"]
+
+
+def test_subsidiary_and_former_owner(nlp) -> None:
+    found = relations(nlp, "Spółka Lotos, należąca do koncernu Orlen, podniosła ceny.")
+    assert any(p == "subsidiary_of" for _s, p, *_ in found)
+
+
+def test_opposes_a_described_project(nlp) -> None:
+    found = relations(nlp, "Polska sprzeciwia się budowie gazociągu.")
+    assert ("Polska", "opposes", "budowa gazociągu", None, "current", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Unia Europejska nałożyła sankcje na Białoruś.", "current"),
+        ("Unia Europejska zniosła sankcje wobec Białorusi.", "former"),
+        ("Unia Europejska zagroziła sankcjami wobec Białorusi.", "planned"),
+    ],
+)
+def test_sanctions_by_their_verb(nlp, text: str, status: str) -> None:
+    found = relations(nlp, text)
+    assert ("Unia Europejska", "sanctions", "Białoruś", None, status, None) in found
+
+
+def test_a_relation_inside_a_quotation_is_a_claim(nlp) -> None:
+    record = analyzed(nlp, "– Litwa wstąpiła do NATO w 2004 roku – powiedział Jan Nowak.")
+    [rel] = [r for r in record["relations"] if r["predicate"] == "member_of"]
+    quote = record["quotes"][rel["quote_index"]]
+    assert rel["claim"] is True
+    assert quote["start"] <= rel["start"] and rel["end"] <= quote["end"]
+
+
+def test_a_negated_accession_is_no_relation(nlp) -> None:
+    assert not relations(nlp, "Ukraina nie wstąpiła do NATO.")
+
+
+def test_an_office_standing_for_its_holder_is_their_role(nlp) -> None:
+    found = relations(nlp, "Prezydent Rosji przyleciał wczoraj do Mińska.", date="2021-10-15")
+    assert ("Władimir Putin", "role", "Rosja", "prezydent", "current", None) in found
+
+
+def test_coordinated_titles_after_a_name(nlp) -> None:
+    found = relations(nlp, "Głos zabrał Piotr Zieliński, doradca podatkowy i partner w Deloitte.")
+    roles = {(v, o) for s, p, o, v, *_ in found if p == "role" and s == "Piotr Zieliński"}
+    assert ("doradca podatkowy", None) in roles
+    assert any(v == "partner" and o is not None for v, o in roles)
+
+
+def test_a_person_from_an_organization_is_its_member(nlp) -> None:
+    found = relations(nlp, "Wyniki przedstawiła Ewa Malinowska z Głównego Urzędu Statystycznego.")
+    assert any(
+        s == "Ewa Malinowska" and p == "member_of" and o is not None for s, p, o, *_ in found
+    )
+
+
+def test_coalition_parties_are_partners(nlp) -> None:
+    found = relations(
+        nlp, "Kraj rządzony jest przez koalicję Partii Pracy z Liberalnymi Demokratami."
+    )
+    assert ("Partia Pracy", "partner_of", "Liberalni Demokraci", None, "current", None) in found
+
+
+def test_an_opponent_in_apposition(nlp) -> None:
+    found = relations(nlp, "Jan Nowak, przeciwnik Brexitu, zabrał głos w Sejmie.")
+    assert ("Jan Nowak", "opposes", "Brexit", None, "current", None) in found
+
+
+def test_a_name_inside_a_described_target_is_not_the_target(nlp) -> None:
+    found = relations(nlp, "Komisja Europejska sprzeciwia się budowie gazociągu Nord Stream 2.")
+    [target] = [o for s, p, o, *_ in found if p == "opposes"]
+    assert target == "budowa gazociągu Nord Stream 2"
+
+
+def test_the_financiers_of_a_project_are_its_partners(nlp) -> None:
+    found = relations(
+        nlp,
+        "Rosja buduje gazociąg Nord Stream 2. Budowę Nord Stream 2 finansują koncerny OMV, "
+        "Shell i Uniper.",
+    )
+    partners = {s for s, p, o, *_ in found if p == "partner_of" and o and o.startswith("Nord")}
+    assert partners == {"OMV", "Shell", "Uniper"}
+
+
+def test_each_shareholder_of_a_consortium_controls_it(nlp) -> None:
+    found = relations(nlp, "Budowę prowadzi Orlen, w którym udziały mają OMV, Shell i Uniper.")
+    owners = {o for s, p, o, *_ in found if p == "subsidiary_of" and s == "Orlen"}
+    assert owners == {"OMV", "Shell", "Uniper"}
+
+
+def test_a_lowercase_complement_is_the_title_or_an_unnamed_organization(nlp) -> None:
+    found = relations(
+        nlp,
+        "Minister zdrowia Adam Niedzielski zapowiedział zmiany. Rzecznik związku zawodowego "
+        "pilotów Jan Nowak protestował.",
+    )
+    assert ("Adam Niedzielski", "role", "Polska", "minister zdrowia", "current", None) in found
+    roles = {(s, o) for s, p, o, v, *_ in found if p == "role" and v == "rzecznik"}
+    assert roles == {("Jan Nowak", "związek zawodowego pilotów")}
+
+
+def test_a_genitive_name_after_a_title_is_not_its_holder(nlp) -> None:
+    found = relations(nlp, "Była menadżer kampanii Trumpa odmówiła komentarza.")
+    assert not [r for r in found if r[1] == "role"]
+
+
+def test_an_unnamed_organization_after_an_apposition(nlp) -> None:
+    record = analyzed(nlp, "Protest zapowiedział Jan Nowak, rzecznik związku zawodowego pilotów.")
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    [role] = [r for r in record["relations"] if r["predicate"] == "role"]
+    assert names[role["object"]] == "związek zawodowego pilotów"
+    assert record["text"][role["start"] : role["end"]].endswith("zawodowego pilotów")
+
+
+def test_z_with_the_instrumental_is_company_not_membership(nlp) -> None:
+    found = relations(nlp, "Rozmowy Jana Nowaka z Sojuszem Północnoatlantyckim trwały długo.")
+    assert not [r for r in found if r[1] == "member_of"]
