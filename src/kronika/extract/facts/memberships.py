@@ -65,7 +65,7 @@ def _bracket_lists(view: _View) -> list[dict]:
     for org in view.mentions:
         if not _is_org(org) or org.end >= len(doc) or doc[org.end].text != "(":
             continue
-        sent_end = doc[org.end].sent.end
+        sent_end = view.base.sentence_of(org.end).end
         members, j = _list_members(view, org.end + 1, sent_end)
         # a bracketed acronym ("(OUBZ)") or a list of programmes is not a membership list
         if len(members) < 2 or j >= sent_end or doc[j].text != ")":
@@ -190,7 +190,7 @@ def _phrases(view: _View, timexes: Callable[[], list[dict]]) -> list[dict]:
         if token.lemma_.lower() not in triggers:
             continue
         i = token.i
-        sent = token.sent
+        sent = view.base.sentence_of(i)
         lemmas = _lemmas(token)
         clause_end = _clause_end(view, i + 1, sent)
         # "X wstąpiła do Y (w 2004 roku)", "X należy do Y": past joins, present belonging

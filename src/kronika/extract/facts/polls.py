@@ -15,7 +15,8 @@ from kronika.extract.facts.sources import (
     _Sentences,
 )
 from kronika.extract.facts.statements import _about, _clauses, _keep
-from kronika.extract.facts.view import _trim, _View
+from kronika.extract.facts.view import _View
+from kronika.lang.view import STATEMENT_EDGE, trim
 
 
 def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
@@ -127,7 +128,7 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
             if time is not None:
                 break
         first_sent, last_sent = sents[group[0]], sents[group[-1]]
-        start, end = _trim(view.text, first_sent.start_char, last_sent.end_char)
+        start, end = trim(view.text, first_sent.start_char, last_sent.end_char, STATEMENT_EDGE)
         end = min(len(view.text), end + (1 if view.text[end : end + 1] in {".", "!", "?"} else 0))
         dash_end = clause_ends[group[-1]]
         if dash_end < end and view.text[dash_end:end].lstrip()[:1] in DASHES:

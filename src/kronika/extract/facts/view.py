@@ -5,14 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.facts.lexicon import VERB_CLASSES, lexicon
-from kronika.lang.components import all_lemmas, doc_text, readings
+from kronika.lang.components import readings
+from kronika.lang.view import DocumentView
 from kronika.ner.mentions import MENTIONS_KEY
 
 
-def _lemmas(token: Token) -> set[str]:
-    """Every lemma SGJP offers for the token: the disambiguated one can be wrong ("badanych" →
-    "badać" instead of the participle-adjective "badany")."""
-    return all_lemmas(token) | {token.text.lower()}
+def _lemmas(token: Token) -> frozenset[str]:
+    """Every lemma SGJP offers for the token and its lowercased form: the disambiguated lemma can
+    be wrong ("badanych" → "badać" instead of the participle-adjective "badany")
+    (:meth:`DocumentView.lemmas_and_form`)."""
+    return DocumentView.of(token.doc).lemmas_and_form(token)
 
 
 def _has(token: Token, pos: frozenset[str] | set[str], *features: str) -> bool:
@@ -37,15 +39,6 @@ def _capitalized(token: Token) -> bool:
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    strip = " \t\n,;:–—-."
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
-    return start, end
-
-
 class _View:
     """Token-level lookups over one Doc shared by the extractors: mentions by token, sentences.
     Both are built on first use: most documents hold no poll or membership cue, and a cheap scan
@@ -53,7 +46,8 @@ class _View:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc_text(doc)
+        self.base = DocumentView.of(doc)
+        self.text = self.base.text
         self.lex = lexicon()
         found = list(doc.spans[MENTIONS_KEY]) if MENTIONS_KEY in doc.spans else []
         self.mentions: list[Span] = found
@@ -73,6 +67,6 @@ class _View:
     def sents(self) -> list[Span]:
         if self._sents is None:
             self._sents = [
-                s for s in self.doc.sents if self.text[s.start_char : s.end_char].strip()
+                s for s in self.base.sentences if self.text[s.start_char : s.end_char].strip()
             ]
         return self._sents

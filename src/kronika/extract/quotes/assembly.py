@@ -8,9 +8,10 @@ from kronika.extract.quotes.dashes import _dash_quotes, _pull_quotes
 from kronika.extract.quotes.indirect import _indirect_quotes
 from kronika.extract.quotes.marked import _colon_quotes, _marked_quotes
 from kronika.extract.quotes.model import QuoteIndex
-from kronika.extract.quotes.tokens import _has_verb_reading, _lemmas, _maybe_nominative, _trim
+from kronika.extract.quotes.tokens import _has_verb_reading, _lemmas, _maybe_nominative
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings
+from kronika.lang.view import trim
 
 
 def find_quotes(doc: Doc) -> list[dict]:
@@ -118,7 +119,7 @@ def _introduced_description(
             (t.idx for t in view.doc[k + 1 : sent.end] if t.is_punct or _has_verb_reading(t)),
             sent.end_char,
         )
-        s, e = _trim(text, sent.start_char, stop)
+        s, e = trim(text, sent.start_char, stop)
         if e > s:
             found = (s, e)
     return found

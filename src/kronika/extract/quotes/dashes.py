@@ -14,11 +14,11 @@ from kronika.extract.quotes.tokens import (
     _is_speech_verb,
     _last_char_not_in,
     _lines,
-    _trim,
     _trim_clause,
 )
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings
+from kronika.lang.view import trim
 
 
 def _dash_quotes(view: _DocView) -> list[Quote]:
@@ -109,7 +109,7 @@ def _close_unattributed(
 ) -> None:
     """A dash paragraph with no attribution of its own: the speaker comes from the context."""
     text = view.text
-    s, e = _trim(text, start, end, " \t\n")
+    s, e = trim(text, start, end, " \t\n")
     if e <= s or len(text[s:e].split()) < 3:
         return
     # A colon introduction in the previous sentence ("Powiedział: – …") keeps its cue.
@@ -119,7 +119,7 @@ def _close_unattributed(
         verb = _last_speech_verb(view, colon)
         if verb is not None:
             att = _subject_before(view, verb)
-    s, e = _trim(text, s, e, " \t\n")
+    s, e = trim(text, s, e, " \t\n")
     while e > s and text[e - 1] in ".":
         e -= 1
     quotes.append(Quote(s, e, "direct", att, anchor=s, strong=True))
@@ -187,8 +187,8 @@ def _pull_quotes(view: _DocView) -> list[Quote]:
             continue
         name_start = line_start + m.start("name")
         # the name must be preceded by content in the same line
-        s, e = _trim(text, line_start, name_start)
-        s, e = _trim(text, s, e, ' \t\n„”"«»')
+        s, e = trim(text, line_start, name_start)
+        s, e = trim(text, s, e, ' \t\n„”"«»')
         if len(text[s:e].split()) < 4:
             continue
         # the first capitalized word must not be the start of a sentence of content

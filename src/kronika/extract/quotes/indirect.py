@@ -26,10 +26,10 @@ from kronika.extract.quotes.tokens import (
     _is_speech_verb,
     _is_verbish,
     _lemmas,
-    _trim,
     _trim_clause,
 )
 from kronika.extract.quotes.view import _DocView
+from kronika.lang.view import trim
 
 
 def _indirect_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
@@ -280,7 +280,7 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
         if ments:
             att.speaker = (ments[0].start_char, ments[0].end_char)
         else:
-            s, e = _trim(text, src_s, src_e, ' ,\t\n„”"«»')
+            s, e = trim(text, src_s, src_e, ' ,\t\n„”"«»')
             att.speaker = (s, e)
         if toks[j].text.lower() in lex.pronouns:
             att.zero, att.speaker = True, None

@@ -18,11 +18,11 @@ from kronika.extract.quotes.tokens import (
     _maybe_nominative,
     _noun_cases,
     _strip_marks,
-    _trim,
     _trim_clause,
 )
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings
+from kronika.lang.view import trim
 
 
 def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
@@ -134,7 +134,7 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
         apposition = None
     if apposition is not None:
         # "– stwierdziła partnerka kancelarii w Niemczech, Anahita Thoms."
-        d_s, d_e = _trim(text, rest_start, apposition[0])
+        d_s, d_e = trim(text, rest_start, apposition[0])
         att.speaker, att.description = apposition, text[d_s:d_e] or None
         return att
     if (
@@ -143,7 +143,7 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
         and _lemmas(first_rest) & lex.description_nouns
     ):
         # "– mówił szef ARM": the description with its organization is the speaker
-        s, e = _trim_clause(text, *_trim(text, rest_start, _clause_end(text, rest_start, stop)))
+        s, e = _trim_clause(text, *trim(text, rest_start, _clause_end(text, rest_start, stop)))
         att.speaker = (s, e)
         return att
     if persons:
@@ -159,7 +159,7 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
             or _capitalized(first_rest)
             or first_rest.text in OPENING_QUOTES
         ):
-            s, e = _trim(text, rest_start, _clause_end(text, rest_start, stop))
+            s, e = trim(text, rest_start, _clause_end(text, rest_start, stop))
             s, e = _trim_clause(text, s, e)
             if e > s:
                 att.speaker = (s, e)
@@ -168,7 +168,7 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
         return att
     att.speaker = chosen
     # description before the name ("znany białoruski politolog X") or after it ("X, politolog")
-    before_s, before_e = _trim(text, rest_start, chosen[0])
+    before_s, before_e = trim(text, rest_start, chosen[0])
     if before_e > before_s and not _is_preposition_phrase(text[before_s:before_e]):
         att.description = text[before_s:before_e]
     after = text[chosen[1] : stop]

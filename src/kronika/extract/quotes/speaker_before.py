@@ -12,10 +12,10 @@ from kronika.extract.quotes.tokens import (
     _is_verbish,
     _lemmas,
     _maybe_nominative,
-    _trim,
 )
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings
+from kronika.lang.view import trim
 
 
 def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = None) -> Attribution:
@@ -80,10 +80,10 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         if head is not None and head.idx < start and _lemmas(head) & lex.description_nouns:
             if not _maybe_nominative(view.doc[first_i]):
                 # "Rzeczniczka premier Theresy May": the description is the speaker
-                s, e = _trim(text, head.idx, end)
+                s, e = trim(text, head.idx, end)
                 att.speaker = (s, e)
                 return att
-            d_s, d_e = _trim(text, head.idx, start)
+            d_s, d_e = trim(text, head.idx, start)
             if d_e > d_s:
                 att.description = text[d_s:d_e]
         att.speaker = (start, end)
@@ -106,7 +106,7 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         ):
             end_tok = view.doc[k]
             k += 1
-        s, e = _trim(text, head.idx, end_tok.idx + len(end_tok.text))
+        s, e = trim(text, head.idx, end_tok.idx + len(end_tok.text))
         att.speaker = (s, e)
         return att
     att.zero = True

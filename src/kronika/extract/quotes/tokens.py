@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kronika.extract.quotes.lexicon import VERB_CLASSES, Lexicon
-from kronika.lang.components import all_lemmas, readings
+from kronika.lang.components import readings
+from kronika.lang.view import DocumentView, trim
 
 
-def _lemmas(token: Token) -> set[str]:
-    return all_lemmas(token)
+def _lemmas(token: Token) -> frozenset[str]:
+    """Every lemma of the token (:meth:`DocumentView.reading_lemmas`)."""
+    return DocumentView.of(token.doc).reading_lemmas(token)
 
 
 def _is_speech_verb(token: Token, lex: Lexicon) -> bool:
@@ -53,17 +55,9 @@ def _capitalized(token: Token) -> bool:
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
 
 
-def _trim(text: str, start: int, end: int, strip: str = " \t\n,;:–—-") -> tuple[int, int]:
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
-    return start, end
-
-
 def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """A quote's content: no surrounding spaces, dashes, commas or a final period."""
-    start, end = _trim(text, start, end)
+    start, end = trim(text, start, end)
     while end > start and text[end - 1] in ".,;: \n":
         end -= 1
     return start, end

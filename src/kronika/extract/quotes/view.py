@@ -5,29 +5,32 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kronika.extract.quotes.lexicon import lexicon
 from kronika.extract.quotes.model import QuoteIndex
-from kronika.lang.components import doc_text, readings
+from kronika.lang.components import readings
+from kronika.lang.view import DocumentView
 from kronika.ner.mentions import MENTIONS_KEY
 
 
 class _DocView:
-    """Character-level lookups over one Doc, shared by the detectors."""
+    """The shared :class:`DocumentView` with what only the quotation detectors need: the
+    vocabulary, the mentions (person names trimmed) indexed by offset, the quotations found."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = text = doc_text(doc)
+        self.base = base = DocumentView.of(doc)
+        self.text = base.text
         self.lex = lexicon()
-        self.char_token: list[int] = [-1] * (len(text) + 1)
-        for token in doc:
-            start = token.idx
-            length = len(token.text)
-            self.char_token[start : start + length] = [token.i] * length
-        self.sent_of: list[Span] = []
-        for sent in doc.sents:
-            self.sent_of.extend([sent] * len(sent))
+        self.char_token = base.char_token
+        self.sent_of = base.token_sentences
+        self.sentences = base.sentences
+        self.token_at = base.token_at
+        self.token_before = base.token_before
+        self.tokens_until = base.tokens_until
+        self.sentence_start = base.sentence_start
+        self.sentences_starting = base.sentences_starting
         found = list(doc.spans[MENTIONS_KEY]) if MENTIONS_KEY in doc.spans else []
         self.mentions: list[Span] = [_trim_person(m) for m in found]
         # mention positions by start offset, so that a range query does not scan them all
@@ -36,8 +39,6 @@ class _DocView:
         )
         self._starts = [self.mentions[k].start_char for k in self._by_start]
         self._ends = [m.end_char for m in self.mentions]
-        self.sentences: list[Span] = list(doc.sents)
-        self.sentence_starts = [s.start_char for s in self.sentences]
 
         #: Quotations found by the earlier detectors (the subject of a later cue is not inside them).
         self.taken = QuoteIndex()
@@ -51,46 +52,11 @@ class _DocView:
             if m._.entity_type == "person" or m.label_.startswith("persName")
         )
 
-    def tokens_until(self, first: int, end_char: int) -> list[Token]:
-        """Tokens from index ``first`` that start before ``end_char``."""
-        doc = self.doc
-        tokens = []
-        for i in range(first, len(doc)):
-            token = doc[i]
-            if token.idx >= end_char:
-                break
-            tokens.append(token)
-        return tokens
-
-    def token_at(self, char: int) -> Token | None:
-        """The token covering ``char`` or the first one after it."""
-        n = len(self.text)
-        while char < n and self.char_token[char] < 0:
-            char += 1
-        if char >= n:
-            return None
-        return self.doc[self.char_token[char]]
-
-    def token_before(self, char: int) -> Token | None:
-        char -= 1
-        while char >= 0 and self.char_token[char] < 0:
-            char -= 1
-        return self.doc[self.char_token[char]] if char >= 0 else None
-
-    def sentence_start(self, char: int) -> int:
-        token = self.token_before(char)
-        return self.sent_of[token.i].start_char if token is not None else 0
-
     def mentions_in(self, start: int, end: int) -> list[Span]:
         """Mentions within ``[start, end)`` characters, in the order of the mention list."""
         lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
         found = sorted(k for k in self._by_start[lo:hi] if self._ends[k] <= end)
         return [self.mentions[k] for k in found]
-
-    def sentences_starting(self, start: int, end: int) -> list[Span]:
-        """Sentences whose first character is in ``[start, end)``."""
-        lo, hi = bisect_left(self.sentence_starts, start), bisect_left(self.sentence_starts, end)
-        return self.sentences[lo:hi]
 
 
 def _trim_person(mention: Span) -> Span:

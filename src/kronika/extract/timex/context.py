@@ -13,8 +13,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.timex.vocabulary import _Tables
-from kronika.lang.components import doc_readings, doc_text, readings
+from kronika.lang.components import readings
 from kronika.lang.morphology import Interpretation
+from kronika.lang.view import DocumentView
 
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
@@ -80,39 +81,37 @@ class _Ctx:
     keys: list[set[str]] = field(default_factory=list)
     #: The preposition in front of the core being matched: "od marca" points back, "na piątek" ahead.
     preposition: str | None = None
-    _sentences: list[Span] = field(default_factory=list)
 
     @cached_property
+    def view(self) -> DocumentView:
+        return DocumentView.of(self.doc)
+
+    @property
     def text_all(self) -> str:
-        return doc_text(self.doc)
+        return self.view.text
 
     @cached_property
     def tokens(self) -> _Tokens:
-        return _tokens(self.doc, self.tables)
+        return self.view.derived(_TOKENS, lambda view: _tokens(view, self.tables))
 
     @property
     def texts(self) -> list[str]:
-        return self.tokens.texts
+        return self.view.texts
 
     @property
     def lemmas(self) -> list[str]:
-        return self.tokens.lemmas
+        return self.view.lemmas
 
     @property
     def lowers(self) -> list[str]:
-        return self.tokens.lowers
+        return self.view.lowers
 
-    @cached_property
+    @property
     def token_ends(self) -> dict[int, int]:
-        """Character offset where a token ends → the index after that token."""
-        return {token.idx + len(token.text): token.i + 1 for token in reversed(self.doc)}
+        return self.view.token_ends
 
     def sentence_of(self, i: int) -> Span:
-        """The sentence of token ``i``; ``Token.sent`` rescans the document on every call."""
-        if not self._sentences:
-            for sent in self.doc.sents:
-                self._sentences.extend([sent] * len(sent))
-        return self._sentences[i]
+        return self.view.sentence_of(i)
 
     def key(self, i: int) -> set[str]:
         return self.keys[i] if 0 <= i < len(self.keys) else set()
@@ -134,13 +133,9 @@ def _token_keys(lemma: str, lower: str, token_readings: Iterable[Interpretation]
 
 @dataclass(slots=True)
 class _Tokens:
-    """Per token: text, lemma, lowercased form, keys, and whether it may start an expression
-    (a vocabulary word, a digit or a Roman numeral). Lists, because ``doc[i]`` makes a new
-    Token object on every access."""
+    """Per token: the keys it may stand for, and whether it may start an expression (a
+    vocabulary word, a digit or a Roman numeral)."""
 
-    texts: list[str] = field(default_factory=list)
-    lemmas: list[str] = field(default_factory=list)
-    lowers: list[str] = field(default_factory=list)
     keys: list[set[str]] = field(default_factory=list)
     starts: list[bool] = field(default_factory=list)
 
@@ -148,25 +143,21 @@ class _Tokens:
 _TOKENS = "kronika.timex_tokens"
 
 
-def _tokens(doc: Doc, tables: _Tables) -> _Tokens:
-    """The doc's token lists, made in one pass and kept on the doc: an undated document is
-    searched twice."""
-    cached = doc.user_data.get(_TOKENS)
-    if cached is None:
-        cached = doc.user_data[_TOKENS] = _Tokens()
-        for token, token_readings in zip(doc, doc_readings(doc)):
-            text, lemma, lower = token.text, token.lemma_, token.lower_
-            keys = _token_keys(lemma, lower, token_readings)
-            cached.texts.append(text)
-            cached.lemmas.append(lemma)
-            cached.lowers.append(lower)
-            cached.keys.append(keys)
-            cached.starts.append(
-                bool(keys & tables.triggers)
-                or any(ch.isdigit() for ch in text)
-                or text in tables.roman  # the matchers read Roman numerals in capitals only
-            )
-    return cached
+def _tokens(view: DocumentView, tables: _Tables) -> _Tokens:
+    """The doc's keys, made in one pass and kept with its view: an undated document is searched
+    twice."""
+    found = _Tokens()
+    for text, lemma, lower, token_readings in zip(
+        view.texts, view.lemmas, view.lowers, view.readings
+    ):
+        keys = _token_keys(lemma, lower, token_readings)
+        found.keys.append(keys)
+        found.starts.append(
+            bool(keys & tables.triggers)
+            or any(ch.isdigit() for ch in text)
+            or text in tables.roman  # the matchers read Roman numerals in capitals only
+        )
+    return found
 
 
 def _own_readings(token: Token) -> list[str]:
