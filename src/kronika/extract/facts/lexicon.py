@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.extract.pl import load_vocabulary
+from kronika.extract.resources import vocabulary
 
 #: A number as Polish press writes it: "47", "12,5", "1.5".
 NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d+)?$")
@@ -74,10 +74,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The vocabulary of ``pl/facts.yaml``, read once per process."""
-    raw = load_vocabulary("facts")
+    raw = vocabulary("facts")
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w) for w in raw[key])
+    words = raw.words
 
     return Lexicon(
         percent_forms=words("percent_forms"),

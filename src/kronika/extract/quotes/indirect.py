@@ -47,7 +47,8 @@ def _indirect_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
             if _is_speech_verb(t, lex):
                 found = _verb_clause(view, toks, k)
             elif low in lex.according_to or (
-                low in {"zdaniem"} or (low in {"opinii", "ocenie"} and _after_w(toks, k, lex))
+                low in lex.opinion_instrumentals
+                or (low in lex.opinion_locatives and _after_w(toks, k, lex))
             ):
                 found = _opinion_clause(view, toks, k)
             if found is None:
@@ -188,7 +189,7 @@ def _verb_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
         # only the clause before the comma: from the sentence start or an opening dash
         s, e = _trim_clause(text, s, e)
         if e - s < 15 or any(
-            x.text.lower() in {"który", "która", "które", "którzy", "że"} for x in toks[k - 3 : k]
+            x.text.lower() in lex.comma_attribution_stops for x in toks[k - 3 : k]
         ):
             return None
         att = _subject_after(view, verb.i + 1, toks[-1].idx + len(toks[-1].text))
@@ -202,12 +203,12 @@ def _verb_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
 
 def _after_w(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """ "w opinii", "w ocenie" or "w jej/jego/ich ocenie"."""
-    if k > 0 and toks[k - 1].text.lower() in {"w", "we"}:
+    if k > 0 and toks[k - 1].text.lower() in lex.locative_prepositions:
         return True
     return (
         k > 1
         and toks[k - 1].text.lower() in lex.pronouns
-        and toks[k - 2].text.lower() in {"w", "we"}
+        and toks[k - 2].text.lower() in lex.locative_prepositions
     )
 
 
@@ -218,15 +219,15 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
     low = word.text.lower()
     att = Attribution(cue=word.text)
     j = k + 1
-    if low in {"opinii", "ocenie"} and toks[k - 1].text.lower() in lex.pronouns:
+    if low in lex.opinion_locatives and toks[k - 1].text.lower() in lex.pronouns:
         # "W jej ocenie …": the pronoun's referent is the previous speaker
         att.cue = f"{toks[k - 2].text} {toks[k - 1].text} {word.text}"
         att.zero = True
         clause_from = j
     elif (
-        low == "zdaniem"
+        low in lex.opinion_instrumentals
         and k > 0
-        and toks[k - 1].text.lower() in lex.pronouns | {"moim", "naszym", "twoim"}
+        and toks[k - 1].text.lower() in lex.pronouns | lex.own_possessives
     ):
         att.cue = f"{toks[k - 1].text} {word.text}"
         att.zero = toks[k - 1].text.lower() in lex.pronouns
@@ -234,7 +235,7 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
             return None
         clause_from = j
     else:
-        if low in {"opinii", "ocenie"}:
+        if low in lex.opinion_locatives:
             att.cue = f"{toks[k - 1].text} {word.text}"
         if low in lex.according_to and j < len(toks) and _lemmas(toks[j]) & lex.according_excluded:
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.extract.pl import load_vocabulary
+from kronika.extract.resources import vocabulary
 
 #: Dialogue dashes: en dash, em dash, or a hyphen standing alone between spaces.
 DASHES = frozenset("–—-")
@@ -37,7 +37,16 @@ class Lexicon:
     complementizers: frozenset[str]
     purpose_complementizers: frozenset[str]
     according_to: frozenset[str]
-    opinion_nouns: frozenset[str]
+    opinion_locatives: frozenset[str]
+    opinion_instrumentals: frozenset[str]
+    own_possessives: frozenset[str]
+    locative_prepositions: frozenset[str]
+    phrase_prepositions: frozenset[str]
+    object_prepositions: frozenset[str]
+    head_prepositions: frozenset[str]
+    subject_stops: frozenset[str]
+    comma_attribution_stops: frozenset[str]
+    subject_pronouns: frozenset[str]
     according_nouns: frozenset[str]
     according_excluded: frozenset[str]
     survey_words: frozenset[str]
@@ -58,10 +67,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The vocabulary of ``pl/quotes.yaml``, read once per process."""
-    raw = load_vocabulary("quotes")
+    raw = vocabulary("quotes")
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w) for w in raw[key])
+    words = raw.words
 
     return Lexicon(
         speech_verbs=frozenset(v for pair in raw["speech_verbs"] for v in pair),
@@ -69,7 +77,16 @@ def lexicon() -> Lexicon:
         complementizers=words("complementizers"),
         purpose_complementizers=words("purpose_complementizers"),
         according_to=words("according_to"),
-        opinion_nouns=words("opinion_nouns"),
+        opinion_locatives=words("opinion_locatives"),
+        opinion_instrumentals=words("opinion_instrumentals"),
+        own_possessives=words("own_possessives"),
+        locative_prepositions=words("locative_prepositions"),
+        phrase_prepositions=words("phrase_prepositions"),
+        object_prepositions=words("object_prepositions"),
+        head_prepositions=words("head_prepositions"),
+        subject_stops=words("subject_stops"),
+        comma_attribution_stops=words("comma_attribution_stops"),
+        subject_pronouns=words("subject_pronouns"),
         according_nouns=words("according_nouns"),
         according_excluded=words("according_excluded"),
         survey_words=words("survey_words"),

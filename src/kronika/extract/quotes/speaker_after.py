@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Token
 
-from kronika.extract.quotes.lexicon import CLOSING_QUOTES, OPENING_QUOTES, Lexicon
+from kronika.extract.quotes.lexicon import CLOSING_QUOTES, OPENING_QUOTES, Lexicon, lexicon
 from kronika.extract.quotes.model import Attribution
 from kronika.extract.quotes.speaker_before import _name_like
 from kronika.extract.quotes.tokens import (
@@ -25,16 +25,20 @@ from kronika.lang.components import readings
 from kronika.lang.view import trim
 
 
-def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
-    """Speaker, description and addressee in a clause after the cue ("mówi „Gazecie” X, politolog")."""
-    lex, text = view.lex, view.text
-    att = Attribution()
-    tokens = view.tokens_until(first, end_char)
+def _span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Characters from ``tokens[first]`` to the end of ``tokens[last]``."""
+    return tokens[first].idx, tokens[last].idx + len(tokens[last].text)
+
+
+def _skip_preamble(
+    view: _DocView, tokens: list[Token]
+) -> tuple[int, tuple[int, int] | None, list[tuple[int, int]]]:
+    """Leading adverbs, time and place phrases and an addressee, which are not the subject:
+    (index of the first token after them, the addressee's characters, the blocked spans)."""
+    lex, stops = view.lex, view.person_starts
     i = 0
     addressee: tuple[int, int] | None = None
     blocked: list[tuple[int, int]] = []
-    stops = view.person_starts
-    # Leading adverbs, time phrases and an addressee are not the subject.
     while i < len(tokens):
         t = tokens[i]
         low = t.text.lower()
@@ -42,79 +46,84 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
             i += 1
             continue
         # "w rozmowie z agencją RBK", "w wywiadzie dla „Rzeczpospolitej”"
-        if low in {"w", "we"} and i + 2 < len(tokens):
+        if low in lex.locative_prepositions and i + 2 < len(tokens):
             head = _lemmas(tokens[i + 1])
             prep = tokens[i + 2].text.lower()
             if any((h, prep) in lex.addressee_frames for h in head):
                 j = i + 3
                 _, a_end = _noun_phrase(tokens, j, lex, stops)
                 if a_end > j:
-                    addressee = (tokens[j].idx, tokens[a_end - 1].idx + len(tokens[a_end - 1].text))
+                    addressee = _span(tokens, j, a_end - 1)
                     blocked.append(addressee)
                 i = a_end
                 continue
             # other prepositional phrases: "w czwartek", "w oświadczeniu", "w Radiu ZET"
             _, e = _noun_phrase(tokens, i + 1, lex, stops)
-            blocked.append(
-                (
-                    tokens[i + 1].idx,
-                    tokens[max(e, i + 2) - 1].idx + len(tokens[max(e, i + 2) - 1].text),
-                )
-            )
+            blocked.append(_span(tokens, i + 1, max(e, i + 2) - 1))
             i = max(e, i + 2)
             continue
-        if low in {
-            "na",
-            "podczas",
-            "po",
-            "przed",
-            "z",
-            "ze",
-            "od",
-            "dla",
-            "do",
-            "o",
-        } and i + 1 < len(tokens):
+        if low in lex.phrase_prepositions and i + 1 < len(tokens):
             j = i + 1
             _, e = _noun_phrase(tokens, j, lex, stops)
-            blocked.append(
-                (tokens[j].idx, tokens[max(e, j + 1) - 1].idx + len(tokens[max(e, j + 1) - 1].text))
-            )
+            blocked.append(_span(tokens, j, max(e, j + 1) - 1))
             i = max(e, j + 1)
             continue
         # a dative addressee right after the verb: "mówi „Gazecie”", "powiedział dziennikarzom"
         if addressee is None and _is_dative_addressee(tokens, i, lex):
             s, e = _noun_phrase(tokens, i, lex, stops)
-            addressee = (tokens[s].idx, tokens[e - 1].idx + len(tokens[e - 1].text))
+            addressee = _span(tokens, s, e - 1)
             blocked.append(addressee)
             i = e
             continue
         break
+    return i, addressee, blocked
+
+
+def _speaker_in_addressee(
+    tokens: list[Token], rest: list[Token], addressee: tuple[int, int]
+) -> tuple[list[Token], tuple[int, int]]:
+    """ "w rozmowie z agencją RBK Cichanouska": the subject follows the addressee, so the last
+    capitalized word of an addressee that ends the clause is the speaker."""
+    if [t for t in rest if not t.is_punct]:
+        return rest, addressee
+    a_tokens = [t for t in tokens if addressee[0] <= t.idx < addressee[1]]
+    capitals = [t for t in a_tokens if _capitalized(t)]
+    if len(capitals) >= 2 and a_tokens[-1] is capitals[-1] and not capitals[-1].is_upper:
+        return [capitals[-1]], (addressee[0], a_tokens[-2].idx + len(a_tokens[-2].text))
+    return rest, addressee
+
+
+def _subject_stop(view: _DocView, rest: list[Token], end_char: int) -> int:
+    """Where the subject ends: at a relative clause or a second clause."""
+    for t in rest:
+        if t.text.lower() in view.lex.subject_stops or t.text in {"–", "—"}:
+            return t.idx
+    return end_char
+
+
+def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
+    """Speaker, description and addressee in a clause after the cue ("mówi „Gazecie” X, politolog")."""
+    text = view.text
+    att = Attribution()
+    tokens = view.tokens_until(first, end_char)
+    i, addressee, blocked = _skip_preamble(view, tokens)
     rest = tokens[i:]
-    if addressee is not None and not [t for t in rest if not t.is_punct]:
-        # "w rozmowie z agencją RBK Cichanouska": the subject follows the addressee, so the
-        # last capitalized word of an addressee that ends the clause is the speaker
-        a_tokens = [t for t in tokens if addressee[0] <= t.idx < addressee[1]]
-        capitals = [t for t in a_tokens if _capitalized(t)]
-        if len(capitals) >= 2 and a_tokens[-1] is capitals[-1] and not capitals[-1].is_upper:
-            last = capitals[-1]
-            rest = [last]
-            addressee = (addressee[0], a_tokens[-2].idx + len(a_tokens[-2].text))
     if addressee is not None:
+        rest, addressee = _speaker_in_addressee(tokens, rest, addressee)
         att.addressee = _strip_marks(text[addressee[0] : addressee[1]])
     if not rest:
         att.zero = True
         return att
+    _name_subject(view, att, rest, _subject_stop(view, rest, end_char), blocked)
+    return att
+
+
+def _name_subject(
+    view: _DocView, att: Attribution, rest: list[Token], stop: int, blocked: list[tuple[int, int]]
+) -> None:
+    """The speaker (and description) among ``rest``, the clause after the preamble."""
+    lex, text = view.lex, view.text
     rest_start = rest[0].idx
-    # Stop the subject at a relative clause or a second clause.
-    stop = end_char
-    for t in rest:
-        if t.text.lower() in {"który", "która", "które", "którzy", "że", "iż"} or t.text in {
-            "–",
-            "—",
-        }:
-            stop = t.idx
-            break
     candidates = [
         m
         for m in view.mentions_in(rest_start, stop)
@@ -127,7 +136,6 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
     )
     # the subject is nominative: not "Trumpa" in "była menadżer kampanii Trumpa, Kellyanne Conway"
     persons = [m for m in persons if _maybe_nominative(m[-1])] or persons
-    chosen: tuple[int, int] | None = None
     first_rest = rest[0]
     apposition = _capitalized_run(view, rest_start, stop) if not persons else None
     if apposition is not None and not re.search(r",\s*$", text[rest_start : apposition[0]]):
@@ -136,16 +144,18 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
         # "– stwierdziła partnerka kancelarii w Niemczech, Anahita Thoms."
         d_s, d_e = trim(text, rest_start, apposition[0])
         att.speaker, att.description = apposition, text[d_s:d_e] or None
-        return att
+        return
     if (
         not persons
         and first_rest.text[:1].islower()
         and _lemmas(first_rest) & lex.description_nouns
     ):
         # "– mówił szef ARM": the description with its organization is the speaker
-        s, e = _trim_clause(text, *trim(text, rest_start, _clause_end(text, rest_start, stop)))
-        att.speaker = (s, e)
-        return att
+        att.speaker = _trim_clause(
+            text, *trim(text, rest_start, _clause_end(text, rest_start, stop))
+        )
+        return
+    chosen: tuple[int, int] | None
     if persons:
         chosen = (persons[0].start_char, persons[0].end_char)
     elif candidates:
@@ -153,21 +163,30 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
     else:
         chosen = _capitalized_run(view, rest_start, stop)
     if chosen is None:
-        # an unnamed speaker: "– dodał przewodniczący RE", "– mówił polityk"
-        if (
-            _is_noun_like(first_rest)
-            or _capitalized(first_rest)
-            or first_rest.text in OPENING_QUOTES
-        ):
-            s, e = trim(text, rest_start, _clause_end(text, rest_start, stop))
-            s, e = _trim_clause(text, s, e)
-            if e > s:
-                att.speaker = (s, e)
-        if att.speaker is None:
-            att.zero = True
-        return att
+        _unnamed_speaker(view, att, first_rest, stop)
+        return
     att.speaker = chosen
-    # description before the name ("znany białoruski politolog X") or after it ("X, politolog")
+    _describe(view, att, rest_start, chosen, stop)
+
+
+def _unnamed_speaker(view: _DocView, att: Attribution, first_rest: Token, stop: int) -> None:
+    """An unnamed speaker: "– dodał przewodniczący RE", "– mówił polityk"; else a zero subject."""
+    text, rest_start = view.text, first_rest.idx
+    if _is_noun_like(first_rest) or _capitalized(first_rest) or first_rest.text in OPENING_QUOTES:
+        s, e = trim(text, rest_start, _clause_end(text, rest_start, stop))
+        s, e = _trim_clause(text, s, e)
+        if e > s:
+            att.speaker = (s, e)
+    if att.speaker is None:
+        att.zero = True
+
+
+def _describe(
+    view: _DocView, att: Attribution, rest_start: int, chosen: tuple[int, int], stop: int
+) -> None:
+    """The description before the name ("znany białoruski politolog X") or after it ("X,
+    politolog")."""
+    text = view.text
     before_s, before_e = trim(text, rest_start, chosen[0])
     if before_e > before_s and not _is_preposition_phrase(text[before_s:before_e]):
         att.description = text[before_s:before_e]
@@ -175,11 +194,10 @@ def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
     m = re.match(r"\s*,\s*([^,.;:!?\n]+)", after)
     if m and m.group(1)[:1].islower():
         att.description = m.group(1).strip()
-    return att
 
 
 def _is_preposition_phrase(text: str) -> bool:
-    return text.split()[0].lower() in {"w", "we", "z", "ze", "na", "dla", "do", "od", "po", "o"}
+    return text.split()[0].lower() in lexicon().object_prepositions
 
 
 def _clause_end(text: str, start: int, stop: int) -> int:
@@ -244,7 +262,7 @@ def _capitalized_run(view: _DocView, start: int, stop: int) -> tuple[int, int] |
             run.append(tok)
         elif run:
             break
-        elif tok.text.lower() in {"z", "ze", "w", "we", "dla", "na", "do", "od", "o", "po"}:
+        elif tok.text.lower() in view.lex.object_prepositions:
             # skip a prepositional phrase's capitalized object
             nxt = tok.i + 1
             while nxt < len(view.doc) and (

@@ -90,7 +90,7 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         return att
     last = words[-1]
     if last.text.lower() in lex.pronouns or (
-        len(words) >= 1 and words[-1].text.lower() in {"on", "ona", "oni", "one"}
+        len(words) >= 1 and words[-1].text.lower() in lex.subject_pronouns
     ):
         att.zero = True
         return att
@@ -167,21 +167,7 @@ def _subject_head(view: _DocView, tokens: list[Token], before: int) -> Token | N
         if t.is_punct:
             continue
         prev = tokens[idx - 1].text.lower() if idx > 0 else ""
-        if prev in {
-            "w",
-            "we",
-            "z",
-            "ze",
-            "na",
-            "dla",
-            "do",
-            "od",
-            "po",
-            "o",
-            "przez",
-            "przy",
-            "podczas",
-        }:
+        if prev in lex.head_prepositions:
             continue
         if _lemmas(t) & lex.description_nouns:
             return t

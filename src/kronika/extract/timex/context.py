@@ -187,7 +187,7 @@ def _year_word(ctx: _Ctx, i: int) -> int | None:
     text = ctx.text(i).lower()
     if text == "r":
         return _skip_period(ctx, i + 1)
-    if text in {"roku", "rok", "r.", "rokiem"}:
+    if text in ctx.tables.year_words:
         return i + 1
     return None
 

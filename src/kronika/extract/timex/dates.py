@@ -76,7 +76,7 @@ def _month_or_day_value(
         anchor = "document"
     else:
         tense = _tense(ctx, start, end)
-        if ctx.preposition in {"od", "z", "ze", "sprzed"} and tense != "future":
+        if ctx.preposition in ctx.tables.past_prepositions and tense != "future":
             tense = "past"
         elif ctx.preposition == "na" and tense != "past":
             tense = "future"
@@ -173,7 +173,7 @@ def _core_year(ctx: _Ctx, i: int, after_preposition: bool) -> _Core | None:
 
 def _core_years_plural(ctx: _Ctx, i: int) -> _Core | None:
     """ "latach 2015–2018", "lata 2012 -2021", "latach 90." (a decade)."""
-    if ctx.text(i).lower() not in {"latach", "lata", "lat"}:
+    if ctx.text(i).lower() not in ctx.tables.years_plural_forms:
         return None
     j = i + 1
     year = _year_at(ctx, j)

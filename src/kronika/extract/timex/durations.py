@@ -80,7 +80,7 @@ def _core_relative_unit(ctx: _Ctx, i: int) -> _Core | None:
     rel = _lookup(ctx.key(i), ctx.tables.relative_adjectives)
     unit = _lookup(ctx.key(i + 1), ctx.tables.units)
     if rel is not None and unit in _UNIT_DATE:
-        if ctx.text(i + 1).lower() in {"latach", "lata", "lat"}:
+        if ctx.text(i + 1).lower() in ctx.tables.years_plural_forms:
             return None
         end = i + 2
         # "tym samym roku" is an anaphor; resolve to the document's unit anyway.

@@ -3,41 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kronika.extract.pl import load_vocabulary
+from kronika.extract.resources import Vocabulary, vocabulary
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """The Polish word lists of ``pl/timex.yaml``, keys lowercased."""
+class _Lowered:
+    """A vocabulary file read with its keys and words lowercased."""
 
-    data: dict[str, Any]
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
 
     def table(self, name: str) -> dict[str, Any]:
-        return {str(k).lower(): v for k, v in (self.data.get(name) or {}).items()}
+        return {str(k).lower(): v for k, v in (self.vocab[name] or {}).items()}
 
     def words(self, name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.data.get(name) or ())
+        return frozenset(str(w).lower() for w in self.vocab[name] or ())
 
-
-def _all_words(data: Any) -> frozenset[str]:
-    """Every word anywhere in the vocabulary: a token with none of them and no digit cannot
-    start an expression, which lets ``find_timexes`` skip most tokens cheaply."""
-    words: set[str] = set()
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif isinstance(item, str):
-            words.update(item.lower().split())
-    return frozenset(words)
+    def entries(self, name: str) -> list[Any]:
+        return list(self.vocab[name] or [])
 
 
 def _lowered(words: Iterable[Any]) -> tuple[str, ...]:
@@ -46,13 +31,13 @@ def _lowered(words: Iterable[Any]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Tables:
-    return _Tables(Vocabulary(load_vocabulary("timex")))
+    return _Tables(_Lowered(vocabulary("timex")), vocabulary("timex_forms"))
 
 
 class _Tables:
     """Lookup tables built once from the vocabulary."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: _Lowered, forms: Vocabulary) -> None:
         self.months: dict[str, int] = vocab.table("months")
         self.month_adjectives: dict[str, int] = vocab.table("month_adjectives")
         self.roman: dict[str, int] = {k.upper(): v for k, v in vocab.table("roman").items()}
@@ -61,8 +46,6 @@ class _Tables:
         self.seasons: dict[str, str] = vocab.table("seasons")
         self.day_parts: dict[str, str] = vocab.table("day_parts")
         self.units: dict[str, str] = vocab.table("units")
-        self.time_units = vocab.words("time_units")
-        self.time_units = frozenset(u.upper() for u in self.time_units)
         self.unit_adjectives: dict[str, str] = vocab.table("unit_adjectives")
         self.bare_unit_adjectives = vocab.words("bare_unit_adjectives")
         self.vague_unit_adjectives: dict[str, str] = vocab.table("vague_unit_adjectives")
@@ -74,9 +57,9 @@ class _Tables:
         self.deictic_days: dict[str, int] = vocab.table("deictic_days")
         self.deictic_day_adjectives: dict[str, int] = vocab.table("deictic_day_adjectives")
         self.present_ref = vocab.words("present_ref")
-        self.triggers = _all_words(vocab.data)
+        self.triggers = vocab.vocab.every_word()
         self.phrases: list[dict[str, Any]] = sorted(
-            vocab.data.get("phrases") or [], key=lambda p: -len(p["lemmas"])
+            vocab.entries("phrases"), key=lambda p: -len(p["lemmas"])
         )
         # (rank in self.phrases, lowercased lemmas, phrase) by first lemma
         self.phrases_by_first: dict[str, list[tuple[int, tuple[str, ...], dict[str, Any]]]] = {}
@@ -84,7 +67,7 @@ class _Tables:
             lemmas = _lowered(phrase["lemmas"])
             self.phrases_by_first.setdefault(lemmas[0], []).append((rank, lemmas, phrase))
         self.prepositions: dict[str, str | None] = vocab.table("prepositions")
-        self.complex_prepositions: list[list[str]] = vocab.data.get("complex_prepositions") or []
+        self.complex_prepositions: list[list[str]] = vocab.entries("complex_prepositions")
         self.positions: dict[str, str] = vocab.table("positions")
         self.position_adjectives: dict[str, str] = vocab.table("position_adjectives")
         self.approx_words: dict[str, str] = vocab.table("approx_words")
@@ -94,13 +77,13 @@ class _Tables:
         self.ago = vocab.words("ago")
         self.later = vocab.words("later")
         self.anaphor_phrases: list[tuple[tuple[str, ...], dict[str, Any]]] = [
-            (_lowered(p["lemmas"]), p) for p in vocab.data.get("anaphor_phrases") or []
+            (_lowered(p["lemmas"]), p) for p in vocab.entries("anaphor_phrases")
         ]
         self.duration_adjectives = vocab.words("duration_adjectives")
         self.year_adjectives: dict[str, int] = vocab.table("year_adjectives")
         self.decade_ordinals: dict[str, int] = vocab.table("decade_ordinals")
         self.standalone_day_parts: list[tuple[tuple[str, ...], dict[str, Any]]] = [
-            (_lowered(e["lemmas"]), e) for e in vocab.data.get("standalone_day_parts") or []
+            (_lowered(e["lemmas"]), e) for e in vocab.entries("standalone_day_parts")
         ]
         # First words of the multi-word entries: a token with none of them starts none.
         self.anaphor_firsts = frozenset(lemmas[0] for lemmas, _ in self.anaphor_phrases)
@@ -108,4 +91,7 @@ class _Tables:
         self.complex_firsts = frozenset(words[0] for words in self.complex_prepositions)
         self.anaphor_determiners = vocab.words("anaphor_determiners")
         self.holidays: dict[str, str] = vocab.table("holidays")
+        self.year_words = forms.words("year_words")
+        self.years_plural_forms = forms.words("years_plural_forms")
+        self.past_prepositions = forms.words("past_prepositions")
         self.movable_holidays: dict[str, str] = vocab.table("movable_holidays")
