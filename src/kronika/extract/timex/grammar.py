@@ -73,79 +73,135 @@ def _core(
     )
 
 
-def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _Core] | None:
-    """(start index, core with mod applied) for an expression starting at token ``i``."""
-    phrase = _anaphor_phrase(ctx, i, previous) or _phrase(ctx, i) or _standalone_day_part(ctx, i)
-    if phrase is not None:
-        return i, phrase
-    j = i
-    preposition: str | None = None
+def _preposition_at(ctx: _Ctx, i: int) -> tuple[str | None, int]:
+    """(the preposition at token ``i`` — one word or two, "w ciągu" — or None, index after it)."""
     complex_prepositions = (
         ctx.tables.complex_prepositions if ctx.key(i) & ctx.tables.complex_firsts else ()
     )
     for words in complex_prepositions:
         if all(w in ctx.key(i + k) for k, w in enumerate(words)):
-            preposition, j = " ".join(words), i + len(words)
-            break
-    else:
-        text = ctx.text(i).lower()
-        if text in ctx.tables.prepositions:
-            preposition, j = text, _skip_period(ctx, i + 1) if text == "ok" else i + 1
-    position: str | None = None
-    approx: str | None = None
-    if preposition is not None:
-        position = _lookup(ctx.key(j), ctx.tables.positions)
-        if position is not None and ctx.text(j).lower() in {
-            "koniec",
-            "końca",
-            "końcem",
-            "początku",
-            "połowie",
-            "połowy",
-            "początek",
-            "połowę",
-        }:
-            j += 1
-        else:
-            position = None
-    adjective_mod = _lookup(
-        {ctx.lemmas[j].lower()} if j < len(ctx.doc) else set(), ctx.tables.position_adjectives
-    )
-    if adjective_mod is not None and _lookup(ctx.key(j + 1), ctx.tables.seasons):
-        j += 1
+            return " ".join(words), i + len(words)
+    text = ctx.text(i).lower()
+    if text in ctx.tables.prepositions:
+        return text, _skip_period(ctx, i + 1) if text == "ok" else i + 1
+    return None, i
+
+
+def _position_at(ctx: _Ctx, j: int, preposition: str | None) -> tuple[str | None, int]:
+    """(the mod of a position noun after a preposition, "do końca", "w połowie", index after)."""
+    if preposition is None:
+        return None, j
+    position = _lookup(ctx.key(j), ctx.tables.positions)
+    if position is not None and ctx.text(j).lower() in ctx.tables.position_forms:
+        return position, j + 1
+    return None, j
+
+
+def _half_year(ctx: _Ctx, j: int, preposition: str | None) -> _Core | None:
+    """ "w pierwszej połowie roku / 2019 r.": a half year."""
     half = (
         ctx.tables.ordinals.get(ctx.lemmas[j].lower())
         if preposition is not None and j < len(ctx.doc)
         else None
     )
-    if half in {1, 2} and "połowa" in ctx.key(j + 1):
-        # "w pierwszej połowie roku / 2019 r.": a half year.
-        year = _year_at(ctx, j + 2)
-        if year is not None:
-            end = _year_word(ctx, j + 3) or j + 3
-            return i, _Core(end, "DATE", f"{year}-H{half}", "absolute", kind="half")
-        if ctx.text(j + 2).lower() == "roku":
-            value = _shift_unit(ctx, "Y", 0) or "XXXX"
-            return i, _Core(j + 3, "DATE", f"{value}-H{half}", "document", kind="half")
-    if position is not None and ctx.text(j).lower() in _CURRENT_UNIT and not _year_at(ctx, j + 1):
-        # "na początku roku", "do końca miesiąca": the document's year or month.
-        unit = _CURRENT_UNIT[ctx.text(j).lower()]
-        rel = _lookup(ctx.key(j + 1), ctx.tables.relative_adjectives)
-        end = j + 2 if rel is not None and ctx.text(j + 1).lower() != "tego" else j + 1
-        if ctx.text(j + 1).lower() in {"tego", "bieżącego"} and "rok" in ctx.key(j):
-            end, rel = j + 1, 0
-        value = _shift_unit(ctx, unit, int(rel or 0)) or ("XXXX" if unit == "Y" else None)
-        core = _Core(end, "DATE", value, "document", mod=position, kind="relative")
-        if preposition == "do" and position == "MID" and unit == "Y" and value:
-            core.value = f"{value}-H1"
-            core.mod = "END"
-        return i, core
+    if half not in {1, 2} or "połowa" not in ctx.key(j + 1):
+        return None
+    year = _year_at(ctx, j + 2)
+    if year is not None:
+        end = _year_word(ctx, j + 3) or j + 3
+        return _Core(end, "DATE", f"{year}-H{half}", "absolute", kind="half")
+    if ctx.text(j + 2).lower() == "roku":
+        value = _shift_unit(ctx, "Y", 0) or "XXXX"
+        return _Core(j + 3, "DATE", f"{value}-H{half}", "document", kind="half")
+    return None
+
+
+def _current_unit(ctx: _Ctx, j: int, preposition: str | None, position: str) -> _Core:
+    """ "na początku roku", "do końca miesiąca": the document's year or month."""
+    unit = _CURRENT_UNIT[ctx.text(j).lower()]
+    rel = _lookup(ctx.key(j + 1), ctx.tables.relative_adjectives)
+    end = j + 2 if rel is not None and ctx.text(j + 1).lower() != "tego" else j + 1
+    if ctx.text(j + 1).lower() in ctx.tables.current_year_determiners and "rok" in ctx.key(j):
+        end, rel = j + 1, 0
+    value = _shift_unit(ctx, unit, int(rel or 0)) or ("XXXX" if unit == "Y" else None)
+    core = _Core(end, "DATE", value, "document", mod=position, kind="relative")
+    if preposition == "do" and position == "MID" and unit == "Y" and value:
+        core.value = f"{value}-H1"
+        core.mod = "END"
+    return core
+
+
+def _approximation_at(ctx: _Ctx, j: int) -> tuple[str | None, int]:
+    """(the mod of an approximation word, "ponad", "dłużej niż", index after it)."""
     approx = ctx.tables.approx_words.get(ctx.text(j).lower())
     if approx is not None:
-        j = _skip_period(ctx, j + 1) if ctx.text(j).lower() == "ok" else j + 1
-    elif (ctx.text(j).lower(), ctx.text(j + 1).lower()) in ctx.tables.approx_pairs:
-        approx = ctx.tables.approx_pairs[(ctx.text(j).lower(), ctx.text(j + 1).lower())]
-        j += 2
+        return approx, _skip_period(ctx, j + 1) if ctx.text(j).lower() == "ok" else j + 1
+    pair = (ctx.text(j).lower(), ctx.text(j + 1).lower())
+    if pair in ctx.tables.approx_pairs:
+        return ctx.tables.approx_pairs[pair], j + 2
+    return None, j
+
+
+def _apply_mod(
+    ctx: _Ctx,
+    core: _Core,
+    preposition: str | None,
+    position: str | None,
+    adjective_mod: str | None,
+    approx: str | None,
+    previous: list[dict[str, Any]],
+) -> None:
+    """The core's mod from what stands before it; "od X do Y" becomes a range."""
+    # "do" followed by "końca" takes the END of the thing; "od X do Y" is a range.
+    if not (
+        core.type in {"DATE", "TIME"}
+        and core.value not in {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+        or core.kind == "ref"
+    ):
+        if approx is not None:
+            core.mod = approx
+        return
+    mod = position or adjective_mod or core.mod
+    if mod is None and preposition is not None and core.kind != "ref":
+        mod = ctx.tables.prepositions.get(preposition)
+    if mod is None and preposition == "do" and core.kind == "ref":
+        mod = "END"
+    if preposition == "do" and position == "MID" and core.kind == "year":
+        core.value = f"{core.value}-H1"
+        mod = "END"
+    if preposition == "w" and position == "MID":
+        mod = "MID"
+    if preposition == "od" and ctx.text(core.end).lower() == "do":
+        second = _core(ctx, core.end + 1, "do", previous)
+        if second is not None and second.type == "DATE" and second.kind == core.kind:
+            core.end_value, core.end, mod = second.value, second.end, None
+            # "od stycznia do marca 2021 r.": the first month takes the second one's year.
+            if core.anchor == "document" and second.anchor == "absolute" and second.value:
+                core.value = second.value[:4] + (core.value or "")[4:]
+                core.anchor = "absolute"
+    if approx == "APPROX":
+        mod = "APPROX"
+    core.mod = mod
+
+
+def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _Core] | None:
+    """(start index, core with mod applied) for an expression starting at token ``i``."""
+    phrase = _anaphor_phrase(ctx, i, previous) or _phrase(ctx, i) or _standalone_day_part(ctx, i)
+    if phrase is not None:
+        return i, phrase
+    preposition, j = _preposition_at(ctx, i)
+    position, j = _position_at(ctx, j, preposition)
+    adjective_mod = _lookup(
+        {ctx.lemmas[j].lower()} if j < len(ctx.doc) else set(), ctx.tables.position_adjectives
+    )
+    if adjective_mod is not None and _lookup(ctx.key(j + 1), ctx.tables.seasons):
+        j += 1
+    half = _half_year(ctx, j, preposition)
+    if half is not None:
+        return i, half
+    if position is not None and ctx.text(j).lower() in _CURRENT_UNIT and not _year_at(ctx, j + 1):
+        return i, _current_unit(ctx, j, preposition, position)
+    approx, j = _approximation_at(ctx, j)
     if (
         preposition is not None
         and ctx.key(j) & ctx.tables.duration_adjectives
@@ -155,35 +211,20 @@ def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _
     core = _core(ctx, j, preposition, previous)
     if core is None:
         return None
-    # "do" followed by "końca" takes the END of the thing; "od X do Y" is a range.
-    if (
-        core.type in {"DATE", "TIME"}
-        and core.value not in {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-        or core.kind == "ref"
-    ):
-        mod = position or adjective_mod or core.mod
-        if mod is None and preposition is not None and core.kind != "ref":
-            mod = ctx.tables.prepositions.get(preposition)
-        if mod is None and preposition == "do" and core.kind == "ref":
-            mod = "END"
-        if preposition == "do" and position == "MID" and core.kind == "year":
-            core.value = f"{core.value}-H1"
-            mod = "END"
-        if preposition == "w" and position == "MID":
-            mod = "MID"
-        if preposition == "od" and ctx.text(core.end).lower() == "do":
-            second = _core(ctx, core.end + 1, "do", previous)
-            if second is not None and second.type == "DATE" and second.kind == core.kind:
-                core.end_value, core.end, mod = second.value, second.end, None
-                # "od stycznia do marca 2021 r.": the first month takes the second one's year.
-                if core.anchor == "document" and second.anchor == "absolute" and second.value:
-                    core.value = second.value[:4] + (core.value or "")[4:]
-                    core.anchor = "absolute"
-        if approx == "APPROX":
-            mod = "APPROX"
-        core.mod = mod
-    elif approx is not None:
-        core.mod = approx
+    _apply_mod(ctx, core, preposition, position, adjective_mod, approx, previous)
+    return _expression_start(i, j, core, preposition, position, adjective_mod, approx)
+
+
+def _expression_start(
+    i: int,
+    j: int,
+    core: _Core,
+    preposition: str | None,
+    position: str | None,
+    adjective_mod: str | None,
+    approx: str | None,
+) -> tuple[int, _Core] | None:
+    """Where the annotated expression starts: with its preposition or at the core."""
     start = i if (preposition is not None or approx is not None or position is not None) else j
     if adjective_mod is not None:
         start = i

@@ -94,4 +94,6 @@ class _Tables:
         self.year_words = forms.words("year_words")
         self.years_plural_forms = forms.words("years_plural_forms")
         self.past_prepositions = forms.words("past_prepositions")
+        self.position_forms = forms.words("position_forms")
+        self.current_year_determiners = forms.words("current_year_determiners")
         self.movable_holidays: dict[str, str] = vocab.table("movable_holidays")
