@@ -27,7 +27,6 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
     view = _View(doc)
     if not _any_share_word(view, 0, len(doc)):
         return []
-    sents = view.sents
     info = _Sentences(view)
     timex_tokens = {
         t.i
@@ -35,6 +34,19 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
         for t in (doc.char_span(x["start"], x["end"], alignment_mode="expand") or ())
     }
 
+    per_sentence, clause_ends = _statements_by_sentence(view, info)
+    groups = _group_sentences(view, info, per_sentence, timex_tokens)
+    return [
+        _poll(view, info, group, per_sentence, clause_ends, timexes, timex_tokens)
+        for group in groups
+    ]
+
+
+def _statements_by_sentence(
+    view: _View, info: _Sentences
+) -> tuple[dict[int, list[dict]], dict[int, int]]:
+    """Poll statements per sentence index, and where the last statement's clause ends."""
+    doc, sents = view.doc, view.sents
     # 1. poll statements per sentence. Context for a share of people is a poll cue in this or a
     #    neighbouring sentence, or a run of poll sentences that had one; a bare number needs, in
     #    addition, a share of people kept in this or the previous sentence
@@ -89,6 +101,14 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
         context_run = bool(statements) and context
         people_before = bool(kept_people)
 
+    return per_sentence, clause_ends
+
+
+def _group_sentences(
+    view: _View, info: _Sentences, per_sentence: dict[int, list[dict]], timex_tokens: set[int]
+) -> list[list[int]]:
+    """Sentence indices grouped into polls."""
+    sents = view.sents
     # 2. consecutive poll sentences are one poll unless a later one names its own source
     groups: list[list[int]] = []
     for n in sorted(per_sentence):
@@ -101,49 +121,58 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
         else:
             groups.append([n])
 
-    facts: list[dict] = []
-    for group in groups:
-        # the source: in the group, else the sentence before, else the one after, else a poll
-        # named up to LOOKBACK sentences earlier with no other poll's figures between ("…
-        # wynika z sondażu IBRiS. Badanie przeprowadzono w maju. Za jest 47 proc. …")
-        earlier = []
-        for n in range(group[0] - 2, max(-1, group[0] - 2 - LOOKBACK), -1):
-            if n in per_sentence:
-                break
-            earlier.append(n)
-        candidates = [n for n in group + [group[0] - 1, group[-1] + 1] + earlier if info.cue(n)]
-        source: tuple[int, int] | None = None
-        source_sent: int | None = None
-        for n in candidates:
-            source = _find_source(view, sents[n], timex_tokens)
-            if source is not None:
-                source_sent = n
-                break
-        time: dict | None = None
-        ordered = ([source_sent] if source_sent is not None else []) + [
-            n for n in candidates if n != source_sent
-        ]
-        for n in ordered:
-            time = _fieldwork_time(view, sents[n], timexes, anywhere=n not in per_sentence)
-            if time is not None:
-                break
-        first_sent, last_sent = sents[group[0]], sents[group[-1]]
-        start, end = trim(view.text, first_sent.start_char, last_sent.end_char, STATEMENT_EDGE)
-        end = min(len(view.text), end + (1 if view.text[end : end + 1] in {".", "!", "?"} else 0))
-        dash_end = clause_ends[group[-1]]
-        if dash_end < end and view.text[dash_end:end].lstrip()[:1] in DASHES:
-            end = dash_end
-        facts.append(
-            {
-                "type": "poll",
-                "start": start,
-                "end": end,
-                "source_text": view.text[source[0] : source[1]] if source else None,
-                "source_start": source[0] if source else None,
-                "source_end": source[1] if source else None,
-                "time": time["value"] if time else None,
-                "time_text": time["text"] if time else None,
-                "statements": [stmt for n in group for stmt in per_sentence[n]],
-            }
-        )
-    return facts
+    return groups
+
+
+def _poll(
+    view: _View,
+    info: _Sentences,
+    group: list[int],
+    per_sentence: dict[int, list[dict]],
+    clause_ends: dict[int, int],
+    timexes: list[dict],
+    timex_tokens: set[int],
+) -> dict:
+    """The contract item of one poll: its sentences, source, time and statements."""
+    sents = view.sents
+    # the source: in the group, else the sentence before, else the one after, else a poll
+    # named up to LOOKBACK sentences earlier with no other poll's figures between ("…
+    # wynika z sondażu IBRiS. Badanie przeprowadzono w maju. Za jest 47 proc. …")
+    earlier = []
+    for n in range(group[0] - 2, max(-1, group[0] - 2 - LOOKBACK), -1):
+        if n in per_sentence:
+            break
+        earlier.append(n)
+    candidates = [n for n in group + [group[0] - 1, group[-1] + 1] + earlier if info.cue(n)]
+    source: tuple[int, int] | None = None
+    source_sent: int | None = None
+    for n in candidates:
+        source = _find_source(view, sents[n], timex_tokens)
+        if source is not None:
+            source_sent = n
+            break
+    time: dict | None = None
+    ordered = ([source_sent] if source_sent is not None else []) + [
+        n for n in candidates if n != source_sent
+    ]
+    for n in ordered:
+        time = _fieldwork_time(view, sents[n], timexes, anywhere=n not in per_sentence)
+        if time is not None:
+            break
+    first_sent, last_sent = sents[group[0]], sents[group[-1]]
+    start, end = trim(view.text, first_sent.start_char, last_sent.end_char, STATEMENT_EDGE)
+    end = min(len(view.text), end + (1 if view.text[end : end + 1] in {".", "!", "?"} else 0))
+    dash_end = clause_ends[group[-1]]
+    if dash_end < end and view.text[dash_end:end].lstrip()[:1] in DASHES:
+        end = dash_end
+    return {
+        "type": "poll",
+        "start": start,
+        "end": end,
+        "source_text": view.text[source[0] : source[1]] if source else None,
+        "source_start": source[0] if source else None,
+        "source_end": source[1] if source else None,
+        "time": time["value"] if time else None,
+        "time_text": time["text"] if time else None,
+        "statements": [stmt for n in group for stmt in per_sentence[n]],
+    }
