@@ -250,17 +250,17 @@ def _phrases(view: _View, timexes: Callable[[], list[dict]]) -> list[dict]:
         obj = view.mention_at[j] if j < sent.end else None
         if obj is None or obj.start != j or not _is_org(obj):
             continue
-        after = obj.end
+        obj_end = obj.end
         subjects = []
         lo = doc[i - 1].idx if is_member_adj else token.idx
-        if after < sent.end and (
-            doc[after].text == ":"
-            or "być" in _lemmas(doc[after])
-            and not _has(doc[after], {"praet"}, "sg")
+        if obj_end < sent.end and (
+            doc[obj_end].text == ":"
+            or "być" in _lemmas(doc[obj_end])
+            and not _has(doc[obj_end], {"praet"}, "sg")
         ):
             # the list follows the organization
-            subjects, _end = _list_members(view, after + 1, sent.end)
-            if _irrealis(view, max(sent.start, i - 2), after + 1):
+            subjects, _end = _list_members(view, obj_end + 1, sent.end)
+            if _irrealis(view, max(sent.start, i - 2), obj_end + 1):
                 continue
         elif is_member_noun and _has(token, {"subst"}, "inst"):
             # "X jest (pełnoprawnym) członkiem Y": the copula shortly before the noun
