@@ -86,7 +86,9 @@ def _sentence_clause_end(view: _DocView, toks: list[Token], start: int) -> int:
 
 
 def _verb_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
-    lex, text = view.lex, view.text
+    """Reported speech around the speech verb ``toks[k]``: "X powiedział, że …", "Jak podkreślił
+    X, …", "…, stwierdził X."."""
+    lex = view.lex
     verb = toks[k]
     # "X powiedział (w rozmowie z Y), że …": the complementizer within a few tokens
     for j in range(k + 1, min(k + 12, len(toks))):
@@ -95,110 +97,123 @@ def _verb_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
         if low in lex.complementizers or (
             low in lex.purpose_complementizers and _lemmas(verb) & lex.directive_verbs
         ):
-            if toks[j - 1].text not in {",", *CLOSING_QUOTES} and j > k + 3:
-                # far from the verb "że" needs its comma ("mówił że" is a common slip)
-                return None
-            if any(_is_verbish(toks[x]) for x in range(k + 1, j)):
-                return None
-            s = w.idx + len(w.text)
-            e = _sentence_clause_end(view, toks, s)
-            s, e = _trim_clause(text, s, e)
-            if e <= s:
-                return None
-            kind = "indirect"
-            # a clause entirely in quotation marks is direct
-            if (
-                text[s] in OPENING_QUOTES
-                and text[e - 1] in CLOSING_QUOTES
-                and not any(ch in CLOSING_QUOTES for ch in text[s + 1 : e - 1])
-            ):
-                s, e, kind = s + 1, e - 1, "direct"
-            if k > 0 and toks[k - 1].text.lower() == "jak":
-                att = _subject_after(view, verb.i + 1, toks[j - 1].idx)
-                att.cue = verb.text
-            else:
-                att = _subject_before(view, verb, view.taken)
-            if att.survey:
-                return None
-            if _is_impersonal(verb):
-                att = Attribution(cue=verb.text, zero=True)
-            return Quote(s, e, kind, att, anchor=verb.idx)
+            return _complement_clause(view, toks, k, j)
         if w.text in {".", "!", "?", ":", ";"} or w.text in DASHES:
             break
-    # "Jak podkreślił X, …"
     if k > 0 and toks[k - 1].text.lower() == "jak":
-        nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if (
-            nxt is not None
-            and nxt.text[:1].islower()
-            and nxt.text.lower() not in lex.skip_words
-            and not _lemmas(nxt) & lex.description_nouns
-            and not _is_preposition(nxt)
-        ):
-            # "Jak przyznała organizacja akcji jest wyzwaniem": no subject, the clause follows
-            s, e = _trim_clause(text, nxt.idx, _sentence_clause_end(view, toks, nxt.idx))
+        return _jak_clause(view, toks, k)
+    if k >= 5 and toks[k - 1].text == "," and not _is_impersonal(verb) and verb.text[:1].islower():
+        return _comma_attribution(view, toks, k)
+    return None
+
+
+def _complement_clause(view: _DocView, toks: list[Token], k: int, j: int) -> Quote | None:
+    """ "X powiedział, że …": the clause after the complementizer ``toks[j]``."""
+    text, verb, w = view.text, toks[k], toks[j]
+    if toks[j - 1].text not in {",", *CLOSING_QUOTES} and j > k + 3:
+        # far from the verb "że" needs its comma ("mówił że" is a common slip)
+        return None
+    if any(_is_verbish(toks[x]) for x in range(k + 1, j)):
+        return None
+    s = w.idx + len(w.text)
+    e = _sentence_clause_end(view, toks, s)
+    s, e = _trim_clause(text, s, e)
+    if e <= s:
+        return None
+    kind = "indirect"
+    # a clause entirely in quotation marks is direct
+    if (
+        text[s] in OPENING_QUOTES
+        and text[e - 1] in CLOSING_QUOTES
+        and not any(ch in CLOSING_QUOTES for ch in text[s + 1 : e - 1])
+    ):
+        s, e, kind = s + 1, e - 1, "direct"
+    if k > 0 and toks[k - 1].text.lower() == "jak":
+        att = _subject_after(view, verb.i + 1, toks[j - 1].idx)
+        att.cue = verb.text
+    else:
+        att = _subject_before(view, verb, view.taken)
+    if att.survey:
+        return None
+    if _is_impersonal(verb):
+        att = Attribution(cue=verb.text, zero=True)
+    return Quote(s, e, kind, att, anchor=verb.idx)
+
+
+def _jak_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
+    """ "Jak podkreślił X, …": the subject after the verb, the clause after the comma."""
+    lex, text, verb = view.lex, view.text, toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if (
+        nxt is not None
+        and nxt.text[:1].islower()
+        and nxt.text.lower() not in lex.skip_words
+        and not _lemmas(nxt) & lex.description_nouns
+        and not _is_preposition(nxt)
+    ):
+        # "Jak przyznała organizacja akcji jest wyzwaniem": no subject, the clause follows
+        s, e = _trim_clause(text, nxt.idx, _sentence_clause_end(view, toks, nxt.idx))
+        att = Attribution(cue=f"{toks[k - 1].text} {verb.text}", zero=True)
+        return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
+    named = [
+        m
+        for m in view.mentions_in(verb.idx, toks[-1].idx)
+        if m.label_.startswith("persName") and m.start <= verb.i + 6
+    ]
+    if named and named[0].end < toks[-1].i and view.doc[named[0].end].text not in {",", "."}:
+        # "Jak informował wojewoda Artur Chojecki przed końcem roku szczepienia były …"
+        after = view.doc[named[0].end]
+        att = _subject_after(view, verb.i + 1, after.idx)
+        att.cue = f"{toks[k - 1].text} {verb.text}"
+        s, e = _trim_clause(text, after.idx, _sentence_clause_end(view, toks, after.idx))
+        return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
+    for j in range(k + 1, min(k + 14, len(toks))):
+        if _is_verbish(toks[j]):
+            # "Jak przyznała, organizacja … jest wyzwaniem" without the comma: zero subject
+            s, e = _trim_clause(
+                text, toks[k + 1].idx, _sentence_clause_end(view, toks, toks[k + 1].idx)
+            )
             att = Attribution(cue=f"{toks[k - 1].text} {verb.text}", zero=True)
             return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
-        named = [
-            m
-            for m in view.mentions_in(verb.idx, toks[-1].idx)
-            if m.label_.startswith("persName") and m.start <= verb.i + 6
-        ]
-        if named and named[0].end < toks[-1].i and view.doc[named[0].end].text not in {",", "."}:
-            # "Jak informował wojewoda Artur Chojecki przed końcem roku szczepienia były …"
-            after = view.doc[named[0].end]
-            att = _subject_after(view, verb.i + 1, after.idx)
+        if toks[j].text == ",":
+            att = _subject_after(view, verb.i + 1, toks[j].idx)
             att.cue = f"{toks[k - 1].text} {verb.text}"
-            s, e = _trim_clause(text, after.idx, _sentence_clause_end(view, toks, after.idx))
+            if _is_impersonal(verb):
+                att.zero = True
+            s = toks[j].idx + 1
+            e = _sentence_clause_end(view, toks, s)
+            s, e = _trim_clause(text, s, e)
             return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
-        for j in range(k + 1, min(k + 14, len(toks))):
-            if _is_verbish(toks[j]):
-                # "Jak przyznała, organizacja … jest wyzwaniem" without the comma: zero subject
-                s, e = _trim_clause(
-                    text, toks[k + 1].idx, _sentence_clause_end(view, toks, toks[k + 1].idx)
-                )
-                att = Attribution(cue=f"{toks[k - 1].text} {verb.text}", zero=True)
-                return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
-            if toks[j].text == ",":
-                att = _subject_after(view, verb.i + 1, toks[j].idx)
-                att.cue = f"{toks[k - 1].text} {verb.text}"
-                if _is_impersonal(verb):
-                    att.zero = True
-                s = toks[j].idx + 1
-                e = _sentence_clause_end(view, toks, s)
-                s, e = _trim_clause(text, s, e)
-                return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
-            if toks[j].text in {".", "!", "?", ":", ";"}:
-                break
-        return None
-    # "…, stwierdził X." — a comma attribution after the clause
-    if k >= 5 and toks[k - 1].text == "," and not _is_impersonal(verb) and verb.text[:1].islower():
-        tail = toks[k + 1 :]
-        if any(
-            t.text.lower() in lex.complementizers | lex.purpose_complementizers | {":"}
-            for t in tail
-        ):
-            return None
-        if any(_is_verbish(t) for t in tail):
-            return None
-        if not any(_has_verb_reading(x) for x in toks[: k - 1]):
-            # "Radykalny duchowny X, wezwał …": the comma only closes the subject
-            return None
-        s = toks[0].idx
-        e = toks[k - 1].idx
-        # only the clause before the comma: from the sentence start or an opening dash
-        s, e = _trim_clause(text, s, e)
-        if e - s < 15 or any(
-            x.text.lower() in lex.comma_attribution_stops for x in toks[k - 3 : k]
-        ):
-            return None
-        att = _subject_after(view, verb.i + 1, toks[-1].idx + len(toks[-1].text))
-        att.cue = verb.text
-        kind = "indirect"
-        if text[s] in OPENING_QUOTES and text[e - 1] in CLOSING_QUOTES:
-            s, e, kind = s + 1, e - 1, "direct"
-        return Quote(s, e, kind, att, anchor=verb.idx)
+        if toks[j].text in {".", "!", "?", ":", ";"}:
+            break
     return None
+
+
+def _comma_attribution(view: _DocView, toks: list[Token], k: int) -> Quote | None:
+    """ "…, stwierdził X.": the clause before the comma, the subject after the verb."""
+    lex, text, verb = view.lex, view.text, toks[k]
+    tail = toks[k + 1 :]
+    if any(
+        t.text.lower() in lex.complementizers | lex.purpose_complementizers | {":"} for t in tail
+    ):
+        return None
+    if any(_is_verbish(t) for t in tail):
+        return None
+    if not any(_has_verb_reading(x) for x in toks[: k - 1]):
+        # "Radykalny duchowny X, wezwał …": the comma only closes the subject
+        return None
+    s = toks[0].idx
+    e = toks[k - 1].idx
+    # only the clause before the comma: from the sentence start or an opening dash
+    s, e = _trim_clause(text, s, e)
+    if e - s < 15 or any(x.text.lower() in lex.comma_attribution_stops for x in toks[k - 3 : k]):
+        return None
+    att = _subject_after(view, verb.i + 1, toks[-1].idx + len(toks[-1].text))
+    att.cue = verb.text
+    kind = "indirect"
+    if text[s] in OPENING_QUOTES and text[e - 1] in CLOSING_QUOTES:
+        s, e, kind = s + 1, e - 1, "direct"
+    return Quote(s, e, kind, att, anchor=verb.idx)
 
 
 def _after_w(toks: list[Token], k: int, lex: Lexicon) -> bool:
@@ -235,56 +250,10 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
             return None
         clause_from = j
     else:
-        if low in lex.opinion_locatives:
-            att.cue = f"{toks[k - 1].text} {word.text}"
-        if low in lex.according_to and j < len(toks) and _lemmas(toks[j]) & lex.according_excluded:
+        found = _named_source(view, toks, k, att)
+        if found is None:
             return None
-        if low in lex.according_to and j < len(toks) and _lemmas(toks[j]) & lex.according_nouns:
-            att.cue = f"{word.text} {toks[j].text}"
-            j += 1
-        # the source: up to a comma, else a genitive phrase or a quoted/capitalized name
-        comma = next((x for x in range(j, min(j + 10, len(toks))) if toks[x].text == ","), None)
-        if comma is not None and not any(_is_verbish(toks[x]) for x in range(j, comma)):
-            src_end = comma
-            clause_from = comma + 1
-        else:
-            x = j
-            while (
-                x < len(toks)
-                and (
-                    toks[x].text in OPENING_QUOTES | CLOSING_QUOTES
-                    or (x == j and (_has_case(toks[x], "gen") or _capitalized(toks[x])))
-                    or (
-                        x > j
-                        and (
-                            _capitalized(toks[x])
-                            or (_has_case(toks[x], "gen") and not _has_case(toks[x], "nom"))
-                        )
-                    )
-                )
-                and x < j + 6
-            ):
-                x += 1
-            src_end = x
-            clause_from = x
-        if src_end <= j:
-            return None
-        src_s = toks[j].idx
-        src_e = toks[src_end - 1].idx + len(toks[src_end - 1].text)
-        if any(_lemmas(t) & lex.according_excluded for t in toks[j:src_end]):
-            return None
-        # "według rosyjskiej agencji TASS": the adjective from a country name is not the source
-        ments = [m for m in view.mentions_in(src_s, src_e) if not m._.derived]
-        if ments and ments[0].start_char > src_s and ments[0].label_.startswith(PLACE_LABELS):
-            # "według kancelarii prezydenta RP": the place only says whose office speaks
-            ments = []
-        if ments:
-            att.speaker = (ments[0].start_char, ments[0].end_char)
-        else:
-            s, e = trim(text, src_s, src_e, ' ,\t\n„”"«»')
-            att.speaker = (s, e)
-        if toks[j].text.lower() in lex.pronouns:
-            att.zero, att.speaker = True, None
+        clause_from = found
     if clause_from >= len(toks):
         return None
     s = toks[clause_from].idx
@@ -294,3 +263,63 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
     if e - s < 8:
         return None
     return Quote(s, e, "indirect", att, anchor=word.idx)
+
+
+def _named_source(view: _DocView, toks: list[Token], k: int, att: Attribution) -> int | None:
+    """ "Zdaniem X, …", "Według X …": set the source as the speaker; the index where the
+    reported clause starts, or None when the phrase names a plan or data rather than a source."""
+    lex, text = view.lex, view.text
+    word = toks[k]
+    low = word.text.lower()
+    j = k + 1
+    if low in lex.opinion_locatives:
+        att.cue = f"{toks[k - 1].text} {word.text}"
+    if low in lex.according_to and j < len(toks) and _lemmas(toks[j]) & lex.according_excluded:
+        return None
+    if low in lex.according_to and j < len(toks) and _lemmas(toks[j]) & lex.according_nouns:
+        att.cue = f"{word.text} {toks[j].text}"
+        j += 1
+    # the source: up to a comma, else a genitive phrase or a quoted/capitalized name
+    comma = next((x for x in range(j, min(j + 10, len(toks))) if toks[x].text == ","), None)
+    if comma is not None and not any(_is_verbish(toks[x]) for x in range(j, comma)):
+        src_end = comma
+        clause_from = comma + 1
+    else:
+        x = j
+        while (
+            x < len(toks)
+            and (
+                toks[x].text in OPENING_QUOTES | CLOSING_QUOTES
+                or (x == j and (_has_case(toks[x], "gen") or _capitalized(toks[x])))
+                or (
+                    x > j
+                    and (
+                        _capitalized(toks[x])
+                        or (_has_case(toks[x], "gen") and not _has_case(toks[x], "nom"))
+                    )
+                )
+            )
+            and x < j + 6
+        ):
+            x += 1
+        src_end = x
+        clause_from = x
+    if src_end <= j:
+        return None
+    src_s = toks[j].idx
+    src_e = toks[src_end - 1].idx + len(toks[src_end - 1].text)
+    if any(_lemmas(t) & lex.according_excluded for t in toks[j:src_end]):
+        return None
+    # "według rosyjskiej agencji TASS": the adjective from a country name is not the source
+    ments = [m for m in view.mentions_in(src_s, src_e) if not m._.derived]
+    if ments and ments[0].start_char > src_s and ments[0].label_.startswith(PLACE_LABELS):
+        # "według kancelarii prezydenta RP": the place only says whose office speaks
+        ments = []
+    if ments:
+        att.speaker = (ments[0].start_char, ments[0].end_char)
+    else:
+        s, e = trim(text, src_s, src_e, ' ,\t\n„”"«»')
+        att.speaker = (s, e)
+    if toks[j].text.lower() in lex.pronouns:
+        att.zero, att.speaker = True, None
+    return clause_from

@@ -20,7 +20,7 @@ from kronika.lang.view import trim
 
 def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = None) -> Attribution:
     """Speaker of "X stwierdził, że…": the nearest naming mention before the verb in its sentence."""
-    lex, text = view.lex, view.text
+    lex = view.lex
     att = Attribution(cue=verb.text)
     if all(r.pos == "pcon" for r in readings(verb)):
         # "…, dodając, że": the subject is the main clause's, usually the previous speaker
@@ -61,32 +61,7 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
     )
     name_head = _name_head(view, tokens, verb.i)
     if persons or mentions or name_head is not None:
-        if persons:
-            # the first person: "Donald Tusk, przewodniczący Rady Europy, powiedział"
-            start, end = persons[0].start_char, persons[0].end_char
-            first_i = persons[0].start
-        elif mentions:
-            start, end = mentions[-1].start_char, mentions[-1].end_char
-            first_i = mentions[-1].start
-        else:
-            assert name_head is not None
-            start, end = name_head
-            first_i = view.char_token[start]
-        # an unknown capitalized name nearer to the verb wins over an earlier mention
-        if name_head is not None and name_head[0] > end:
-            start, end = name_head
-            first_i = view.char_token[start]
-        head = _subject_head(view, tokens, first_i)
-        if head is not None and head.idx < start and _lemmas(head) & lex.description_nouns:
-            if not _maybe_nominative(view.doc[first_i]):
-                # "Rzeczniczka premier Theresy May": the description is the speaker
-                s, e = trim(text, head.idx, end)
-                att.speaker = (s, e)
-                return att
-            d_s, d_e = trim(text, head.idx, start)
-            if d_e > d_s:
-                att.description = text[d_s:d_e]
-        att.speaker = (start, end)
+        _named_subject(view, att, tokens, persons, mentions, name_head)
         return att
     last = words[-1]
     if last.text.lower() in lex.pronouns or (
@@ -94,23 +69,66 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
     ):
         att.zero = True
         return att
-    # no mention: a description noun or an unknown capitalized name before the verb
-    head = _subject_head(view, tokens, verb.i)
-    if head is not None:
-        end_tok = head
-        k = head.i + 1
-        while (
-            k < verb.i
-            and (not view.doc[k].is_punct or view.doc[k].text in OPENING_QUOTES | CLOSING_QUOTES)
-            and view.doc[k].text.lower() not in lex.skip_words
-        ):
-            end_tok = view.doc[k]
-            k += 1
-        s, e = trim(text, head.idx, end_tok.idx + len(end_tok.text))
-        att.speaker = (s, e)
-        return att
-    att.zero = True
+    _unnamed_subject(view, att, tokens, verb)
     return att
+
+
+def _named_subject(
+    view: _DocView,
+    att: Attribution,
+    tokens: list[Token],
+    persons: list[Span],
+    mentions: list[Span],
+    name_head: tuple[int, int] | None,
+) -> None:
+    """The speaker among the mentions and the capitalized name before the verb, with the
+    description noun before it ("znany politolog X")."""
+    lex, text = view.lex, view.text
+    if persons:
+        # the first person: "Donald Tusk, przewodniczący Rady Europy, powiedział"
+        start, end = persons[0].start_char, persons[0].end_char
+        first_i = persons[0].start
+    elif mentions:
+        start, end = mentions[-1].start_char, mentions[-1].end_char
+        first_i = mentions[-1].start
+    else:
+        assert name_head is not None
+        start, end = name_head
+        first_i = view.char_token[start]
+    # an unknown capitalized name nearer to the verb wins over an earlier mention
+    if name_head is not None and name_head[0] > end:
+        start, end = name_head
+        first_i = view.char_token[start]
+    head = _subject_head(view, tokens, first_i)
+    if head is not None and head.idx < start and _lemmas(head) & lex.description_nouns:
+        if not _maybe_nominative(view.doc[first_i]):
+            # "Rzeczniczka premier Theresy May": the description is the speaker
+            s, e = trim(text, head.idx, end)
+            att.speaker = (s, e)
+            return
+        d_s, d_e = trim(text, head.idx, start)
+        if d_e > d_s:
+            att.description = text[d_s:d_e]
+    att.speaker = (start, end)
+
+
+def _unnamed_subject(view: _DocView, att: Attribution, tokens: list[Token], verb: Token) -> None:
+    """No mention: a description noun or an unknown capitalized name before the verb."""
+    lex, text = view.lex, view.text
+    head = _subject_head(view, tokens, verb.i)
+    if head is None:
+        att.zero = True
+        return
+    end_tok = head
+    k = head.i + 1
+    while (
+        k < verb.i
+        and (not view.doc[k].is_punct or view.doc[k].text in OPENING_QUOTES | CLOSING_QUOTES)
+        and view.doc[k].text.lower() not in lex.skip_words
+    ):
+        end_tok = view.doc[k]
+        k += 1
+    att.speaker = trim(text, head.idx, end_tok.idx + len(end_tok.text))
 
 
 def _name_like(persons: list[Span]) -> list[Span]:
