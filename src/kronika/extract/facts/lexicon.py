@@ -69,6 +69,9 @@ class Lexicon:
     belong_verbs: frozenset[str]
     container_nouns: frozenset[str]
     irrealis_words: frozenset[str]
+    copulas: frozenset[str]
+    list_openers: frozenset[str]
+    conditional_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -110,4 +113,7 @@ def lexicon() -> Lexicon:
         belong_verbs=words("belong_verbs"),
         container_nouns=words("container_nouns"),
         irrealis_words=words("irrealis_words"),
+        copulas=words("copulas"),
+        list_openers=words("list_openers"),
+        conditional_endings=tuple(str(e) for e in raw["conditional_endings"]),
     )

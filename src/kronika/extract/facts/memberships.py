@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.facts.lexicon import CLAUSE_PUNCT, MEMBER_TYPES
 from kronika.extract.facts.view import _has, _lemmas, _View
@@ -43,7 +43,7 @@ def _list_members(view: _View, i: int, stop: int) -> tuple[list[Span], int]:
     members: list[Span] = []
     j = i
     # "m.in.", "np.": the list is partial, the members are still members
-    while j < stop and doc[j].text.lower() in {"m.in", "np", ".", "między", "innymi", "to"}:
+    while j < stop and doc[j].text.lower() in view.lex.list_openers:
         j += 1
     while j < stop:
         mention = view.mention_at[j]
@@ -182,109 +182,125 @@ def _relation(
 
 
 def _phrases(view: _View, timexes: Callable[[], list[dict]]) -> list[dict]:
-    doc, lex = view.doc, view.lex
+    """Relations from explicit phrases: a verb of joining or belonging, or a membership noun."""
+    lex = view.lex
     found: list[dict] = []
     # the disambiguated lemma is a cheap first filter; the readings decide after it
     triggers = lex.join_verbs | lex.belong_verbs | lex.member_nouns | lex.member_adjectives
-    for token in doc:
+    for token in view.doc:
         if token.lemma_.lower() not in triggers:
             continue
-        i = token.i
-        sent = view.base.sentence_of(i)
+        sent = view.base.sentence_of(token.i)
         lemmas = _lemmas(token)
-        clause_end = _clause_end(view, i + 1, sent)
         # "X wstąpiła do Y (w 2004 roku)", "X należy do Y": past joins, present belonging
         joins = bool(lemmas & lex.join_verbs) and _has(token, {"praet"})
         belongs = bool(lemmas & lex.belong_verbs) and _has(token, {"fin"})
-        if (joins or belongs) and not token.text.lower().endswith(("by", "łbym")):
-            obj = _object_after_do(view, i + 1, sent.end)
-            subjects: list[Span] = []
-            if obj is not None:
-                subjects = _subjects_before(view, i, sent)
-            elif i - 1 >= sent.start and view.mention_at[i - 1] is not None:
-                # "do NATO dołączyła Finlandia": object before the verb, subject after it
-                before = view.mention_at[i - 1]
-                assert before is not None
-                if (
-                    _is_org(before)
-                    and before.start - 1 >= sent.start
-                    and (doc[before.start - 1].text.lower() == "do")
-                ):
-                    obj = before
-                    after = view.mention_at[i + 1] if i + 1 < sent.end else None
-                    if after is not None and after.start == i + 1 and _is_member(after):
-                        subjects, _ = _list_members(view, i + 1, sent.end)
-            if obj is None or not subjects:
-                continue
-            lo = min(subjects[0].start, obj.start)
-            if _irrealis(view, max(lo, i - 3), i):
-                continue
-            time = _time_near(view, timexes, doc[lo].idx, doc[clause_end - 1].idx + 1)
-            hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
-            for subject in subjects:
-                if subject.start_char == obj.start_char:
-                    continue
-                found.append(
-                    _relation(
-                        view,
-                        subject,
-                        obj,
-                        doc[lo].idx,
-                        hi_char,
-                        time,
-                        "START" if joins else None,
-                    )
-                )
-            continue
-        # "X jest członkiem Y", "członkami Y są A, B i C", "członkowie Y: A, B i C",
-        # "państwa członkowskie Y: A, B"
-        is_member_noun = bool(lemmas & lex.member_nouns)
-        is_member_adj = (
-            bool(lemmas & lex.member_adjectives)
-            and i > sent.start
-            and bool(_lemmas(doc[i - 1]) & lex.member_heads)
-        )
-        if not (is_member_noun or is_member_adj):
-            continue
-        j = i + 1
-        obj = view.mention_at[j] if j < sent.end else None
-        if obj is None or obj.start != j or not _is_org(obj):
-            continue
-        obj_end = obj.end
-        subjects = []
-        lo = doc[i - 1].idx if is_member_adj else token.idx
-        if obj_end < sent.end and (
-            doc[obj_end].text == ":"
-            or "być" in _lemmas(doc[obj_end])
-            and not _has(doc[obj_end], {"praet"}, "sg")
+        if (joins or belongs) and not token.text.lower().endswith(lex.conditional_endings):
+            found += _joining(view, token, sent, joins, timexes)
+        else:
+            found += _membership_noun(view, token, sent, lemmas, timexes)
+    return found
+
+
+def _joining(
+    view: _View, token: Token, sent: Span, joins: bool, timexes: Callable[[], list[dict]]
+) -> list[dict]:
+    """ "X wstąpiła do Y", "do NATO dołączyła Finlandia", "X należy do Y"."""
+    doc, i = view.doc, token.i
+    found: list[dict] = []
+    clause_end = _clause_end(view, i + 1, sent)
+    obj = _object_after_do(view, i + 1, sent.end)
+    subjects: list[Span] = []
+    if obj is not None:
+        subjects = _subjects_before(view, i, sent)
+    elif i - 1 >= sent.start and view.mention_at[i - 1] is not None:
+        # "do NATO dołączyła Finlandia": object before the verb, subject after it
+        before = view.mention_at[i - 1]
+        assert before is not None
+        if (
+            _is_org(before)
+            and before.start - 1 >= sent.start
+            and (doc[before.start - 1].text.lower() == "do")
         ):
-            # the list follows the organization
-            subjects, _end = _list_members(view, obj_end + 1, sent.end)
-            if _irrealis(view, max(sent.start, i - 2), obj_end + 1):
-                continue
-        elif is_member_noun and _has(token, {"subst"}, "inst"):
-            # "X jest (pełnoprawnym) członkiem Y": the copula shortly before the noun
-            k = i - 1
-            while (
-                k >= sent.start
-                and k >= i - 4
-                and not (_lemmas(doc[k]) & {"być", "zostać", "pozostawać", "stać"})
-            ):
-                k -= 1
-            if k < sent.start or k < i - 4:
-                continue
-            subjects = _subjects_before(view, k, sent)
-            if subjects:
-                lo = subjects[0].start_char
-            if _irrealis(view, max(sent.start, k - 2), i):
-                continue
-        if not subjects:
+            obj = before
+            after = view.mention_at[i + 1] if i + 1 < sent.end else None
+            if after is not None and after.start == i + 1 and _is_member(after):
+                subjects, _ = _list_members(view, i + 1, sent.end)
+    if obj is None or not subjects:
+        return []
+    lo = min(subjects[0].start, obj.start)
+    if _irrealis(view, max(lo, i - 3), i):
+        return []
+    time = _time_near(view, timexes, doc[lo].idx, doc[clause_end - 1].idx + 1)
+    hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
+    for subject in subjects:
+        if subject.start_char == obj.start_char:
             continue
-        hi_tok = _clause_end(view, obj.end, sent)
-        time = _time_near(view, timexes, lo, doc[hi_tok - 1].idx + len(doc[hi_tok - 1].text))
-        hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
-        for subject in subjects:
-            found.append(_relation(view, subject, obj, lo, hi_char, time, None))
+        found.append(
+            _relation(
+                view,
+                subject,
+                obj,
+                doc[lo].idx,
+                hi_char,
+                time,
+                "START" if joins else None,
+            )
+        )
+    return found
+
+
+def _membership_noun(
+    view: _View, token: Token, sent: Span, lemmas: frozenset[str], timexes: Callable[[], list[dict]]
+) -> list[dict]:
+    """ "X jest członkiem Y", "członkami Y są A, B i C", "państwa członkowskie Y: A, B"."""
+    doc, lex, i = view.doc, view.lex, token.i
+    found: list[dict] = []
+    # "X jest członkiem Y", "członkami Y są A, B i C", "członkowie Y: A, B i C",
+    # "państwa członkowskie Y: A, B"
+    is_member_noun = bool(lemmas & lex.member_nouns)
+    is_member_adj = (
+        bool(lemmas & lex.member_adjectives)
+        and i > sent.start
+        and bool(_lemmas(doc[i - 1]) & lex.member_heads)
+    )
+    if not (is_member_noun or is_member_adj):
+        return []
+    j = i + 1
+    obj = view.mention_at[j] if j < sent.end else None
+    if obj is None or obj.start != j or not _is_org(obj):
+        return []
+    obj_end = obj.end
+    subjects: list[Span] = []
+    lo = doc[i - 1].idx if is_member_adj else token.idx
+    if obj_end < sent.end and (
+        doc[obj_end].text == ":"
+        or "być" in _lemmas(doc[obj_end])
+        and not _has(doc[obj_end], {"praet"}, "sg")
+    ):
+        # the list follows the organization
+        subjects, _end = _list_members(view, obj_end + 1, sent.end)
+        if _irrealis(view, max(sent.start, i - 2), obj_end + 1):
+            return []
+    elif is_member_noun and _has(token, {"subst"}, "inst"):
+        # "X jest (pełnoprawnym) członkiem Y": the copula shortly before the noun
+        k = i - 1
+        while k >= sent.start and k >= i - 4 and not (_lemmas(doc[k]) & lex.copulas):
+            k -= 1
+        if k < sent.start or k < i - 4:
+            return []
+        subjects = _subjects_before(view, k, sent)
+        if subjects:
+            lo = subjects[0].start_char
+        if _irrealis(view, max(sent.start, k - 2), i):
+            return []
+    if not subjects:
+        return []
+    hi_tok = _clause_end(view, obj.end, sent)
+    time = _time_near(view, timexes, lo, doc[hi_tok - 1].idx + len(doc[hi_tok - 1].text))
+    hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
+    for subject in subjects:
+        found.append(_relation(view, subject, obj, lo, hi_char, time, None))
     return found
 
 
