@@ -103,86 +103,99 @@ def _core_relative_unit(ctx: _Ctx, i: int) -> _Core | None:
     return None
 
 
+#: (number, unit, index after the unit) of a duration whose meaning depends on what follows.
+_Counted = tuple[float | None, str, int]
+
+
 def _core_duration(
     ctx: _Ctx, i: int, preposition: str | None, previous: list[dict[str, Any]]
 ) -> _Core | None:
     """ "dwa lata", "3240 dni", "kilka dni temu", "za dwa tygodnie", "47-letnia", "rocznym"."""
     number = _number_at(ctx, i)
-    if number is not None:
-        n, j = number
-        # "47-letnia", "24-godzinny", "2,5 minutowym"
-        if ctx.text(j) in _DASHES and not ctx.doc[j - 1].whitespace_:
-            adj_unit = _lookup({ctx.lemmas[j + 1].lower()}, ctx.tables.unit_adjectives)
-            if adj_unit is not None:
-                return _Core(j + 2, "DURATION", _duration(n, adj_unit), None, kind="adjective")
-        adj_unit = _lookup(
-            {ctx.lemmas[j].lower()} if j < len(ctx.doc) else set(), ctx.tables.unit_adjectives
-        )
-        if adj_unit is not None and adj_unit != "Y":
-            return _Core(j + 1, "DURATION", _duration(n, adj_unit), None, kind="adjective")
-        if ctx.text(j).lower() == "do" and _number_at(ctx, j + 1):
-            # "21 do 27 miesięcy": a range of durations.
-            n2, k = _number_at(ctx, j + 1) or (None, j + 1)
-            unit = _lookup(ctx.key(k), ctx.tables.units)
-            if unit:
-                return _Core(
-                    k + 1,
-                    "DURATION",
-                    _duration(n, unit),
-                    None,
-                    end_value=_duration(n2, unit),
-                    kind="duration",
-                )
-        unit = _lookup(ctx.key(j), ctx.tables.units)
-        if unit is None or (n is not None and _YEAR.match(ctx.text(i)) and unit == "Y"):
-            return None
-        if unit == "Y" and ctx.text(j).lower() == "rok" and n is not None and n > 1:
-            return None
-        end = j + 1
-    else:
-        # A bare unit: "tydzień temu", "za tydzień", "przez rok".
-        unit = _lookup(ctx.key(i), ctx.tables.units)
-        if (
-            unit is None
-            or unit in {"CE", "DE", "Q", "H"}
-            and ctx.text(i).lower() not in {"godzinę", "godzina"}
-        ):
-            vague = _lookup({ctx.lemmas[i].lower()}, ctx.tables.vague_unit_adjectives)
-            if vague is not None:
-                return _Core(
-                    i + 1,
-                    "DURATION",
-                    f"P{'T' if vague == 'H' else ''}X{vague}",
-                    None,
-                    kind="adjective",
-                )
-            lemma = ctx.lemmas[i].lower()
-            if lemma in ctx.tables.bare_unit_adjectives:
-                adj_unit = ctx.tables.unit_adjectives.get(
-                    lemma, {"dobowy": "D", "półroczny": "M", "kwartalny": "M"}.get(lemma, "Y")
-                )
-                n_adj = {"półroczny": 6.0, "kwartalny": 3.0}.get(lemma, 1.0)
-                return _Core(i + 1, "DURATION", _duration(n_adj, adj_unit), None, kind="adjective")
-            return None
-        if ctx.lemmas[i].lower() not in {
-            "rok",
-            "tydzień",
-            "miesiąc",
-            "dzień",
-            "doba",
-            "godzina",
-            "minuta",
-        }:
-            return None
-        plural = ctx.text(i).lower() in {"lata", "latach", "lat", "miesiące", "tygodnie", "dni"}
-        if plural:
-            return None
-        if (
-            preposition not in {"przez", "za", "w ciągu", "na", "od"}
-            and ctx.text(i + 1).lower() not in ctx.tables.ago
-        ):
-            return None
-        n, end = 1.0, i + 1
+    found = _counted(ctx, i, number) if number is not None else _bare_unit(ctx, i, preposition)
+    if found is None or isinstance(found, _Core):
+        return found
+    n, unit, end = found
+    return _duration_or_date(ctx, n, unit, end, preposition, previous)
+
+
+def _counted(ctx: _Ctx, i: int, number: tuple[float | None, int]) -> _Core | _Counted | None:
+    """A number and its unit: "dwa lata", "47-letnia", "21 do 27 miesięcy"."""
+    n, j = number
+    # "47-letnia", "24-godzinny", "2,5 minutowym"
+    if ctx.text(j) in _DASHES and not ctx.doc[j - 1].whitespace_:
+        adj_unit = _lookup({ctx.lemmas[j + 1].lower()}, ctx.tables.unit_adjectives)
+        if adj_unit is not None:
+            return _Core(j + 2, "DURATION", _duration(n, adj_unit), None, kind="adjective")
+    adj_unit = _lookup(
+        {ctx.lemmas[j].lower()} if j < len(ctx.doc) else set(), ctx.tables.unit_adjectives
+    )
+    if adj_unit is not None and adj_unit != "Y":
+        return _Core(j + 1, "DURATION", _duration(n, adj_unit), None, kind="adjective")
+    if ctx.text(j).lower() == "do" and _number_at(ctx, j + 1):
+        # "21 do 27 miesięcy": a range of durations.
+        n2, k = _number_at(ctx, j + 1) or (None, j + 1)
+        unit = _lookup(ctx.key(k), ctx.tables.units)
+        if unit:
+            return _Core(
+                k + 1,
+                "DURATION",
+                _duration(n, unit),
+                None,
+                end_value=_duration(n2, unit),
+                kind="duration",
+            )
+    unit = _lookup(ctx.key(j), ctx.tables.units)
+    if unit is None or (n is not None and _YEAR.match(ctx.text(i)) and unit == "Y"):
+        return None
+    if unit == "Y" and ctx.text(j).lower() == "rok" and n is not None and n > 1:
+        return None
+    return n, unit, j + 1
+
+
+def _bare_unit(ctx: _Ctx, i: int, preposition: str | None) -> _Core | _Counted | None:
+    """A unit without a number: "tydzień temu", "za tydzień", "przez rok", "wieloletni"."""
+    tables = ctx.tables
+    unit = _lookup(ctx.key(i), tables.units)
+    if (
+        unit is None
+        or unit in {"CE", "DE", "Q", "H"}
+        and ctx.text(i).lower() not in tables.hour_forms
+    ):
+        return _unit_adjective(ctx, i)
+    if ctx.lemmas[i].lower() not in tables.bare_units:
+        return None
+    if ctx.text(i).lower() in tables.plural_unit_forms:
+        return None
+    if preposition not in tables.span_prepositions and ctx.text(i + 1).lower() not in tables.ago:
+        return None
+    return 1.0, unit, i + 1
+
+
+def _unit_adjective(ctx: _Ctx, i: int) -> _Core | None:
+    """An adjective of a unit alone: "wieloletni" (PXY), "roczny" (P1Y), "półroczny" (P6M)."""
+    tables = ctx.tables
+    vague = _lookup({ctx.lemmas[i].lower()}, tables.vague_unit_adjectives)
+    if vague is not None:
+        value = f"P{'T' if vague == 'H' else ''}X{vague}"
+        return _Core(i + 1, "DURATION", value, None, kind="adjective")
+    lemma = ctx.lemmas[i].lower()
+    if lemma not in tables.bare_unit_adjectives:
+        return None
+    adj_unit = tables.unit_adjectives.get(lemma, tables.bare_adjective_units.get(lemma, "Y"))
+    n_adj = float(tables.bare_adjective_counts.get(lemma, 1.0))
+    return _Core(i + 1, "DURATION", _duration(n_adj, adj_unit), None, kind="adjective")
+
+
+def _duration_or_date(
+    ctx: _Ctx,
+    n: float | None,
+    unit: str,
+    end: int,
+    preposition: str | None,
+    previous: list[dict[str, Any]],
+) -> _Core:
+    """A duration, or the date it points to: "rok później", "dwa lata temu", "za tydzień"."""
     if ctx.text(end).lower() in ctx.tables.later:
         later = _later(ctx, n, unit, previous)
         if later is not None:
