@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kronika.errors import ModelError
-from kronika.extract import facts, quotes
+from kronika.extract import facts, quotes, roles
 from kronika.extract.resources import PACKAGE, Vocabulary, vocabulary
 from kronika.extract.timex.vocabulary import _vocabulary as timex_tables
 
@@ -26,7 +26,7 @@ def _files() -> list[str]:
 
 
 def _lexicons() -> list[object]:
-    return [quotes.lexicon(), facts.lexicon(), timex_tables()]
+    return [quotes.lexicon(), facts.lexicon(), roles.lexicon(), timex_tables()]
 
 
 def _attributes_read() -> set[str]:

@@ -16,10 +16,6 @@ NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d+)?$")
 CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "-"})
 
 
-#: Complementizers opening the clause that holds a share ("wynika, że 43 proc. …").
-COMPLEMENTIZERS = frozenset({"że", "iż", "jakoby"})
-
-
 OPENING_QUOTES = frozenset('„«"“')
 
 
@@ -69,6 +65,7 @@ class Lexicon:
     belong_verbs: frozenset[str]
     container_nouns: frozenset[str]
     irrealis_words: frozenset[str]
+    complementizers: frozenset[str]
     copulas: frozenset[str]
     list_openers: frozenset[str]
     conditional_endings: tuple[str, ...]
@@ -113,6 +110,7 @@ def lexicon() -> Lexicon:
         belong_verbs=words("belong_verbs"),
         container_nouns=words("container_nouns"),
         irrealis_words=words("irrealis_words"),
+        complementizers=words("complementizers"),
         copulas=words("copulas"),
         list_openers=words("list_openers"),
         conditional_endings=tuple(str(e) for e in raw["conditional_endings"]),

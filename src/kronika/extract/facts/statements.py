@@ -9,7 +9,6 @@ from spacy.tokens import Span
 
 from kronika.extract.facts.lexicon import (
     CLOSING_QUOTES,
-    COMPLEMENTIZERS,
     DASHES,
     OPENING_QUOTES,
     SEPARATOR_PUNCT,
@@ -30,7 +29,7 @@ def _separator_before(view: _View, lo: int, hi: int) -> tuple[int, int]:
             content = k + 1
             while content < hi and (
                 doc[content].text.lower() in lex.statement_separators
-                or doc[content].text.lower() in COMPLEMENTIZERS
+                or doc[content].text.lower() in lex.complementizers
             ):
                 content += 1
             return k, content

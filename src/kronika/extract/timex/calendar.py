@@ -116,10 +116,6 @@ def _shift_unit(ctx: _Ctx, unit: str, offset: int) -> str | None:
 _UNIT_DATE = {"Y", "M", "W", "D", "Q"}
 
 
-# Singular genitive unit nouns after a position word ("na początku roku").
-_CURRENT_UNIT = {"roku": "Y", "miesiąca": "M", "tygodnia": "W", "dnia": "D"}
-
-
 def _time_value(ctx: _Ctx, clock: str) -> str:
     date = ctx.anchor.date
     return f"{date.isoformat() if date else 'XXXX-XX-XX'}{clock}"

@@ -18,18 +18,14 @@ from kronika.extract.timex.context import (
 def _core_clock(ctx: _Ctx, i: int, preposition: str | None) -> _Core | None:
     """ "o 6.40", "godzinie 12", "do godziny 12", "o północy", "do południa"."""
     j = i
-    named = _lookup(ctx.key(i), {"północ": "T24:00", "południe": "T12:00"})
-    at_named = preposition in {"o", "do", "w", "przed", "po", "od", "około"}
-    if (
-        named is not None
-        and at_named
-        and ctx.text(i).lower() in {"północy", "południa", "północ", "południe"}
-    ):
+    named = _lookup(ctx.key(i), ctx.tables.named_times)
+    at_named = preposition in ctx.tables.named_time_prepositions
+    if named is not None and at_named and ctx.text(i).lower() in ctx.tables.named_time_forms:
         return _Core(i + 1, "TIME", _time_value(ctx, named), "document", kind="time")
     hour_word = "godzina" in ctx.key(i) or ctx.text(i).lower() == "godz"
     if hour_word:
         j = _skip_period(ctx, i + 1) if ctx.text(i).lower() == "godz" else i + 1
-    elif preposition not in {"o", "około"}:
+    elif preposition not in ctx.tables.clock_prepositions:
         return None
     text = ctx.text(j)
     match = (

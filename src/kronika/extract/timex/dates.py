@@ -130,7 +130,10 @@ def _core_year_adjective(ctx: _Ctx, i: int) -> _Core | None:
 
 def _core_year_after_word(ctx: _Ctx, i: int) -> _Core | None:
     """ "w roku 2020"."""
-    if ctx.text(i).lower() in {"roku", "rok"} and _year_at(ctx, i + 1) is not None:
+    if (
+        ctx.text(i).lower() in ctx.tables.year_before_number_forms
+        and _year_at(ctx, i + 1) is not None
+    ):
         return _Core(i + 2, "DATE", ctx.text(i + 1), "absolute", kind="year")
     return None
 
@@ -219,7 +222,7 @@ def _core_season(ctx: _Ctx, i: int) -> _Core | None:
     if year is None:
         # Seasons alone are ambiguous words ("lato" is also "years"); only the instrumental
         # ("wiosną", "latem") or one with a year or a preposition is a time expression.
-        instrumental = ctx.text(i).lower().endswith(("ą", "em"))
+        instrumental = ctx.text(i).lower().endswith(ctx.tables.instrumental_endings)
         if (
             not instrumental
             and offset is None
@@ -251,8 +254,8 @@ def _core_holiday(ctx: _Ctx, i: int) -> _Core | None:
                 kind="day",
             )
         # "po świętach" at the turn of the year: Christmas.
-        if ctx.text(i).lower() in {"świętach", "święta", "świąt"} and ctx.anchor.month in {12, 1}:
+        if ctx.text(i).lower() in ctx.tables.holiday_plural_forms and ctx.anchor.month in {12, 1}:
             hy = (year - 1 if ctx.anchor.month == 1 else year) if year else None
-            if ctx.text(i - 1).lower() in {"po", "przed", "na", "w"}:
+            if ctx.text(i - 1).lower() in ctx.tables.holiday_prepositions:
                 return _Core(i + 1, "DATE", f"{hy}-12-25", "document", kind="day")
     return None

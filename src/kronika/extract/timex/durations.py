@@ -74,7 +74,7 @@ def _duration(n: float | None, unit: str) -> str:
 def _core_relative_unit(ctx: _Ctx, i: int) -> _Core | None:
     """ "ubiegłym roku", "przyszłym tygodniu", "tym roku", "roku ubiegłego", "br."."""
     abbrev = _year_offset_abbrev(ctx, i)
-    if abbrev is not None and ctx.text(i).lower().startswith(("br", "ub")):
+    if abbrev is not None and ctx.text(i).lower().startswith(ctx.tables.year_abbreviation_prefixes):
         value = _shift_unit(ctx, "Y", abbrev[0])
         return _Core(abbrev[1], "DATE", value or "XXXX", "document", kind="year")
     rel = _lookup(ctx.key(i), ctx.tables.relative_adjectives)
@@ -94,7 +94,7 @@ def _core_relative_unit(ctx: _Ctx, i: int) -> _Core | None:
         unit in _UNIT_DATE
         and rel is not None
         and rel != 0
-        and ctx.text(i + 1).lower() not in {"następne", "kolejne", "następnych", "kolejnych"}
+        and ctx.text(i + 1).lower() not in ctx.tables.next_plural_forms
     ):
         if not any(r.tag.startswith("adj") and ":gen" in r.tag for r in readings(ctx.doc[i + 1])):
             return None

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kronika.extract.timex.calendar import _CURRENT_UNIT, _shift_unit
+from kronika.extract.timex.calendar import _shift_unit
 from kronika.extract.timex.clock import _core_clock, _standalone_day_part
 from kronika.extract.timex.context import (
     _Anchor,
@@ -118,7 +118,7 @@ def _half_year(ctx: _Ctx, j: int, preposition: str | None) -> _Core | None:
 
 def _current_unit(ctx: _Ctx, j: int, preposition: str | None, position: str) -> _Core:
     """ "na początku roku", "do końca miesiąca": the document's year or month."""
-    unit = _CURRENT_UNIT[ctx.text(j).lower()]
+    unit = ctx.tables.current_units[ctx.text(j).lower()]
     rel = _lookup(ctx.key(j + 1), ctx.tables.relative_adjectives)
     end = j + 2 if rel is not None and ctx.text(j + 1).lower() != "tego" else j + 1
     if ctx.text(j + 1).lower() in ctx.tables.current_year_determiners and "rok" in ctx.key(j):
@@ -199,7 +199,11 @@ def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _
     half = _half_year(ctx, j, preposition)
     if half is not None:
         return i, half
-    if position is not None and ctx.text(j).lower() in _CURRENT_UNIT and not _year_at(ctx, j + 1):
+    if (
+        position is not None
+        and ctx.text(j).lower() in ctx.tables.current_units
+        and not _year_at(ctx, j + 1)
+    ):
         return i, _current_unit(ctx, j, preposition, position)
     approx, j = _approximation_at(ctx, j)
     if (

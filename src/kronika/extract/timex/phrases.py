@@ -15,7 +15,7 @@ def _core_anaphor(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | 
     j = i + 1
     if "sam" in ctx.key(j):
         j += 1
-    if "dzień" not in ctx.key(j) or ctx.text(j).lower() not in {"dnia", "dniu", "dzień"}:
+    if "dzień" not in ctx.key(j) or ctx.text(j).lower() not in ctx.tables.day_forms:
         return None
     for item in reversed(previous):
         value = item.get("value") or ""
@@ -56,9 +56,7 @@ def _phrase(ctx: _Ctx, i: int) -> _Core | None:
             continue
         if all(lemma in ctx.key(i + k) for k, lemma in enumerate(lemmas)):
             last = ctx.doc[i + len(lemmas) - 1]
-            if phrase.get("plural") and not last.lower_.endswith(
-                ("ach", "ami", "ata", "ta", "ni", "at")
-            ):
+            if phrase.get("plural") and not last.lower_.endswith(ctx.tables.plural_endings):
                 continue
             return _Core(
                 i + len(lemmas),

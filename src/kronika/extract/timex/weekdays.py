@@ -36,7 +36,7 @@ def _day_part(ctx: _Ctx, j: int) -> tuple[str, int] | None:
     text = ctx.text(j).lower()
     if text == "po" and ctx.text(j + 1).lower() == "południu":
         return "AF", j + 2
-    if text in {"o", "w"} and ctx.key(j + 1) & {"północ", "południe"}:
+    if text in ctx.tables.named_time_openers and ctx.key(j + 1) & ctx.tables.named_times.keys():
         return None
     part = ctx.tables.day_parts.get(text)
     if part is None or part.startswith("T"):
