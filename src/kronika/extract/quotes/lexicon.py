@@ -47,6 +47,7 @@ class Lexicon:
     subject_stops: frozenset[str]
     comma_attribution_stops: frozenset[str]
     subject_pronouns: frozenset[str]
+    quotation_nouns: tuple[str, ...]
     according_nouns: frozenset[str]
     according_excluded: frozenset[str]
     survey_words: frozenset[str]
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         subject_stops=words("subject_stops"),
         comma_attribution_stops=words("comma_attribution_stops"),
         subject_pronouns=words("subject_pronouns"),
+        quotation_nouns=tuple(str(w) for w in raw["quotation_nouns"]),
         according_nouns=words("according_nouns"),
         according_excluded=words("according_excluded"),
         survey_words=words("survey_words"),

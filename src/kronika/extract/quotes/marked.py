@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kronika.extract.quotes.dashes import _attribution_end, _last_speech_verb, _verb_after
-from kronika.extract.quotes.lexicon import OPENING_QUOTES, QUOTE_PAIRS, SENTENCE_END
+from kronika.extract.quotes.lexicon import OPENING_QUOTES, QUOTE_PAIRS, SENTENCE_END, Lexicon
 from kronika.extract.quotes.model import Attribution, Quote, QuoteIndex
 from kronika.extract.quotes.speaker_after import _subject_after
 from kronika.extract.quotes.speaker_before import _subject_before
@@ -66,7 +67,7 @@ def _marked_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
             if intro is not None:
                 att = _subject_before(view, intro)
                 anchor = intro.idx
-            elif re.search(r"(słowa|stwierdzenie|hasło|słowo|wpis|okrzyk)\w*\s*:\s*$", before):
+            elif _words_intro(view.lex).search(before):
                 att = Attribution(zero=True)
         elif re.search(r"(?:,\s*|\s)(że|iż)\s*$", before) and re.match(
             r"\s*[.!?]?\s*(\n|$)", text[c + 1 : c + 4] + "\n"
@@ -141,3 +142,13 @@ def _standalone(view: _DocView, o: int, c: int) -> bool:
         or (text[after] in SENTENCE_END and (after + 1 == len(text) or text[after + 1] in " \n"))
     )
     return starts and ends
+
+
+@lru_cache(maxsize=1)
+def _words_intro_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(" + "|".join(re.escape(stem) for stem in stems) + r")\w*\s*:\s*$")
+
+
+def _words_intro(lex: Lexicon) -> re.Pattern[str]:
+    """ "…słowa:", "…wpis:" right before a quotation mark: a quotation introduced by a noun."""
+    return _words_intro_pattern(lex.quotation_nouns)

@@ -166,7 +166,9 @@ def _core_year(ctx: _Ctx, i: int, after_preposition: bool) -> _Core | None:
         # A bare number after a preposition is a year only where years are likely ("w 1932");
         # "z 1480 do 1681" are counts.
         prev = ctx.text(i - 1).lower()
-        if not after_preposition or not (1900 <= year <= 2099 or prev in {"w", "we"}):
+        if not after_preposition or not (
+            1900 <= year <= 2099 or prev in ctx.tables.year_prepositions
+        ):
             return None
         if _lookup(ctx.key(i + 1), ctx.tables.units) is not None or ctx.text(i + 1).isdigit():
             return None

@@ -216,10 +216,11 @@ def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _
     if core is None:
         return None
     _apply_mod(ctx, core, preposition, position, adjective_mod, approx, previous)
-    return _expression_start(i, j, core, preposition, position, adjective_mod, approx)
+    return _expression_start(ctx, i, j, core, preposition, position, adjective_mod, approx)
 
 
 def _expression_start(
+    ctx: _Ctx,
     i: int,
     j: int,
     core: _Core,
@@ -238,7 +239,7 @@ def _expression_start(
     if (
         preposition is not None
         and core.kind in {"duration"}
-        and preposition in {"z", "o", "po", "pod"}
+        and preposition in ctx.tables.duration_prepositions_outside
     ):
         start = j
     # "o" introduces clock times and durations only ("o 6.40", "o dwa lata"), not "o 2020 roku".

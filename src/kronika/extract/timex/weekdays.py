@@ -74,7 +74,7 @@ def _core_weekday(ctx: _Ctx, i: int, preposition: str | None) -> _Core | None:
     if explicit is not None:
         return explicit
     # "na piątek", "do czwartku": a day looked forward to.
-    tense = "future" if preposition in {"na", "do"} else _tense(ctx, i, end)
+    tense = "future" if preposition in ctx.tables.ahead_prepositions else _tense(ctx, i, end)
     value = _weekday_date(ctx, int(weekday), tense, shift)
     part = _day_part(ctx, end)
     if part is not None:
