@@ -91,6 +91,11 @@ class _Tables:
         self.complex_firsts = frozenset(words[0] for words in self.complex_prepositions)
         self.anaphor_determiners = vocab.words("anaphor_determiners")
         self.holidays: dict[str, str] = vocab.table("holidays")
+        self.movable_holidays: dict[str, str] = vocab.table("movable_holidays")
+        self._read_forms(forms)
+
+    def _read_forms(self, forms: Vocabulary) -> None:
+        """The surface forms of ``pl/timex_forms.yaml``."""
         self.year_words = forms.words("year_words")
         self.years_plural_forms = forms.words("years_plural_forms")
         self.past_prepositions = forms.words("past_prepositions")
@@ -119,4 +124,3 @@ class _Tables:
         self.bare_adjective_units: dict[str, str] = dict(forms["bare_adjective_units"])
         self.bare_adjective_counts: dict[str, float] = dict(forms["bare_adjective_counts"])
         self.current_year_determiners = forms.words("current_year_determiners")
-        self.movable_holidays: dict[str, str] = vocab.table("movable_holidays")
