@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.facts.lexicon import CLAUSE_PUNCT, MEMBER_TYPES
-from kronika.extract.facts.view import _has, _lemmas, _View
+from kronika.extract.facts.view import TimexIndex, _has, _lemmas, _View
 from kronika.extract.timex import find_timexes
 
 
@@ -134,13 +134,9 @@ def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:
 
 
 def _time_near(
-    view: _View, timexes: Callable[[], list[dict]], lo_char: int, hi_char: int
+    view: _View, timexes: Callable[[], TimexIndex], lo_char: int, hi_char: int
 ) -> dict | None:
-    inside = [
-        t
-        for t in timexes()
-        if t["start"] >= lo_char and t["end"] <= hi_char and t["type"] == "DATE" and t["value"]
-    ]
+    inside = [t for t in timexes().within(lo_char, hi_char) if t["type"] == "DATE" and t["value"]]
     return inside[0] if inside else None
 
 
@@ -181,7 +177,7 @@ def _relation(
     }
 
 
-def _phrases(view: _View, timexes: Callable[[], list[dict]]) -> list[dict]:
+def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict]:
     """Relations from explicit phrases: a verb of joining or belonging, or a membership noun."""
     lex = view.lex
     found: list[dict] = []
@@ -203,7 +199,7 @@ def _phrases(view: _View, timexes: Callable[[], list[dict]]) -> list[dict]:
 
 
 def _joining(
-    view: _View, token: Token, sent: Span, joins: bool, timexes: Callable[[], list[dict]]
+    view: _View, token: Token, sent: Span, joins: bool, timexes: Callable[[], TimexIndex]
 ) -> list[dict]:
     """ "X wstąpiła do Y", "do NATO dołączyła Finlandia", "X należy do Y"."""
     doc, i = view.doc, token.i
@@ -251,7 +247,7 @@ def _joining(
 
 
 def _membership_noun(
-    view: _View, token: Token, sent: Span, lemmas: frozenset[str], timexes: Callable[[], list[dict]]
+    view: _View, token: Token, sent: Span, lemmas: frozenset[str], timexes: Callable[[], TimexIndex]
 ) -> list[dict]:
     """ "X jest członkiem Y", "członkami Y są A, B i C", "państwa członkowskie Y: A, B"."""
     doc, lex, i = view.doc, view.lex, token.i
@@ -311,13 +307,13 @@ def find_memberships(doc: Doc, timexes: list[dict] | None = None) -> list[dict]:
     do UE w 2004 roku"); without them they are found here with no document date, so only
     absolute dates resolve."""
     view = _View(doc)
-    cache: list[list[dict]] = [timexes] if timexes is not None else []
+    cache: list[TimexIndex] = [TimexIndex(timexes)] if timexes is not None else []
 
-    def timexes_of() -> list[dict]:
+    def timexes_of() -> TimexIndex:
         # computed only when a phrase needs its time: absolute years ("w 2004 roku") need no
         # document date, and most documents have no membership phrase at all
         if not cache:
-            cache.append(find_timexes(doc, None))
+            cache.append(TimexIndex(find_timexes(doc, None)))
         return cache[0]
 
     found = _bracket_lists(view) + _phrases(view, timexes_of)

@@ -15,7 +15,7 @@ from kronika.extract.facts.sources import (
     _Sentences,
 )
 from kronika.extract.facts.statements import _about, _clauses, _keep
-from kronika.extract.facts.view import _View
+from kronika.extract.facts.view import TimexIndex, _View
 from kronika.lang.view import STATEMENT_EDGE, trim
 
 
@@ -34,11 +34,11 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
         for t in (doc.char_span(x["start"], x["end"], alignment_mode="expand") or ())
     }
 
+    index = TimexIndex(timexes)
     per_sentence, clause_ends = _statements_by_sentence(view, info)
     groups = _group_sentences(view, info, per_sentence, timex_tokens)
     return [
-        _poll(view, info, group, per_sentence, clause_ends, timexes, timex_tokens)
-        for group in groups
+        _poll(view, info, group, per_sentence, clause_ends, index, timex_tokens) for group in groups
     ]
 
 
@@ -130,7 +130,7 @@ def _poll(
     group: list[int],
     per_sentence: dict[int, list[dict]],
     clause_ends: dict[int, int],
-    timexes: list[dict],
+    timexes: TimexIndex,
     timex_tokens: set[int],
 ) -> dict:
     """The contract item of one poll: its sentences, source, time and statements."""

@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from kronika.extract.facts.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from kronika.extract.facts.statements import _pollster_name
-from kronika.extract.facts.view import _capitalized, _has, _lemmas, _View
+from kronika.extract.facts.view import TimexIndex, _capitalized, _has, _lemmas, _View
 
 
 def _name_at(view: _View, j: int, stop: int) -> tuple[int, int] | None:
@@ -88,18 +88,15 @@ def _find_source(view: _View, sent: Span, timex_tokens: set[int]) -> tuple[int, 
     return _pollster_name(view, sent)
 
 
-def _fieldwork_time(view: _View, sent: Span, timexes: list[dict], anywhere: bool) -> dict | None:
+def _fieldwork_time(view: _View, sent: Span, timexes: TimexIndex, anywhere: bool) -> dict | None:
     """The timex of the fieldwork: right after "przeprowadzonego/zrealizowano …", else (when the
     sentence holds no statements) any date in it."""
     doc, lex = view.doc, view.lex
     # a concrete date only: "ostatnio" (PAST_REF) says nothing about when the poll was done
     inside = [
         t
-        for t in timexes
-        if t["start"] >= sent.start_char
-        and t["end"] <= sent.end_char
-        and t["type"] == "DATE"
-        and str(t.get("value") or "")[:1].isdigit()
+        for t in timexes.within(sent.start_char, sent.end_char)
+        if t["type"] == "DATE" and str(t.get("value") or "")[:1].isdigit()
     ]
     if not inside:
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.facts.lexicon import VERB_CLASSES, lexicon
@@ -70,3 +72,18 @@ class _View:
                 s for s in self.base.sentences if self.text[s.start_char : s.end_char].strip()
             ]
         return self._sents
+
+
+class TimexIndex:
+    """Timexes by start offset: those inside a range are found without scanning them all."""
+
+    def __init__(self, timexes: list[dict]) -> None:
+        self.timexes = timexes
+        self._order = sorted(range(len(timexes)), key=lambda k: timexes[k]["start"])
+        self._starts = [timexes[k]["start"] for k in self._order]
+
+    def within(self, lo: int, hi: int) -> list[dict]:
+        """Timexes with start >= ``lo`` and end <= ``hi``, in the order of the list."""
+        a, b = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
+        found = sorted(k for k in self._order[a:b] if self.timexes[k]["end"] <= hi)
+        return [self.timexes[k] for k in found]
