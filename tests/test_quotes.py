@@ -434,3 +434,50 @@ def test_zero_subject_after_a_described_person(nlp):
     assert q["text"] == "Nikt nigdy tego nie proponował"
     assert q["speaker_text"] == "Znana opozycjonistka"
     assert q["addressee_text"] == "agencją PAP"
+
+
+# --- linear time on long documents (issue 19, item 5) ---------------------------------------------
+
+
+def test_quote_index_answers_as_a_scan_does():
+    # the index replaces scans over every quotation; it must give the same answers
+    import random
+
+    from kronika.extract.quotes.model import Attribution, Quote, QuoteIndex
+
+    rng = random.Random(7)
+    quotes = []
+    for _ in range(200):
+        start = rng.randrange(0, 5000)
+        quotes.append(Quote(start, start + rng.randrange(1, 120), "direct", Attribution(), start))
+    index = QuoteIndex(quotes)
+    for _ in range(2000):
+        a = rng.randrange(0, 5200)
+        b = a + rng.randrange(0, 80)
+        assert index.inside(a) == any(q.start <= a < q.end for q in quotes)
+        assert index.overlaps(a, b) == any(q.start < b and a < q.end for q in quotes)
+
+
+def test_subject_scan_stays_in_its_clause(nlp):
+    from kronika.extract.quotes.view import _DocView
+
+    text = "– Nie zgodzimy się – powiedział Jan Kowalski. " + "Radni długo dyskutowali. " * 50
+    view = _DocView(nlp(text))
+    verb = next(t for t in view.doc if t.text == "powiedział")
+    end = view.sent_of[verb.i].end_char
+    tokens = view.tokens_until(verb.i + 1, end)
+    assert [t.text for t in tokens] == ["Jan", "Kowalski", "."]
+
+
+def test_mentions_in_a_range_as_a_scan_finds_them(nlp):
+    from kronika.extract.quotes.view import _DocView
+
+    text = (
+        "Anna Nowak spotkała się z Piotrem Wiśniewskim w Gdańsku. "
+        "Jan Kowalski i Maria Zielińska przyjechali później do Lublina."
+    )
+    view = _DocView(nlp(text))
+    for start in range(0, len(text), 7):
+        for end in range(start, len(text) + 1, 11):
+            expected = [m for m in view.mentions if m.start_char >= start and m.end_char <= end]
+            assert view.mentions_in(start, end) == expected

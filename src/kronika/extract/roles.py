@@ -15,10 +15,12 @@ organization named with it, when one is (a country adjective counts: "białorusk
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kronika.extract.resources import vocabulary
 from kronika.lang.components import readings
 from kronika.lang.titles import person_titles
 from kronika.ner.mentions import MENTIONS_KEY
@@ -47,13 +49,27 @@ def find_roles(doc: Doc) -> list[dict]:
     return found
 
 
-#: Forms of address find names ("pan Kowalski") but are no role.
-ADDRESS = frozenset({"pan", "pani"})
+@dataclass(frozen=True)
+class Lexicon:
+    """The vocabulary of ``pl/roles.yaml``."""
+
+    address_titles: frozenset[str]
+    coordinators: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The vocabulary of ``pl/roles.yaml``, read once per process."""
+    raw = vocabulary("roles")
+    return Lexicon(
+        address_titles=raw.words("address_titles"), coordinators=raw.words("coordinators")
+    )
 
 
 @lru_cache(maxsize=1)
 def _role_titles() -> frozenset[str]:
-    return person_titles() - ADDRESS
+    # forms of address find names ("pan Kowalski") but are no role
+    return person_titles() - lexicon().address_titles
 
 
 def _title_lemma(token: Token) -> str | None:
@@ -117,7 +133,7 @@ def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> dict | Non
             return _relation(person, title, complement, obj, start, person.end)
         if token.is_sent_start:
             return None
-        if not (token.is_alpha and token.text.islower()) or token.text in {"i", "oraz", "a"}:
+        if not (token.is_alpha and token.text.islower()) or token.text in lexicon().coordinators:
             return None
         complement.insert(0, token)
         i -= 1

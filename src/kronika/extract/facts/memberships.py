@@ -1,0 +1,328 @@
+"""``find_memberships``: ``member_of`` relations from bracketed lists and explicit phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from kronika.extract.facts.lexicon import CLAUSE_PUNCT, MEMBER_TYPES
+from kronika.extract.facts.view import TimexIndex, _has, _lemmas, _View
+from kronika.extract.timex import find_timexes
+
+
+def _is_member(mention: Span) -> bool:
+    """States and organizations can be members; a derived word ("białoruska") cannot."""
+    if mention._.derived:
+        return False
+    kb = mention._.kb or ""
+    return mention._.entity_type in MEMBER_TYPES or kb.startswith("country:")
+
+
+def _is_org(mention: Span) -> bool:
+    kb = mention._.kb or ""
+    return (
+        not mention._.derived
+        and (mention._.entity_type == "organization" or kb.startswith("org:"))
+        and not kb.startswith("country:")
+    )
+
+
+def _ref(view: _View, start: int, end: int) -> dict:
+    return {"start": start, "end": end, "text": view.text[start:end]}
+
+
+def _mention_ref(view: _View, mention: Span) -> dict:
+    return _ref(view, mention.start_char, mention.end_char)
+
+
+def _list_members(view: _View, i: int, stop: int) -> tuple[list[Span], int]:
+    """A coordinated list of member mentions from token ``i`` ("A, B i C", "m.in. A, B oraz C").
+    Returns the mentions and the index after the list."""
+    doc = view.doc
+    members: list[Span] = []
+    j = i
+    # "m.in.", "np.": the list is partial, the members are still members
+    while j < stop and doc[j].text.lower() in view.lex.list_openers:
+        j += 1
+    while j < stop:
+        mention = view.mention_at[j]
+        if mention is None or mention.start != j or not _is_member(mention):
+            break
+        members.append(mention)
+        j = mention.end
+        if j < stop and doc[j].text.lower() in {",", "i", "oraz"}:
+            j += 1
+            continue
+        break
+    return members, j
+
+
+def _bracket_lists(view: _View) -> list[dict]:
+    """Members in brackets right after an organization: "szczytem WNP (Azerbejdżan, Armenia, …)"."""
+    doc = view.doc
+    found: list[dict] = []
+    for org in view.mentions:
+        if not _is_org(org) or org.end >= len(doc) or doc[org.end].text != "(":
+            continue
+        sent_end = view.base.sentence_of(org.end).end
+        members, j = _list_members(view, org.end + 1, sent_end)
+        # a bracketed acronym ("(OUBZ)") or a list of programmes is not a membership list
+        if len(members) < 2 or j >= sent_end or doc[j].text != ")":
+            continue
+        if sum(1 for m in members if (m._.kb or "").startswith("country:")) * 2 < len(members):
+            continue
+        close = doc[j]
+        for member in members:
+            found.append(
+                {
+                    "subject": _mention_ref(view, member),
+                    "predicate": "member_of",
+                    "object": _mention_ref(view, org),
+                    "start": org.start_char,
+                    "end": close.idx + 1,
+                    "evidence": "list",
+                    "time": None,
+                    "time_text": None,
+                }
+            )
+    return found
+
+
+def _irrealis(view: _View, lo: int, hi: int) -> bool:
+    """Negation, condition or intention in tokens [lo, hi) ("nie jest członkiem", "chce wstąpić")."""
+    doc = view.doc
+    for k in range(max(lo, 0), hi):
+        if _lemmas(doc[k]) & view.lex.irrealis_words:
+            return True
+    return False
+
+
+def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:
+    """The member(s) before a verb in its clause: the nearest mention to the left, with the
+    mentions coordinated with it ("Polska, Czechy i Węgry wstąpiły …"). A relative clause
+    ("Polska, która wstąpiła …") takes the mention before its comma."""
+    doc = view.doc
+    k = verb - 1
+    while k >= sent.start:
+        token = doc[k]
+        if token.text in CLAUSE_PUNCT:
+            nxt = doc[k + 1] if k + 1 < verb else None
+            # "Polska, która wstąpiła …": the antecedent is the name right before the comma
+            # ("pierwszym krajem, który dołączył" has none)
+            before = view.mention_at[k - 1] if k - 1 >= sent.start else None
+            if nxt is not None and "który" in _lemmas(nxt) and before is not None:
+                k -= 1
+                continue
+            return []
+        mention = view.mention_at[k]
+        if mention is not None:
+            # the nearest name decides: "Rząd Francji wstąpił…" has no state as the subject
+            if not _is_member(mention):
+                return []
+            members = [mention]
+            j = mention.start - 1
+            while j - 1 >= sent.start and doc[j].text.lower() in {",", "i", "oraz"}:
+                other = view.mention_at[j - 1]
+                if other is None or not _is_member(other):
+                    break
+                members.insert(0, other)
+                j = other.start - 1
+            return members
+        k -= 1
+    return []
+
+
+def _time_near(
+    view: _View, timexes: Callable[[], TimexIndex], lo_char: int, hi_char: int
+) -> dict | None:
+    inside = [t for t in timexes().within(lo_char, hi_char) if t["type"] == "DATE" and t["value"]]
+    return inside[0] if inside else None
+
+
+def _clause_end(view: _View, i: int, sent: Span) -> int:
+    doc = view.doc
+    while i < sent.end and doc[i].text not in CLAUSE_PUNCT:
+        i += 1
+    return i
+
+
+def _object_after_do(view: _View, i: int, stop: int) -> Span | None:
+    """The organization after "do" at token ``i`` ("do NATO", "do struktur NATO")."""
+    doc = view.doc
+    if i >= stop or doc[i].text.lower() != "do":
+        return None
+    j = i + 1
+    if j < stop and _lemmas(doc[j]) & view.lex.container_nouns:
+        j += 1
+    mention = view.mention_at[j] if j < stop else None
+    if mention is not None and mention.start == j and _is_org(mention):
+        return mention
+    return None
+
+
+def _relation(
+    view: _View, subject: Span, obj: Span, lo: int, hi: int, time: dict | None, mod: str | None
+) -> dict:
+    return {
+        "subject": _mention_ref(view, subject),
+        "predicate": "member_of",
+        "object": _mention_ref(view, obj),
+        "start": lo,
+        "end": hi,
+        "evidence": "phrase",
+        "time": time["value"] if time else None,
+        "time_text": time["text"] if time else None,
+        "time_mod": (time.get("mod") or mod) if time else None,
+    }
+
+
+def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict]:
+    """Relations from explicit phrases: a verb of joining or belonging, or a membership noun."""
+    lex = view.lex
+    found: list[dict] = []
+    # the disambiguated lemma is a cheap first filter; the readings decide after it
+    triggers = lex.join_verbs | lex.belong_verbs | lex.member_nouns | lex.member_adjectives
+    for token in view.doc:
+        if token.lemma_.lower() not in triggers:
+            continue
+        sent = view.base.sentence_of(token.i)
+        lemmas = _lemmas(token)
+        # "X wstąpiła do Y (w 2004 roku)", "X należy do Y": past joins, present belonging
+        joins = bool(lemmas & lex.join_verbs) and _has(token, {"praet"})
+        belongs = bool(lemmas & lex.belong_verbs) and _has(token, {"fin"})
+        if (joins or belongs) and not token.text.lower().endswith(lex.conditional_endings):
+            found += _joining(view, token, sent, joins, timexes)
+        else:
+            found += _membership_noun(view, token, sent, lemmas, timexes)
+    return found
+
+
+def _joining(
+    view: _View, token: Token, sent: Span, joins: bool, timexes: Callable[[], TimexIndex]
+) -> list[dict]:
+    """ "X wstąpiła do Y", "do NATO dołączyła Finlandia", "X należy do Y"."""
+    doc, i = view.doc, token.i
+    found: list[dict] = []
+    clause_end = _clause_end(view, i + 1, sent)
+    obj = _object_after_do(view, i + 1, sent.end)
+    subjects: list[Span] = []
+    if obj is not None:
+        subjects = _subjects_before(view, i, sent)
+    elif i - 1 >= sent.start and view.mention_at[i - 1] is not None:
+        # "do NATO dołączyła Finlandia": object before the verb, subject after it
+        before = view.mention_at[i - 1]
+        assert before is not None
+        if (
+            _is_org(before)
+            and before.start - 1 >= sent.start
+            and (doc[before.start - 1].text.lower() == "do")
+        ):
+            obj = before
+            after = view.mention_at[i + 1] if i + 1 < sent.end else None
+            if after is not None and after.start == i + 1 and _is_member(after):
+                subjects, _ = _list_members(view, i + 1, sent.end)
+    if obj is None or not subjects:
+        return []
+    lo = min(subjects[0].start, obj.start)
+    if _irrealis(view, max(lo, i - 3), i):
+        return []
+    time = _time_near(view, timexes, doc[lo].idx, doc[clause_end - 1].idx + 1)
+    hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
+    for subject in subjects:
+        if subject.start_char == obj.start_char:
+            continue
+        found.append(
+            _relation(
+                view,
+                subject,
+                obj,
+                doc[lo].idx,
+                hi_char,
+                time,
+                "START" if joins else None,
+            )
+        )
+    return found
+
+
+def _membership_noun(
+    view: _View, token: Token, sent: Span, lemmas: frozenset[str], timexes: Callable[[], TimexIndex]
+) -> list[dict]:
+    """ "X jest członkiem Y", "członkami Y są A, B i C", "państwa członkowskie Y: A, B"."""
+    doc, lex, i = view.doc, view.lex, token.i
+    found: list[dict] = []
+    # "X jest członkiem Y", "członkami Y są A, B i C", "członkowie Y: A, B i C",
+    # "państwa członkowskie Y: A, B"
+    is_member_noun = bool(lemmas & lex.member_nouns)
+    is_member_adj = (
+        bool(lemmas & lex.member_adjectives)
+        and i > sent.start
+        and bool(_lemmas(doc[i - 1]) & lex.member_heads)
+    )
+    if not (is_member_noun or is_member_adj):
+        return []
+    j = i + 1
+    obj = view.mention_at[j] if j < sent.end else None
+    if obj is None or obj.start != j or not _is_org(obj):
+        return []
+    obj_end = obj.end
+    subjects: list[Span] = []
+    lo = doc[i - 1].idx if is_member_adj else token.idx
+    if obj_end < sent.end and (
+        doc[obj_end].text == ":"
+        or "być" in _lemmas(doc[obj_end])
+        and not _has(doc[obj_end], {"praet"}, "sg")
+    ):
+        # the list follows the organization
+        subjects, _end = _list_members(view, obj_end + 1, sent.end)
+        if _irrealis(view, max(sent.start, i - 2), obj_end + 1):
+            return []
+    elif is_member_noun and _has(token, {"subst"}, "inst"):
+        # "X jest (pełnoprawnym) członkiem Y": the copula shortly before the noun
+        k = i - 1
+        while k >= sent.start and k >= i - 4 and not (_lemmas(doc[k]) & lex.copulas):
+            k -= 1
+        if k < sent.start or k < i - 4:
+            return []
+        subjects = _subjects_before(view, k, sent)
+        if subjects:
+            lo = subjects[0].start_char
+        if _irrealis(view, max(sent.start, k - 2), i):
+            return []
+    if not subjects:
+        return []
+    hi_tok = _clause_end(view, obj.end, sent)
+    time = _time_near(view, timexes, lo, doc[hi_tok - 1].idx + len(doc[hi_tok - 1].text))
+    hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
+    for subject in subjects:
+        found.append(_relation(view, subject, obj, lo, hi_char, time, None))
+    return found
+
+
+def find_memberships(doc: Doc, timexes: list[dict] | None = None) -> list[dict]:
+    """Contract ``relations`` items {"subject": {"start","end","text"}, "predicate": "member_of",
+    "object": {"start","end","text"}, "start", "end", "evidence": "list"|"phrase", "time",
+    "time_text"}. ``timexes`` (from ``find_timexes``) give the time of explicit phrases ("wstąpiła
+    do UE w 2004 roku"); without them they are found here with no document date, so only
+    absolute dates resolve."""
+    view = _View(doc)
+    cache: list[TimexIndex] = [TimexIndex(timexes)] if timexes is not None else []
+
+    def timexes_of() -> TimexIndex:
+        # computed only when a phrase needs its time: absolute years ("w 2004 roku") need no
+        # document date, and most documents have no membership phrase at all
+        if not cache:
+            cache.append(TimexIndex(find_timexes(doc, None)))
+        return cache[0]
+
+    found = _bracket_lists(view) + _phrases(view, timexes_of)
+    # one relation per (subject, object) evidence pair, in text order
+    seen: set[tuple[int, int, int]] = set()
+    unique: list[dict] = []
+    for rel in sorted(found, key=lambda r: (r["start"], r["subject"]["start"])):
+        key = (rel["subject"]["start"], rel["object"]["start"], rel["start"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(rel)
+    return unique
