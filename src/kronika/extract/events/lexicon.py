@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, get_args
 
-import yaml
-
 from kronika.errors import ModelError
+from kronika.extract.resources import vocabulary
 from kronika.model import EventType
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "pl" / "events.yaml"
+LEXICON_PATH = "src/kronika/extract/pl/events.yaml"
 EVENT_TYPES = frozenset(get_args(EventType))
 #: SGJP word classes of a trigger used as a noun; every other class with a lemma is verbal.
 NOUN_CLASSES = frozenset({"subst", "ger", "depr"})
@@ -117,7 +115,8 @@ def _entry(data: dict[str, Any]) -> TriggerEntry:
 @lru_cache(maxsize=1)
 def lexicon() -> EventLexicon:
     """The vocabulary of ``pl/events.yaml``, read once per process."""
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    vocab = vocabulary("events")
+    data = {key: vocab[key] for key in vocab.data}
     triggers: dict[str, list[TriggerEntry]] = defaultdict(list)
     for item in data["triggers"]:
         entry = _entry(item)

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from kronika.extract.pl import load_vocabulary
+from kronika.extract.resources import vocabulary
 from kronika.lang.components import all_lemmas
 
 
@@ -31,7 +31,8 @@ def _words(values: Any) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    raw = dict(load_vocabulary("relations"))
+    vocab = vocabulary("relations")
+    raw = {key: vocab[key] for key in vocab.data}
     events = {
         str(key): (str(v["member"]), str(v["bloc"]), str(v["status"]))
         for key, v in raw.pop("membership_events", {}).items()
