@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -55,7 +55,7 @@ def analyze_paths(
     max_chars: int = DEFAULT_MAX_CHARS,
     on_error: Callable[[InputError | AnalysisError], None] | None = None,
     on_skip: Callable[[str], None] | None = None,
-) -> Iterator[Analysis]:
+) -> Generator[Analysis, None, None]:
     """Analyses of every document in ``paths``; unreadable input and documents whose analysis
     failed go to ``on_error``, a message for each text read twice (skipped) to ``on_skip``."""
     documents = _documents(paths, on_error, max_chars=max_chars, on_skip=on_skip)
