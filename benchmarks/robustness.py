@@ -29,7 +29,8 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 HOSTILE = (
     "date 2024-03-05\n"
     "Premier \x1b]52;c;SGFsbG8=\x07Donald Tusk spotkał się w Warszawie z prezydentem Rosji "
-    "Wła\u200bdimirem Putinem.\x1b[2J\x08\x08\x08 Rozmowa dotyczyła granicy.\n\n"
+    "Wła\u200bdimirem Putinem.\x1b[2J\x08\x08\x08 Rozmowa dotyczyła granicy."
+    " W poniedziałek premier odwiedził Kraków.\n\n"
     "– Polska nie ustąpi \x1b]0;tytuł\x07– powiedział Donald Tusk.\n\n"
     + "Rozmowy trwały kilka godzin i dotyczyły także wspólnych inwestycji w energetykę. "
     * 14
@@ -374,7 +375,8 @@ def item9(run: Run) -> tuple[bool, str]:
     for args in (
         ["entity", "--db", db, "Donald Tusk"],
         ["quotes", "--db", db, "--speaker", "Donald Tusk"],
-        ["timeline", "--db", db, "Władimir Putin"],
+        ["timeline", "--db", db, "Kraków"],
+        ["entity", "--db", db, "Kraków"],
         ["search", "--db", db, "spotkał się"],
     ):
         nfc = run.cli(*args)

@@ -160,7 +160,8 @@ def test_interrupting_a_build_with_workers_ends_it_promptly(tmp_path: Path) -> N
 HOSTILE = (
     "date 2024-03-05\n"
     "Premier \x1b]52;c;SGFsbG8=\x07Donald Tusk spotkał się w Warszawie z Wła\u200bdimirem "
-    "Zełe\u00adnskim.\x1b[2J\x08\x08\x08 Rozmowa dotyczyła pomocy dla Ukrainy.\n\n"
+    "Zełe\u00adnskim.\x1b[2J\x08\x08\x08 Rozmowa dotyczyła pomocy dla Ukrainy."
+    " W poniedziałek premier odwiedził Kraków.\n\n"
     "– Polska pomoże Ukrainie \x1b]0;tytuł\x07– powiedział Donald Tusk.\n\n"
     # enough ordinary text that the escapes are stray characters, not a binary file (under 1%)
     + "Rozmowy trwały kilka godzin i dotyczyły także wspólnych inwestycji w energetykę. "
@@ -253,9 +254,11 @@ def test_nfd_queries_find_what_nfc_queries_find(hostile_db: Path) -> None:
         speaker = unicodedata.normalize("NFD", "Donalda Tuska")
         assert api.quotes(store, speaker=speaker) == api.quotes(store, speaker="Donalda Tuska")
         assert api.quotes(store, speaker="Donalda Tuska")
-        assert api.timeline(store, unicodedata.normalize("NFD", "Ukraina")) == api.timeline(
-            store, "Ukraina"
-        )
+        place = unicodedata.normalize("NFD", "Kraków")
+        assert place != "Kraków"
+        assert api.timeline(store, "Kraków")
+        assert api.timeline(store, place) == api.timeline(store, "Kraków")
+        assert api.find_entities(store, place) == api.find_entities(store, "Kraków")
 
 
 # --- item 4: one bad stdin line ------------------------------------------------------------------
