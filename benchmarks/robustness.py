@@ -1,6 +1,6 @@
 """Issue 19 re-run: every item of the hardening list against the installed ``kronika`` command.
 
-    python benchmarks/robustness.py [--kronika PATH] [--quick]
+    python benchmarks/robustness.py [--kronika PATH] [--quick] [--only 3,9]
 
 Works in a temporary directory, runs each step with a timeout, and prints one line per item:
 PASS or FAIL and what was seen. ``--quick`` leaves out the slowest check (a 1.1M-character
@@ -446,6 +446,7 @@ def main() -> None:
         default=shutil.which("kronika") or str(Path(sys.executable).with_name("kronika")),
     )
     parser.add_argument("--quick", action="store_true", help="leave out the 1.1M-character analyze")
+    parser.add_argument("--only", help="comma-separated item numbers to run (default: all)")
     args = parser.parse_args()
     items: list[tuple[int, Callable[[Run], tuple[bool, str]]]] = [
         (1, item1),
@@ -460,6 +461,9 @@ def main() -> None:
         (10, item10),
         (11, item11),
     ]
+    if args.only:
+        wanted = {int(n) for n in args.only.split(",")}
+        items = [(number, check) for number, check in items if number in wanted]
     passed = 0
     with tempfile.TemporaryDirectory(prefix="kronika-robustness-") as work:
         run = Run(args.kronika, Path(work))
