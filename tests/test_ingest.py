@@ -449,8 +449,18 @@ def test_empty_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_binary_jsonl(tmp_path: Path) -> None:
     path = tmp_path / "dane.jsonl"
-    path.write_bytes(b'{"text": "a"}\n\x00\x01\x02\x03')
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     docs, errors = split(read(path))
     assert docs == []
     assert [(e.source, e.line) for e in errors] == [(str(path), None)]
     assert errors[0].reason.startswith("looks like a binary file")
+
+
+def test_a_binary_line_in_jsonl_costs_its_line_only(tmp_path: Path) -> None:
+    # issue 19, item 9: a NUL in the first KiB rejected the whole file, its valid lines too
+    path = tmp_path / "dane.jsonl"
+    path.write_bytes(b'{"text": "a"}\n\x00\x01\x02\x03\n{"text": "b"}\n')
+    docs, errors = split(read(path))
+    assert [d.text for d in docs] == ["a", "b"]
+    assert [(e.source, e.line) for e in errors] == [(str(path), 2)]
+    assert "NUL byte" in errors[0].reason

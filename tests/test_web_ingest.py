@@ -258,3 +258,24 @@ def test_a_page_gives_what_its_plain_text_gives(tmp_path: Path, nlp) -> None:  #
         (q["text"], q["speaker"]) for q in two["quotes"]
     ]
     assert one["quotes"], "the dash paragraph is a quotation"
+
+
+def test_an_epoch_date_in_jsonl_is_inferred_instead(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "zrzut.jsonl").write_text(
+        '{"text": "W czwartek 10 sierpnia rząd przyjął ustawę.", "date": "1970-01-01"}\n'
+        '{"text": "W piątek rząd odrzucił projekt.", "date": "2031-05-01"}\n',
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING, logger="kronika.ingest"):
+        docs, errors = documents(tmp_path / "zrzut.jsonl")
+    assert errors == [] and [d.date for d in docs] == [None, None]
+    assert "zrzut.jsonl:1" in caplog.text and "zrzut.jsonl:2" in caplog.text
+
+
+def test_page_text_is_normalized_like_any_text(tmp_path: Path) -> None:
+    hidden = page().replace("Ingrida", "In\u200bgri\u00adda").replace("Wilnie", "Wil\x1bnie")
+    (tmp_path / "ukryte.html").write_text(hidden, encoding="utf-8")
+    [doc], _ = documents(tmp_path / "ukryte.html")
+    assert "Ingrida Šimonytė" in doc.text and "\x1b" not in doc.text

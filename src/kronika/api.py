@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -11,12 +11,19 @@ from typing import Any
 
 from spacy.language import Language
 
-from kronika.errors import AnalysisError, InputError
+from kronika.errors import AnalysisError, InputError, shorten
 from kronika.ingest import DEFAULT_MAX_CHARS, Document, read_sources
+from kronika.ingest.text import normalize
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import shared_name_lemmatizer
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
-from kronika.pipeline import Analysis, analyze_document, analyze_many
+from kronika.pipeline import (
+    Analysis,
+    analysis_failed,
+    analyze_document,
+    analyze_many,
+    fit_max_length,
+)
 from kronika.pipeline import load as load_pipeline
 from kronika.resolve.entities import kb_entry, name_index
 from kronika.store import SearchHit, Store, graph
@@ -49,10 +56,11 @@ def analyze_paths(
     ner: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
     on_error: Callable[[InputError | AnalysisError], None] | None = None,
-) -> Iterator[Analysis]:
+    on_skip: Callable[[str], None] | None = None,
+) -> Generator[Analysis, None, None]:
     """Analyses of every document in ``paths``; unreadable input and documents whose analysis
-    failed go to ``on_error``."""
-    documents = _documents(paths, on_error, max_chars=max_chars)
+    failed go to ``on_error``, a message for each text read twice (skipped) to ``on_skip``."""
+    documents = _documents(paths, on_error, max_chars=max_chars, on_skip=on_skip)
     for result in analyze_many(documents, workers=workers, ner=ner):
         if isinstance(result, AnalysisError):
             if on_error:
@@ -67,8 +75,13 @@ def _documents(
     skip: Callable[[str], bool] = lambda _id: False,
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
+    on_skip: Callable[[str], None] | None = None,
 ) -> Iterator[Document]:
-    for item in read_sources(paths, max_chars=max_chars):
+    def duplicate(dropped: Document, kept: Document) -> None:
+        if on_skip:
+            on_skip(duplicate_message(dropped, kept))
+
+    for item in read_sources(paths, max_chars=max_chars, on_duplicate=duplicate):
         if isinstance(item, InputError):
             if on_error:
                 on_error(item)
@@ -77,11 +90,33 @@ def _documents(
             yield item
 
 
+def duplicate_message(dropped: Document, kept: Document) -> str:
+    """What to tell about a document skipped because its text was read before in the run."""
+    differences = [
+        f"{what} {mine or '-'} instead of {theirs or '-'}"
+        for what, mine, theirs in (
+            ("date", dropped.date, kept.date),
+            ("id", dropped.external_id, kept.external_id),
+            ("title", dropped.title, kept.title),
+        )
+        if mine != theirs
+    ]
+    also = f" (with {', '.join(differences)}; the first one read is kept)" if differences else ""
+    return (
+        f"{shorten(dropped.source)}: skipped: same text as document {kept.id} already read "
+        f"from {shorten(kept.source)}{also}"
+    )
+
+
 @dataclass
 class BuildReport:
+    """``skipped``: documents already in the database; ``duplicates``: a message for each text
+    read twice in this build (the second was skipped)."""
+
     added: int = 0
     skipped: int = 0
     errors: list[InputError | AnalysisError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
 
 
 def build(
@@ -94,13 +129,21 @@ def build(
     max_chars: int = DEFAULT_MAX_CHARS,
     on_error: Callable[[InputError | AnalysisError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_skip: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Analyse ``paths`` and add new documents to the database ``db``, a batch per transaction.
 
     Incremental: documents already stored (same content hash) are not analysed again. Killed at
     any point, the database keeps every committed batch, and rerunning completes it.
     """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     report = BuildReport()
+
+    def skipped(message: str) -> None:
+        report.duplicates.append(message)
+        if on_skip:
+            on_skip(message)
 
     def error(item: InputError | AnalysisError) -> None:
         report.errors.append(item)
@@ -119,7 +162,9 @@ def build(
             return False
 
         analyses = analyze_many(
-            _documents(paths, error, skip, max_chars=max_chars), workers=workers, ner=ner
+            _documents(paths, error, skip, max_chars=max_chars, on_skip=skipped),
+            workers=workers,
+            ner=ner,
         )
         while batch := list(islice(analyses, batch_size)):
             failed = [item for item in batch if isinstance(item, AnalysisError)]
@@ -156,9 +201,15 @@ def lemma_query(text: str) -> str:
     return " AND ".join(clauses)
 
 
+def query_text(text: str) -> str:
+    """A query as the stored text is normalized (NFC, no zero-width characters or controls), so
+    that a decomposed "Łukaszenko" (NFD) finds what the composed one finds."""
+    return normalize(text).strip()
+
+
 def search(store: Store, text: str, *, limit: int = 20) -> list[SearchHit]:
     """Sentences mentioning ``text`` in any inflected form."""
-    query = lemma_query(text)
+    query = lemma_query(query_text(text))
     return store.search(query, limit=limit) if query else []
 
 
@@ -166,7 +217,7 @@ def entity_ids(store: Store, name: str) -> list[str]:
     """Ids of the entities called ``name`` in any inflection, most mentioned first.
 
     ``%`` and ``_`` in ``name`` are characters, no wildcards; an empty name is a ValueError."""
-    name = check_name(name)
+    name = check_name(query_text(name))
     names = {name, _name_lemmatizer.lemmatize_text(name)}
     if " " not in name:
         names.update(r.lemma for r in _query_morphology.analyse(name))
@@ -199,6 +250,7 @@ def quotes(
 ) -> list[dict[str, Any]]:
     """Quotations by a speaker and/or mentioning an entity, named in any inflection, since a date."""
     # an empty speaker or subject is a ValueError, not "no filter"
+    speaker, about = (query_text(x) if x is not None else None for x in (speaker, about))
     speaker = check_name(speaker, "speaker") if speaker is not None else None
     about = check_name(about, "subject (about)") if about is not None else None
     speakers = [e["id"] for e in find_entities(store, speaker)] if speaker is not None else None
@@ -297,7 +349,13 @@ def poleval_answers(
     nlp = load_pipeline(ner)
     documents = _documents(paths, on_error, max_chars=max_chars)
     for document in documents:
-        doc = nlp(document.text)
+        fit_max_length(nlp, [document])
+        try:
+            doc = nlp(document.text)
+        except Exception as error:  # one bad document must not cost the answers of the others
+            if on_error:
+                on_error(analysis_failed(document, error))
+            continue
         spans = sorted(doc.spans.get(NER_SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char))
         lines = [
             f"T{n}\t{span.label_} {span.start_char} {span.end_char}\t{span.text}"

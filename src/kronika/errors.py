@@ -7,9 +7,14 @@
     └── StoreError          the database cannot be opened or written
 
 Every message says what went wrong and what to do about it.
+
+Every error survives pickling with its attributes (``__reduce__``): worker processes send them
+back to the main process, and an exception that cannot be unpickled there kills the pool.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class KronikaError(Exception):
@@ -26,6 +31,10 @@ class InputError(KronikaError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keyword-only arguments are not replayed by BaseException's default reduction
+        return (_rebuild, (type(self), (self.reason,), {"source": self.source, "line": self.line}))
+
 
 class AnalysisError(KronikaError):
     """Analysing one document failed. Names the document; the rest of the batch goes on."""
@@ -33,7 +42,12 @@ class AnalysisError(KronikaError):
     def __init__(self, message: str, *, source: str, document_id: str) -> None:
         self.source = source
         self.document_id = document_id
+        self.reason = message
         super().__init__(f"{source} [{document_id}]: {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        keywords = {"source": self.source, "document_id": self.document_id}
+        return (_rebuild, (type(self), (self.reason,), keywords))
 
 
 class ModelError(KronikaError):
@@ -42,3 +56,17 @@ class ModelError(KronikaError):
 
 class StoreError(KronikaError):
     """The database cannot be used; the message says which file and why."""
+
+
+def _rebuild(cls: type[KronikaError], args: tuple[Any, ...], keywords: dict[str, Any]) -> Any:
+    """Unpickle an error whose constructor takes keyword-only arguments."""
+    return cls(*args, **keywords)
+
+
+#: How much of a user's input an error message repeats.
+ECHO_CHARS = 80
+
+
+def shorten(text: str, limit: int = ECHO_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with "…", for echoing user input in a message."""
+    return text if len(text) <= limit else text[:limit] + "…"

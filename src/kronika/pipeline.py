@@ -7,7 +7,12 @@ later a cluster engine) can run it anywhere; its result is plain data, cheap to 
 from __future__ import annotations
 
 import multiprocessing
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
@@ -22,7 +27,7 @@ import kronika.lang.components
 import kronika.lang.sentences
 import kronika.ner.mentions
 import kronika.ner.rules  # noqa: F401
-from kronika.errors import AnalysisError
+from kronika.errors import AnalysisError, ModelError, shorten
 from kronika.extract.facts import find_polls
 from kronika.extract.quotes import find_quotes
 from kronika.extract.relations import find_relations
@@ -173,19 +178,36 @@ def _trimmed(start: int, end: int, text: str) -> dict[str, int]:
 # --- engines -----------------------------------------------------------------------------------
 
 _worker_nlp: Language | None = None
+#: A pipeline that failed to load in a worker, raised by its first batch (the pool would break).
+_worker_error: ModelError | None = None
 
 
 def _init_worker(ner: str) -> None:
-    global _worker_nlp
-    _worker_nlp = load(ner)
+    global _worker_nlp, _worker_error
+    # The main process decides about interrupts and terminates the workers; a worker that also
+    # took Ctrl-C would die mid-batch and look like a crash.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        _worker_nlp = load(ner)
+    except ModelError as error:
+        _worker_error = error
 
 
 #: Documents that go through the spaCy pipeline together: the model is several times faster per
 #: word on a batch than on one document at a time, and its decoder still gains from 16 to 32.
 BATCH_SIZE = 32
 
+#: A worker batch that takes longer than this (seconds), plus ``SECONDS_PER_CHAR`` for each
+#: character of its text, is taken to be stuck: its worker is killed and the batch reported. The
+#: pipeline analyses several thousand characters a second, so this is far above any real batch.
+BATCH_TIMEOUT = 300.0
+SECONDS_PER_CHAR = 0.002
+
 
 def _work(documents: list[Document]) -> list[Analysis | AnalysisError]:
+    if _worker_error is not None:
+        raise _worker_error
     assert _worker_nlp is not None, "worker used before _init_worker"
     return analyze_batch(documents, _worker_nlp)
 
@@ -198,11 +220,24 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 def analyze_batch(documents: list[Document], nlp: Language) -> list[Analysis | AnalysisError]:
     """Analyses of ``documents`` in order, the spaCy pipeline run over them as one batch."""
+    fit_max_length(nlp, documents)
     try:
         docs = list(nlp.pipe([document.text for document in documents]))
     except Exception:  # find the document that broke the batch, one by one
         return [analyze_safely(document, nlp) for document in documents]
     return [analyze_safely(document, nlp, doc) for document, doc in zip(documents, docs)]
+
+
+def fit_max_length(nlp: Language, documents: list[Document]) -> None:
+    """Let spaCy take every document ingest accepted (``--max-chars``).
+
+    spaCy's ``max_length`` guards the memory of its own parser and entity recognizer, which
+    kronika does not run; kronika's components are linear in the length of a document, and
+    ingest already bounds that length.
+    """
+    longest = max((len(document.text) for document in documents), default=0)
+    if longest >= nlp.max_length:
+        nlp.max_length = longest + 1
 
 
 def analyze_safely(
@@ -212,12 +247,17 @@ def analyze_safely(
     try:
         return analyze_document(document, nlp, doc)
     except Exception as error:  # one bad document must not stop a corpus build
-        return AnalysisError(
-            f"analysis failed ({type(error).__name__}: {error}); the document was skipped, "
-            "please report it",
-            source=document.source,
-            document_id=document.id,
-        )
+        return analysis_failed(document, error)
+
+
+def analysis_failed(document: Document, error: Exception) -> AnalysisError:
+    """The error reported for a document whose analysis raised ``error``."""
+    return AnalysisError(
+        f"analysis failed ({type(error).__name__}: {shorten(str(error))}); the document was "
+        "skipped, please report it",
+        source=document.source,
+        document_id=document.id,
+    )
 
 
 def analyze_many(
@@ -225,16 +265,105 @@ def analyze_many(
 ) -> Iterator[Analysis | AnalysisError]:
     """Analyses in input order, or the error of a document that failed.
 
-    ``workers`` > 1 maps over that many processes."""
+    ``workers`` > 1 maps over that many processes; a worker that dies or is stuck fails the
+    documents of its batch (as AnalysisErrors) and the run goes on with a new pool."""
     batches = _batches(documents, BATCH_SIZE)
     if workers <= 1:
         nlp = load(ner)
         for batch in batches:
             yield from analyze_batch(batch, nlp)
         return
-    # fork shares the loaded libraries; each worker still loads its own pipeline once
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with context.Pool(workers, initializer=_init_worker, initargs=(ner,)) as pool:
-        for analyses in pool.imap(_work, batches):
-            yield from analyses
+    pool = _Pool(workers, ner)
+    try:
+        # a bounded window of batches in flight keeps memory flat and output in input order
+        for batch in batches:
+            pool.submit(batch)
+            if len(pool.pending) >= 2 * workers:
+                yield from pool.next_result()
+        while pool.pending:
+            yield from pool.next_result()
+    finally:
+        # also on Ctrl-C, SIGTERM (turned into an exception by the CLI) or an abandoned iterator
+        pool.terminate()
+
+
+class _Pool:
+    """Worker processes with a queue of batches, replaced whole when a worker dies or hangs."""
+
+    def __init__(self, workers: int, ner: str) -> None:
+        # fork shares the loaded libraries; each worker still loads its own pipeline once
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self._context = multiprocessing.get_context(method)
+        self._workers, self._ner = workers, ner
+        self._executor = self._start()
+        self.pending: deque[tuple[list[Document], Future[list[Analysis | AnalysisError]]]] = deque()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self._workers, mp_context=self._context, initializer=_init_worker, initargs=(self._ner,)
+        )
+
+    def submit(self, batch: list[Document]) -> None:
+        self.pending.append((batch, self._executor.submit(_work, batch)))
+
+    def next_result(self) -> list[Analysis | AnalysisError]:
+        """The results of the oldest batch in flight."""
+        batch, future = self.pending.popleft()
+        timeout = _batch_timeout(batch)
+        try:
+            return future.result(timeout=timeout)
+        except FutureTimeout:
+            self._restart()
+            return _failed(
+                batch, f"its worker was still busy after {timeout:.0f} s and was stopped"
+            )
+        except BrokenProcessPool:
+            # every batch in flight fails with a dead worker; rerun this one alone to tell
+            # whether it is the one that kills its worker
+            self._restart()
+            retry = self._executor.submit(_work, batch)
+            try:
+                result = retry.result(timeout=timeout)
+            except (BrokenProcessPool, FutureTimeout):
+                self._restart()
+                return _failed(batch, "its worker process died while analysing it")
+            finally:
+                self._resubmit()
+            return result
+
+    def _restart(self) -> None:
+        """Replace the pool; the batches still in flight are resubmitted by ``_resubmit``."""
+        self.terminate()
+        self._executor = self._start()
+
+    def _resubmit(self) -> None:
+        batches = [batch for batch, _future in self.pending]
+        self.pending.clear()
+        for batch in batches:
+            self.submit(batch)
+
+    def terminate(self) -> None:
+        """Stop every worker now, busy or not (shutdown alone waits for running batches)."""
+        # ProcessPoolExecutor has no public way to stop a running worker before Python 3.14
+        processes = list((self._executor._processes or {}).values())
+        for process in processes:
+            process.terminate()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
+
+
+def _batch_timeout(batch: list[Document]) -> float:
+    return BATCH_TIMEOUT + SECONDS_PER_CHAR * sum(len(document.text) for document in batch)
+
+
+def _failed(batch: list[Document], why: str) -> list[Analysis | AnalysisError]:
+    return [
+        AnalysisError(
+            f"analysis failed: {why}; the document was skipped (its batch of {len(batch)} "
+            "documents too). Rerun with --workers 1 to find the document, and please report it",
+            source=document.source,
+            document_id=document.id,
+        )
+        for document in batch
+    ]

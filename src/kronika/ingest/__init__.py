@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from kronika.errors import InputError
 from kronika.ingest.document import Document, content_id
@@ -57,7 +57,10 @@ STDIN_SOURCE = "<stdin>"
 
 
 def read_sources(
-    paths: Iterable[str | os.PathLike[str]], *, max_chars: int = DEFAULT_MAX_CHARS
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_duplicate: Callable[[Document, Document], None] | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents from files, directories and "-" (stdin), in a deterministic order.
 
@@ -65,18 +68,22 @@ def read_sources(
     ``.ndjson`` files recursively, sorted by path, skipping hidden files and directories (names
     starting with "."). A source that cannot be read yields one InputError naming the file (and
     the line, for JSONL and date markers) and the iteration goes on. A document whose text was
-    already yielded in this call (same content id) is yielded only once.
+    already yielded in this call (same content id) is yielded only once; ``on_duplicate`` is
+    called with it and the document of the same text yielded before, so the caller can say so
+    (its date, title or id may differ: the first one read wins).
     """
     if isinstance(paths, str | os.PathLike):
         # A lone path would otherwise be iterated character by character.
         paths = [paths]
-    seen: set[str] = set()
+    seen: dict[str, Document] = {}
     for path in paths:
         for result in _read_path(os.fspath(path), max_chars):
             if isinstance(result, Document):
                 if result.id in seen:
+                    if on_duplicate:
+                        on_duplicate(result, seen[result.id])
                     continue
-                seen.add(result.id)
+                seen[result.id] = result
             yield result
 
 
@@ -201,7 +208,7 @@ def _parse_plain(data: bytes, source: str, max_chars: int) -> Iterator[Document 
 
 
 def _read_stdin(max_chars: int) -> Iterator[Document | InputError]:
-    """Standard input, sniffed: JSONL if every non-blank line starts with "{", else plain text."""
+    """Standard input, sniffed: JSONL if its lines are mostly JSON objects, else plain text."""
     stream = sys.stdin
     buffer = getattr(stream, "buffer", None)
     try:
@@ -227,11 +234,21 @@ def _read_stdin(max_chars: int) -> Iterator[Document | InputError]:
     if not text.strip():
         yield InputError("empty input; nothing to ingest from standard input", source=STDIN_SOURCE)
         return
-    lines = [line for line in text.split("\n") if line.strip()]
-    if all(line.lstrip().startswith("{") for line in lines):
+    if _looks_like_jsonl(text):
         yield from parse_jsonl(text, source=STDIN_SOURCE, max_chars=max_chars)
     else:
         yield from parse_text(text, source=STDIN_SOURCE, max_chars=max_chars)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """JSONL if the first non-blank line and most of all of them start with "{".
+
+    One malformed line must not turn a JSONL stream into one text document holding raw JSON;
+    it is reported by the JSONL reader like a bad line in a file.
+    """
+    lines = [line.lstrip() for line in text.split("\n") if line.strip()]
+    objects = sum(line.startswith("{") for line in lines)
+    return lines[0].startswith("{") and 2 * objects > len(lines)
 
 
 def _os_error(exc: OSError, source: str) -> InputError:

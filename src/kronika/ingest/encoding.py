@@ -26,8 +26,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from kronika.errors import InputError
 
 #: How much of the start of a file is checked for NUL bytes.
@@ -126,6 +124,8 @@ def _decode_legacy(data: bytes) -> str:
     texts = list(candidates.values())
     if len(candidates) == 1 or all(text == texts[0] for text in texts):
         return texts[0]
+
+    import charset_normalizer  # only legacy text needs it; keeps `kronika --help` fast
 
     guess = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     guessed = guess.encoding if guess is not None and guess.encoding in candidates else None

@@ -17,6 +17,7 @@ import lxml.html
 from kronika.errors import InputError
 from kronika.ingest.dates import trusted_date
 from kronika.ingest.document import Document
+from kronika.ingest.text import normalize
 
 FEED_EXTENSIONS = (".rss", ".atom")
 
@@ -82,6 +83,7 @@ def _text(markup: str | None) -> str | None:
     """Markup reduced to its text, one paragraph per block element."""
     if not markup or not markup.strip():
         return None
+    markup = normalize(markup)
     if "<" not in markup:
         return " ".join(markup.split()) or None
     root = lxml.html.fragment_fromstring(markup, create_parent="div")

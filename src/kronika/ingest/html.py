@@ -17,6 +17,7 @@ from kronika.errors import InputError
 from kronika.ingest.dates import trusted_date
 from kronika.ingest.document import Document
 from kronika.ingest.encoding import decode
+from kronika.ingest.text import normalize
 
 #: Pages longer than this (characters of markup) are not parsed: no news page is this long, and
 #: parsing one costs memory far beyond its size.
@@ -75,7 +76,7 @@ def parse_page(
         )
         return
     found = _extract(page, url)
-    text = _body(found)
+    text = normalize(_body(found))
     if len(text) < MIN_ARTICLE_CHARS:
         yield InputError(
             "no article text found in this page (only navigation or an empty body); skipped",
@@ -93,7 +94,7 @@ def parse_page(
         text,
         source=source,
         date=published or (trusted_date(date, source=source) if date else None),
-        title=_clean(found.get("title")),
+        title=_clean(normalize(found.get("title") or "")),
         url=found.get("url") or url,
     )
 

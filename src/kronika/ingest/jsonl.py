@@ -12,7 +12,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kronika.errors import InputError
+from kronika.errors import InputError, shorten
+from kronika.ingest.dates import trusted_date
 from kronika.ingest.document import Document
 from kronika.ingest.encoding import BINARY_MESSAGE, bom_encoding, decode, looks_binary
 from kronika.ingest.text import DATE_FORMS, normalize, too_long, validate_date
@@ -60,7 +61,9 @@ def _read_stream(
     # peek() looks at the buffer without consuming it, so this works on pipes too.
     head = raw.peek(4096)[:4096]
     encoding = bom_encoding(head)
-    if encoding is None and looks_binary(head):
+    if encoding is None and looks_binary(head) and not head.lstrip().startswith(b"{"):
+        # A NUL inside a JSONL file costs its line only (reported as malformed JSON); a file
+        # whose first line is not even an object is taken to be binary data.
         yield InputError(BINARY_MESSAGE, source=source)
         return
     if encoding in ("utf-16", "utf-32"):
@@ -152,10 +155,14 @@ def parse_line(
     def error(message: str) -> InputError:
         return InputError(message, source=source, line=line_no)
 
+    if "\x00" in raw_line:
+        return error(f"NUL byte in the line (binary data, not text); {_ONE_OBJECT}")
     try:
         record: Any = json.loads(raw_line)
     except json.JSONDecodeError as exc:
-        return error(f"malformed JSON ({exc.msg} at column {exc.colno}); {_ONE_OBJECT}")
+        # some of json's messages end in "at" already ("Invalid control character at")
+        reason = exc.msg.removesuffix(" at")
+        return error(f"malformed JSON ({reason} at column {exc.colno}); {_ONE_OBJECT}")
     except RecursionError:
         return error(f"malformed JSON (nested too deeply); {_ONE_OBJECT}")
     if not isinstance(record, dict):
@@ -189,7 +196,9 @@ def parse_line(
         try:
             validate_date(date)
         except ValueError as exc:
-            return error(f'invalid "date" {date!r} ({exc}); use {DATE_FORMS}')
+            return error(f'invalid "date" {shorten(date)!r} ({exc}); use {DATE_FORMS}')
+        # a placeholder (the epoch, the future) is dropped with a warning: the date is inferred
+        date = trusted_date(date, source=f"{source}:{line_no}")
 
     fields: dict[str, str | None] = {}
     for key in ("title", "url"):

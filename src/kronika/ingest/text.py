@@ -5,7 +5,8 @@ token of digits and hyphens. It begins a new article; the article text may start
 marker's own line after the date. Text before the first marker, if not blank, is an undated
 article, and a file without markers is one undated article.
 
-A marker whose date is not a real calendar date is reported (file and line) and its article is
+A line of only ``date`` and one word that is not a date (``date yesterday``) is a marker with an
+invalid date. A marker whose date is not a real calendar date is reported (file and line) and its article is
 skipped rather than read undated: a wrong date is worse for a dated knowledge graph than a
 missing article the user is told about.
 """
@@ -17,23 +18,40 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from kronika.errors import InputError
+from kronika.errors import InputError, shorten
 from kronika.ingest.document import Document
 
 #: A line that is meant to be a marker. The date token is matched loosely (any digits and
 #: hyphens) so that a malformed date such as ``2023-7`` or ``2023-13`` is reported instead of
 #: silently becoming article text.
-MARKER = re.compile(r"^[ \t]*date[ \t]+([0-9][0-9-]*)(?=[ \t]|$)", re.MULTILINE)
+#: A line holding nothing but ``date`` and one word (``date yesterday``) is a marker too, with a
+#: date that is not one: folding it into the article above would hide the mistake.
+MARKER = re.compile(r"^[ \t]*date[ \t]+(?:([0-9][0-9-]*)(?=[ \t]|$)|([^\s]+)[ \t]*$)", re.MULTILINE)
 
 _DATE_SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
+#: Control characters other than tab and newline (C0, DEL, C1): a space each. Terminal escapes
+#: (``ESC ] 52 ; … BEL``) would otherwise become part of words and of stored entity names.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+#: Characters that are invisible inside words: zero-width space, non-joiner and joiner, word
+#: joiner, a byte order mark inside text, soft hyphen. Removed, so "Wła\u200bdimir" is one word.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
 def normalize(text: str) -> str:
-    """NFC and ``\\n`` line ends, nothing else; downstream offsets index into this text."""
-    text = unicodedata.normalize("NFC", text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """The text kronika stores and analyses; every offset of the contract indexes this text.
+
+    ``\\n`` line ends; other control characters become spaces; zero-width characters and soft
+    hyphens are removed; then NFC. Nothing else changes.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", text)
 
 
 def validate_date(value: str) -> str:
@@ -83,12 +101,12 @@ def parse_text(text: str, *, source: str, max_chars: int) -> Iterator[Document |
         line_no += text.count("\n", counted_to, marker.start())
         counted_to = marker.start()
         end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
-        token = marker.group(1)
+        token = marker.group(1) or marker.group(2)
         try:
             date = validate_date(token)
         except ValueError as exc:
             yield InputError(
-                f"invalid date {token!r} in marker ({exc}); write the marker as 'date' and "
+                f"invalid date {shorten(token)!r} in marker ({exc}); write the marker as 'date' and "
                 f"{DATE_FORMS} with a real calendar date. The article under it was not read",
                 source=source,
                 line=line_no,
