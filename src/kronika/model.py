@@ -182,6 +182,8 @@ class Relation(_Record):
     status: str = "current"
     time: str | None = None
     time_text: str | None = None
+    #: the TIMEX3 modifier of that time: "START" for "od 1973 roku", …
+    time_mod: str | None = None
     time_source: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None

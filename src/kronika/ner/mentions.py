@@ -8,6 +8,8 @@ non-temporal spans and writes them to ``doc.spans["mentions"]`` with span extens
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -17,6 +19,7 @@ from kronika.lang.components import doc_readings
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import NameLemmatizer, shared_name_lemmatizer
 from kronika.lang.titles import organization_nouns, person_titles, place_nouns
+from kronika.model import EntityType, Mention
 from kronika.ner.gazetteer import (
     Gazetteer,
     Match,
@@ -34,6 +37,34 @@ for _name in ("lemma", "entity_type", "kb"):
         Span.set_extension(_name, default=None)
 if not Span.has_extension("derived"):
     Span.set_extension("derived", default=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """A mention as detection found it, before linking: the contract mention (no entity yet)
+    and, as evidence for resolve, the knowledge-base key of the name it matched."""
+
+    mention: Mention
+    kb: str | None = None
+
+
+def detected_mentions(doc: Doc) -> list[Detected]:
+    """The mentions of ``doc.spans["mentions"]`` as typed objects, in text order."""
+    return [
+        Detected(
+            Mention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                lemma=span._.lemma,
+                type=cast(EntityType, span._.entity_type),
+                label=span.label_,
+                derived=span._.derived,
+            ),
+            span._.kb,
+        )
+        for span in doc.spans[MENTIONS_KEY]
+    ]
 
 
 def top_level(spans: list[Span]) -> list[Span]:
@@ -64,7 +95,7 @@ def _common_at_start(doc: Doc, match: Match) -> bool:
     token = doc[match.start]
     return (
         match.end - match.start == 1
-        and token.is_sent_start
+        and bool(token.is_sent_start)
         and any(r.lemma[:1].islower() for r in doc_readings(doc)[match.start])
     )
 
@@ -99,9 +130,13 @@ def _trim(span: Span) -> Span | None:
         return None
     # a quoted part of the name keeps its closing mark ("Instytutu … „Puls”")
     opened = [i for i in range(start, end) if doc[i].text in QUOTE_PAIRS]
-    if opened and end < len(doc) and doc[end].text == QUOTE_PAIRS[doc[opened[-1]].text]:
-        if not any(doc[i].text == doc[end].text for i in range(opened[-1] + 1, end)):
-            end += 1
+    if (
+        opened
+        and end < len(doc)
+        and doc[end].text == QUOTE_PAIRS[doc[opened[-1]].text]
+        and not any(doc[i].text == doc[end].text for i in range(opened[-1] + 1, end))
+    ):
+        end += 1
     return (
         span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, span.label_)
     )
@@ -312,7 +347,7 @@ def _is_demonym(doc: Doc, i: int) -> bool:
     return any(r.lemma in table for r in doc_readings(doc)[i])
 
 
-def without_demonyms(span: Span) -> Span | None:
+def without_demonyms(span: Span) -> Span:
     """The span without inhabitant nouns at its edges: "Survation Brytyjczycy" is the pollster
     and the people it asked, "Nigeryjką Rebeccą Bitrus" a description and a name. A lone
     demonym stays: it is a derived word."""
@@ -487,10 +522,15 @@ def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
             if len(last) > 2:
                 claims[last.lower()][last] = mention
                 claims[mention[-1].text.lower()][last] = mention
-        elif len(mention) == 1 and " " not in lemma and len(lemma) > 2 and mention.text.isalpha():
-            if mention._.entity_type in ("place", "country", "organization"):
-                claims[lemma.lower()][lemma] = mention
-                claims[mention.text.lower()][lemma] = mention
+        elif (
+            len(mention) == 1
+            and " " not in lemma
+            and len(lemma) > 2
+            and mention.text.isalpha()
+            and mention._.entity_type in ("place", "country", "organization")
+        ):
+            claims[lemma.lower()][lemma] = mention
+            claims[mention.text.lower()][lemma] = mention
     covered = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc:
