@@ -172,14 +172,14 @@ class Relation(_Record):
     ``valid_to`` the interval it holds over, from its status, time and the document date."""
 
     subject: str
-    predicate: str
+    predicate: Predicate
     object: str | None
     start: int
     end: int
     value: str | None = None
     subject_text: str | None = None
     object_text: str | None = None
-    status: str = "current"
+    status: RelationStatus = "current"
     time: str | None = None
     time_text: str | None = None
     #: the TIMEX3 modifier of that time: "START" for "od 1973 roku", …
@@ -200,13 +200,13 @@ class Event(_Record):
     in this document and across documents."""
 
     id: str
-    type: str
+    type: EventType
     start: int
     end: int
     trigger: str
     trigger_start: int
     trigger_end: int
-    status: str = "happened"
+    status: EventStatus = "happened"
     time: str | None = None
     time_text: str | None = None
     time_source: str | None = None

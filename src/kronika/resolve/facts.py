@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
-from kronika.model import Fact, Mention, Quote, Relation, Span, Statement, Timex
+from kronika.model import Fact, Mention, Predicate, Quote, Relation, Span, Statement, Timex
 from kronika.resolve.entities import entity_at
 from kronika.resolve.timing import DocumentTime
 
@@ -153,7 +153,7 @@ def _linked_relation(
     index = _quote_of(found.start, found.end, quotes)
     return Relation(
         subject=subject_id,
-        predicate=found.predicate,
+        predicate=cast(Predicate, found.predicate),
         object=object_id,
         start=found.start,
         end=found.end,
