@@ -166,6 +166,30 @@ def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
     return _one_of(previous, blockers)
 
 
+def _office_next_to(
+    mention: Mention, offices: tuple[tuple[tuple[str, ...], str], ...], text: str
+) -> tuple[str, str, int, int, frozenset[str]] | None:
+    """The office written right after a country's adjective ("rosyjskiego prezydenta") or right
+    before a name ("prezydenta Rosji", "ministra spraw zagranicznych Rosji"), as ``_office_at``
+    gives it."""
+    longest = len(offices[0][0])
+    if mention.derived:
+        after = WORD.finditer(text, mention.end, min(len(text), mention.end + WINDOW))
+        words = [(m.start(), m.end(), m.group()) for m in after][:longest]
+        if not words or text[mention.end : words[0][0]].strip():
+            return None
+        return _office_at(words, offices)
+    words = _words(text, max(0, mention.start - WINDOW), mention.start)
+    if not words or text[words[-1][1] : mention.start].strip():
+        return None
+    for size in range(min(longest, len(words)), 0, -1):
+        sized = tuple(o for o in offices if len(o[0]) == size)
+        matched = _office_at(words[-size:], sized) if sized else None
+        if matched:
+            return matched
+    return None
+
+
 def office_mentions(detected: Sequence[Detected], text: str, year: int | None) -> list[Detected]:
     """New person mentions for the office descriptions of one document (see the module doc).
 
@@ -197,33 +221,12 @@ def office_mentions(detected: Sequence[Detected], text: str, year: int | None) -
         offices = _offices_of(entry.key)
         if not offices:
             continue
-        longest = len(offices[0][0])
-        if mention.derived:
-            # "rosyjskiego prezydenta": the office right after the country's adjective
-            after = WORD.finditer(text, mention.end, min(len(text), mention.end + WINDOW))
-            words = [(m.start(), m.end(), m.group()) for m in after][:longest]
-            if not words or text[mention.end : words[0][0]].strip():
-                continue
-            matched = _office_at(words, offices)
-            if matched is None:
-                continue
-            office, role, office_start, office_end, cases = matched
-            start, end = mention.start, office_end
-        else:
-            # "prezydenta Rosji", "ministra spraw zagranicznych Rosji": the office right before
-            words = _words(text, max(0, mention.start - WINDOW), mention.start)
-            if not words or text[words[-1][1] : mention.start].strip():
-                continue
-            matched = None
-            for size in range(min(longest, len(words)), 0, -1):
-                sized = tuple(o for o in offices if len(o[0]) == size)
-                matched = _office_at(words[-size:], sized) if sized else None
-                if matched:
-                    break
-            if matched is None:
-                continue
-            office, role, office_start, office_end, cases = matched
-            start, end = office_start, mention.end
+        matched = _office_next_to(mention, offices, text)
+        if matched is None:
+            continue
+        office, role, office_start, office_end, cases = matched
+        start = mention.start if mention.derived else office_start
+        end = office_end if mention.derived else mention.end
         if not free(office_start, office_end) or _blocked(text, start, cases) or named_next(end):
             continue
         person = holder(role, entry.key, year)
