@@ -256,3 +256,62 @@ def test_an_office_of_several_words_and_its_holders_gender() -> None:
     assert _descriptions("Brytyjska premier nie przyjechała.", "2018-03") == [
         ("Brytyjska premier", "brytyjska premier", "Theresa May")
     ]
+
+
+def test_link_facts_makes_new_typed_facts_and_relations() -> None:
+    from kronika.model import Fact, Quote, Span, Statement
+    from kronika.resolve.facts import FoundRelation, TextRef, link_facts
+
+    text = (
+        "CBOS podał, że 40 proc. ankietowanych popiera rząd. "
+        "– Według nas 55 proc. jest przeciw – mówi Jan Nowak, politolog. Polska jest w NATO."
+    )
+    sentences = (Span(0, 51), Span(52, 115), Span(116, 135))
+    mentions = (
+        Mention(0, 4, "CBOS", "CBOS", "organization", "orgName", entity="e_cbos"),
+        Mention(94, 103, "Jan Nowak", "Jan Nowak", "person", "persName", entity="e_nowak"),
+        Mention(116, 122, "Polska", "Polska", "country", "placeName_country", entity="e_pl"),
+        Mention(130, 134, "NATO", "NATO", "organization", "orgName", entity="e_nato"),
+    )
+    (quote,) = [Quote(54, 86, text[54:86], "direct", speaker="e_nowak")]
+    poll = Fact(
+        "poll",
+        0,
+        86,
+        source_text="CBOS",
+        source_start=0,
+        source_end=4,
+        time="2023-05",
+        statements=(
+            Statement(40, "percent", "popiera rząd", start=15, end=50),
+            Statement(55, "percent", "przeciw", start=65, end=86),
+        ),
+    )
+    member = {"start": 116, "end": 134}
+    found = [
+        FoundRelation(
+            TextRef(116, 122, "Polska"), "member_of", TextRef(130, 134, "NATO"), **member
+        ),
+        FoundRelation(TextRef(116, 122, "Polska"), "member_of", None, **member),
+        FoundRelation(TextRef(94, 103, "Jan Nowak"), "role", None, 94, 115, value="politolog"),
+    ]
+    facts, relations = link_facts([poll], found, mentions, sentences, (), "2023-06-01", [quote])
+    asserted, claimed = facts
+    assert (asserted.source, asserted.claim, asserted.time_source) == ("e_cbos", False, "timex")
+    assert [s.share for s in asserted.statements] == [40]
+    # the pollster is named outside the quotation: not the speaker's source, nor its time
+    assert (claimed.source, claimed.claim, claimed.quote_index) == (None, True, 0)
+    assert (claimed.time, claimed.time_source) == ("2023-06-01", "document")
+    assert len(poll.statements) == 2  # the extractor's fact is left as it was
+    membership, role = relations  # a membership needs both ends; a role may stand alone
+    assert (membership.subject, membership.object, membership.status) == (
+        "e_pl",
+        "e_nato",
+        "current",
+    )
+    assert (role.subject, role.object, role.value, role.time) == (
+        "e_nowak",
+        None,
+        "politolog",
+        "2023-06-01",
+    )

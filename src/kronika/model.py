@@ -14,6 +14,23 @@ object makes a new one (``dataclasses.replace``). The contract JSON is made and 
     └── Fact            numeric data (polls) made of Statements
 
 Offsets are Python string indices into ``Analysis.text``. Entity references are entity ids.
+
+Who makes each object (``kronika.pipeline.analyze_document`` calls them in this order):
+
+    Timex       extract.timex.find_timexes (JSON, typed at the pipeline boundary)
+    Span        pipeline (the language layer's sentences, trailing space trimmed)
+    DateRange   extract.timex.document_date_range, for an inferred date
+    Mention     ner.mentions.detected_mentions (with the knowledge-base match as evidence,
+                ``ner.mentions.Detected``), resolve.descriptions.office_mentions (offices);
+                resolve.entities.link_document sets ``entity``
+    Entity      resolve.entities.link_document
+    Quote       extract.quotes.find_quotes; resolve.quotes.link_quotes sets speaker,
+                addressee and time
+    Fact        extract.facts.find_polls; resolve.facts.link_facts sets source, time, claim
+    Relation    extract.facts.find_memberships and extract.roles.find_roles find them
+                (``resolve.facts.FoundRelation``); resolve.facts.link_facts joins them to entities
+    Event       nobody yet (``events`` is empty)
+    Analysis    pipeline.analyze_document; ``to_json`` is the contract record
 """
 
 from __future__ import annotations

@@ -3,6 +3,12 @@
 Reads ``doc.spans["ner"]`` (from the rule detector or the trained model), keeps the top-level,
 non-temporal spans and writes them to ``doc.spans["mentions"]`` with span extensions
 ``lemma``, ``entity_type``, ``derived`` and ``kb`` (a knowledge-base key or None).
+
+``kb`` is detection's evidence: the entry whose name the words matched (inflected, as a short
+name of a body named in the document, or as the country an adjective or demonym comes from).
+``detected_mentions`` hands mentions on as typed objects with that evidence; which entity a
+mention is, is decided in ``kronika.resolve.entities``. (The extractors still read ``kb`` on
+the spans: the short-name choice stays here until they read typed mentions.)
 """
 
 from __future__ import annotations
