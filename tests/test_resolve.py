@@ -4,7 +4,7 @@ import pytest
 
 import kronika
 from kronika.model import Analysis, EntityType, Mention
-from kronika.ner.mentions import Detected
+from kronika.ner.evidence import Detected
 from kronika.resolve import entity_id, link_document
 
 
@@ -315,3 +315,30 @@ def test_link_facts_makes_new_typed_facts_and_relations() -> None:
         "politolog",
         "2023-06-01",
     )
+
+
+def test_a_short_name_is_the_body_named_in_full_nearest_before_it() -> None:
+    from kronika.ner.evidence import KbName
+    from kronika.resolve.entities import link_short_names
+
+    def short(start: int, text: str, lemma: str, name: str) -> Detected:
+        return Detected(
+            Mention(start, start + len(text), text, lemma, "organization", "x"), None, (name,)
+        )
+
+    # the text names the CIS at 10 and the EU at 60; detection says only "a short name"
+    named = [KbName(10, 15, "org:WNP"), KbName(60, 75, "org:UE")]
+    detected = [
+        short(0, "Wspólnota", "Wspólnota", "wspólnota"),
+        short(40, "Wspólnoty", "Wspólnota", "wspólnota"),
+        short(90, "Wspólnotę", "Wspólnota", "wspólnota"),
+    ]
+    linked = link_short_names(detected, named)
+    # before any full name: the first after it; then the nearest one before it
+    assert [item.kb for item in linked] == ["org:WNP", "org:WNP", "org:UE"]
+    assert all(item.kb is None for item in detected)
+    # nothing named in full: the one the press means by the name, if any
+    (unia, wspolnota) = link_short_names(
+        [short(0, "Unii", "Unia", "unia"), short(20, "Wspólnoty", "Wspólnota", "wspólnota")], []
+    )
+    assert (unia.kb, wspolnota.kb) == ("org:UE", None)

@@ -20,9 +20,10 @@ Who makes each object (``kronika.pipeline.analyze_document`` calls them in this 
     Timex       extract.timex.find_timexes (JSON, typed at the pipeline boundary)
     Span        pipeline (the language layer's sentences, trailing space trimmed)
     DateRange   extract.timex.document_date_range, for an inferred date
-    Mention     ner.mentions.detected_mentions (with the knowledge-base match as evidence,
-                ``ner.mentions.Detected``), resolve.descriptions.office_mentions (offices);
-                resolve.entities.link_document sets ``entity``
+    Mention     ner.evidence.detected_mentions (with the knowledge-base name or short name it
+                matched as evidence, ``ner.evidence.Detected``),
+                resolve.descriptions.office_mentions (offices); resolve.entities decides the
+                entity (link_short_names, then link_document sets ``entity``)
     Entity      resolve.entities.link_document
     Quote       extract.quotes.find_quotes; resolve.quotes.link_quotes sets speaker,
                 addressee and time

@@ -31,9 +31,10 @@ from kronika.extract.timex import document_date_range, find_timexes, infer_docum
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
 from kronika.model import CONTRACT_VERSION, Analysis, DateRange, Fact, Quote, Span, Timex
-from kronika.ner.mentions import detected_mentions
+from kronika.ner.evidence import detected_mentions, kb_names
 from kronika.resolve import link_document
 from kronika.resolve.descriptions import office_mentions
+from kronika.resolve.entities import link_short_names
 from kronika.resolve.facts import FoundRelation, link_facts
 from kronika.resolve.quotes import link_quotes
 
@@ -100,7 +101,7 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     timexes = tuple(Timex.from_json(item) for item in found_timexes)
     # "prezydent Rosji" is a mention of the office holder of the article's year
     year = int(date[:4]) if date else None
-    detected = detected_mentions(doc)
+    detected = link_short_names(detected_mentions(doc), kb_names(doc))
     detected = sorted(
         detected + office_mentions(detected, text, year),
         key=lambda item: (item.mention.start, item.mention.end),

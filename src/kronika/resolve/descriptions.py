@@ -25,7 +25,7 @@ from kronika.kb import Entry, Role, by_key, load_kb
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import feminine_name, parse_tag, shared_name_lemmatizer
 from kronika.model import Mention
-from kronika.ner.mentions import Detected
+from kronika.ner.evidence import Detected
 
 _morphology = shared_morphology()
 _names = shared_name_lemmatizer()

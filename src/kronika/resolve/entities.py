@@ -19,10 +19,10 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import cast
 
-from kronika.kb import Entry, by_key, load_kb
+from kronika.kb import Entry, by_key, load_kb, short_names, usual_short_names
 from kronika.lang.morphology import shared_morphology
 from kronika.model import Entity, EntityType, Mention
-from kronika.ner.mentions import Detected
+from kronika.ner.evidence import Detected, KbName
 
 # Which knowledge-base entry types a mention of each type may link to by lemma.
 COMPATIBLE = {
@@ -82,6 +82,29 @@ def name_index() -> dict[str, Entry]:
                 claims[name.split()[-1].lower()].add(entry.key)
     entries = by_key()
     return {name: entries[next(iter(keys))] for name, keys in claims.items() if len(keys) == 1}
+
+
+def link_short_names(detected: Sequence[Detected], named: Sequence[KbName]) -> list[Detected]:
+    """Each short name ("Sojuszu", "Wspólnoty") with the knowledge-base key of the organization
+    it stands for: one the text names in full (``named``), the nearest before it first, else the
+    first after it; with none named, the one the press means by it ("Unia" → UE)."""
+    table, usual = short_names(), usual_short_names()
+    result = []
+    for item in detected:
+        if item.kb or not item.short_for:
+            result.append(item)
+            continue
+        wanted = {entry.key for name in item.short_for for entry in table[name]}
+        matches = [name for name in named if name.key in wanted]
+        before = [name for name in matches if name.end <= item.mention.start]
+        chosen = before[-1] if before else (matches[0] if matches else None)
+        key = (
+            chosen.key
+            if chosen
+            else next((usual[n].key for n in item.short_for if n in usual), None)
+        )
+        result.append(replace(item, kb=key))
+    return result
 
 
 def _surname_owners(mentions: Sequence[Mention]) -> dict[str, str]:
