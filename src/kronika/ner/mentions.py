@@ -518,9 +518,11 @@ def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
         readings = doc_readings(doc)[token.i]
         if token.is_sent_start and any(r.lemma[:1].islower() for r in readings):
             continue
+        # keys in a fixed order: when two mentions claim one name ("Polonii" an organization,
+        # "Polonia" a country), the same one wins in every process, whatever its hash seed
         hits = {
             name: source
-            for key in token_keys(token.text, readings)
+            for key in sorted(token_keys(token.text, readings))
             for name, source in claims.get(key, {}).items()
         }
         if len(hits) != 1:
