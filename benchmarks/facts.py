@@ -79,7 +79,7 @@ def analysed(data: Path, limit: int | None) -> Iterator[dict]:
     for n, (ident, date, text) in enumerate(articles(data)):
         if limit and n >= limit:
             break
-        yield kronika.analyze(Document.create(text, source=ident, date=date), nlp=nlp)
+        yield kronika.analyze(Document.create(text, source=ident, date=date), nlp=nlp).record
 
 
 def print_sample(items: Sequence[T], args: argparse.Namespace, line: Callable[[T], str]) -> None:

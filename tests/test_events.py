@@ -11,7 +11,7 @@ from kronika.schema import validate_record
 
 
 def _record(nlp, text: str, date: str | None = "2021-10-20") -> dict:
-    return kronika.analyze(Document.create(text, source="test", date=date), nlp=nlp)
+    return kronika.analyze(Document.create(text, source="test", date=date), nlp=nlp).to_json()
 
 
 def _events(nlp, text: str, date: str | None = "2021-10-20") -> list[dict]:

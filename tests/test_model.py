@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import json
+from pathlib import Path
 
+import jsonschema
 import pytest
 
+from kronika.ingest import read_sources
 from kronika.model import (
     Analysis,
     DateRange,
     Entity,
+    Event,
     Fact,
     Mention,
     Relation,
@@ -17,6 +23,8 @@ from kronika.model import (
     Statement,
     Timex,
 )
+from kronika.pipeline import analyze_document
+from kronika.schema import validate_record
 
 
 def _analysis() -> Analysis:
@@ -61,3 +69,49 @@ def test_objects_are_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         mention.entity = "e9"  # type: ignore[misc]
     assert dataclasses.replace(mention, entity="e9").entity == "e9"
+
+
+def _event() -> Event:
+    return Event(
+        id="v1",
+        type="summit",
+        start=0,
+        end=28,
+        trigger="szczyt",
+        trigger_start=0,
+        trigger_end=6,
+        status="planned",
+        place="e1",
+        participants=("e1", "e2"),
+    )
+
+
+def test_the_schema_knows_the_new_relation_and_event_fields() -> None:
+    record = dataclasses.replace(_analysis(), events=(_event(),)).to_json()
+    validate_record(record)
+    assert record["relations"][0]["status"] == "current"
+    assert record["events"][0]["trigger"] == "szczyt"
+    for key, field_name, wrong in [
+        ("relations", "status", "ended"),
+        ("events", "status", "done"),
+        ("events", "type", "party"),
+    ]:
+        broken = copy.deepcopy(record)
+        broken[key][0][field_name] = wrong
+        with pytest.raises(jsonschema.ValidationError):
+            validate_record(broken)
+
+
+def test_real_output_follows_the_schema_and_reads_back_the_same(nlp, examples_dir: Path) -> None:
+    documents = [item for item in read_sources([examples_dir]) if not isinstance(item, Exception)]
+    relations = 0
+    for document in documents:
+        analysis = analyze_document(document, nlp)
+        record = analysis.to_json()
+        validate_record(record)
+        assert json.loads(json.dumps(record)) == record  # JSON-ready as it is
+        again = Analysis.from_json(record)
+        assert again == analysis and again.to_json() == record
+        relations += len(analysis.relations)
+        assert all(r.status == "current" and r.valid_from is None for r in analysis.relations)
+    assert relations  # the examples state memberships and roles

@@ -25,7 +25,7 @@ def _entity_by_name(record: dict, name: str) -> dict:
 
 
 def test_inflected_names_become_one_entity(nlp) -> None:
-    record = kronika.analyze(ARTICLE, nlp=nlp)
+    record = kronika.analyze(ARTICLE, nlp=nlp).to_json()
     validate_record(record)
     lukaszenko = _entity_by_name(record, "Aleksander Łukaszenko")
     assert lukaszenko["type"] == "person"
@@ -39,7 +39,7 @@ def test_inflected_names_become_one_entity(nlp) -> None:
 
 
 def test_mention_offsets_point_at_their_text(nlp) -> None:
-    record = kronika.analyze(ARTICLE, nlp=nlp)
+    record = kronika.analyze(ARTICLE, nlp=nlp).to_json()
     for mention in record["mentions"]:
         assert ARTICLE[mention["start"] : mention["end"]] == mention["text"]
     assert [ARTICLE[s["start"] : s["end"]][:12] for s in record["sentences"]] == [
@@ -55,7 +55,7 @@ def test_knowledge_base_links_acronyms_and_full_names(nlp) -> None:
         "Delegacja NATO przyjechała do Brukseli. Sojusz Północnoatlantycki zaprosił gości z WNP, "
         "a przedstawiciele Wspólnoty Niepodległych Państw odmówili."
     )
-    record = kronika.analyze(text, nlp=nlp)
+    record = kronika.analyze(text, nlp=nlp).to_json()
     nato = _entity_by_name(record, "NATO")
     assert nato["kb"] == "Q7184"
     assert "Sojusz Północnoatlantycki" in nato["aliases"]
@@ -93,7 +93,7 @@ def test_analysis_is_deterministic_and_the_same_with_workers(examples_dir: Path)
 
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "12 34"])
 def test_texts_without_names(nlp, text: str) -> None:
-    record = kronika.analyze(text, nlp=nlp)
+    record = kronika.analyze(text, nlp=nlp).to_json()
     validate_record(record)
     assert record["mentions"] == [] and record["entities"] == []
 
@@ -101,7 +101,7 @@ def test_texts_without_names(nlp, text: str) -> None:
 def test_derived_words_link_to_their_country(nlp) -> None:
     record = kronika.analyze(
         "Białorusini poparli białoruską opozycję, a rosyjskie media milczały.", nlp=nlp
-    )
+    ).to_json()
     derived = {m["text"]: m for m in record["mentions"] if m["derived"]}
     assert set(derived) == {"Białorusini", "białoruską", "rosyjskie"}
     names = {e["id"]: e for e in record["entities"]}
@@ -135,12 +135,12 @@ def test_short_names_stand_for_the_bloc_named_in_full(nlp) -> None:
         "Delegacja NATO przyjechała do Wilna, a przywódcy WNP milczeli. Stolica zaprosiła "
         "przedstawicieli Sojuszu i Wspólnoty na rozmowy.",
         nlp=nlp,
-    )
+    ).to_json()
     names = {e["id"]: e["name"] for e in record["entities"]}
     linked = {m["text"]: names.get(m["entity"]) for m in record["mentions"]}
     assert linked["Sojuszu"] == "NATO"
     assert linked["Wspólnoty"] == "Wspólnota Niepodległych Państw"
-    alone = kronika.analyze("Przedstawiciele Wspólnoty odmówili komentarza.", nlp=nlp)
+    alone = kronika.analyze("Przedstawiciele Wspólnoty odmówili komentarza.", nlp=nlp).to_json()
     assert all(e["kb"] is None for e in alone["entities"])
 
 
@@ -149,7 +149,7 @@ def test_an_undated_article_gets_a_date_from_its_evidence(nlp) -> None:
         "W sierpniu podczas ćwiczeń „Tarcza 2019” prezydent zapowiedział nowe inwestycje. "
         "Umowa ma zostać podpisana 12 października w Mińsku."
     )
-    record = kronika.analyze(text, nlp=nlp)
+    record = kronika.analyze(text, nlp=nlp).to_json()
     validate_record(record)
     assert record["date"] == "2019" and record["date_source"] == "inferred"
     assert record["date_precision"] == "year"

@@ -14,7 +14,7 @@ from kronika.model import Relation
 
 
 def analyzed(nlp: Any, text: str, date: str = "2021-12-01") -> dict[str, Any]:
-    return kronika.analyze(Document.create(text, source="test", date=date), nlp=nlp)
+    return kronika.analyze(Document.create(text, source="test", date=date), nlp=nlp).to_json()
 
 
 def relations(

@@ -3,56 +3,62 @@ from __future__ import annotations
 import pytest
 
 import kronika
+from kronika.model import Analysis, EntityType, Mention
+from kronika.ner.evidence import Detected
 from kronika.resolve import entity_id, link_document
 
 
-def mention(text: str, lemma: str, type_: str, start: int, kb: str | None = None) -> dict:
-    return {
-        "start": start,
-        "end": start + len(text),
-        "text": text,
-        "lemma": lemma,
-        "type": type_,
-        "label": "x",
-        "derived": False,
-        "kb": kb,
-    }
+def mention(
+    text: str, lemma: str, type_: EntityType, start: int, kb: str | None = None
+) -> Detected:
+    return Detected(Mention(start, start + len(text), text, lemma, type_, "x"), kb)
 
 
 def test_surname_joins_the_full_name_of_the_same_document() -> None:
-    mentions = [
+    detected = [
         mention("Pawła Usowa", "Paweł Usow", "person", 0),
         mention("Usow", "Usow", "person", 20),
     ]
-    (entity,) = link_document(mentions)
-    assert entity["name"] == "Paweł Usow"
-    assert {m["entity"] for m in mentions} == {entity["id"]}
+    mentions, (entity,) = link_document(detected)
+    assert entity.name == "Paweł Usow"
+    assert {m.entity for m in mentions} == {entity.id}
+    # linking makes new mentions: what detection found is left as it was
+    assert all(item.mention.entity is None for item in detected)
+    assert [m.text for m in mentions] == [item.mention.text for item in detected]
+
+
+def test_a_knowledge_base_match_is_evidence_the_linker_follows() -> None:
+    mentions, (entity,) = link_document(
+        [mention("Sojuszu", "Sojusz", "organization", 0, "org:NATO")]
+    )
+    assert entity.name == "NATO" and entity.kb == "Q7184"
+    assert mentions[0].entity == entity.id == entity_id("org:NATO")
 
 
 def test_shared_surname_stays_apart() -> None:
-    mentions = [
+    detected = [
         mention("Jan Nowak", "Jan Nowak", "person", 0),
         mention("Anna Nowak", "Anna Nowak", "person", 20),
         mention("Nowak", "Nowak", "person", 40),
     ]
-    entities = link_document(mentions)
-    assert [e["name"] for e in entities] == ["Jan Nowak", "Anna Nowak", "Nowak"]
+    _mentions, entities = link_document(detected)
+    assert [e.name for e in entities] == ["Jan Nowak", "Anna Nowak", "Nowak"]
 
 
 def test_bracketed_acronym_joins_the_organization_before_it() -> None:
     text = "Rada Współpracy Bałtyckiej (RWB) obradowała. RWB przyjęła uchwałę."
-    mentions = [
+    detected = [
         mention("Rada Współpracy Bałtyckiej", "Rada Współpracy Bałtyckiej", "organization", 0),
         mention("RWB", "RWB", "organization", 28),
         mention("RWB", "RWB", "organization", 45),
     ]
-    (entity,) = link_document(mentions, text)
-    assert entity["name"] == "Rada Współpracy Bałtyckiej"
-    assert entity["aliases"] == ["RWB"]
+    _mentions, (entity,) = link_document(detected, text)
+    assert entity.name == "Rada Współpracy Bałtyckiej"
+    assert entity.aliases == ("RWB",)
 
 
 def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None:
-    mentions = [
+    detected = [
         mention("Sądu Najwyższego Litwy", "Sąd Najwyższy Litwy", "organization", 0),
         mention("Rady Współpracy Bałtyckiej", "Rada Współpracy Bałtyckiej", "organization", 30),
         mention("Sąd Najwyższy", "Sąd Najwyższy", "organization", 70),
@@ -61,15 +67,15 @@ def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None
         mention("Orlen Lietuva", "Orlen Lietuva", "organization", 110),
         mention("Orlen", "Orlen", "organization", 130),
     ]
-    entities = link_document(mentions)
-    assert [e["name"] for e in entities] == [
+    mentions, entities = link_document(detected)
+    assert [e.name for e in entities] == [
         "Sąd Najwyższy Litwy",
         "Rada Współpracy Bałtyckiej",
         "Orlen Lietuva",
         "Orlen",
     ]
-    assert mentions[2]["entity"] == mentions[0]["entity"]
-    assert mentions[3]["entity"] == mentions[1]["entity"]
+    assert mentions[2].entity == mentions[0].entity
+    assert mentions[3].entity == mentions[1].entity
 
 
 @pytest.mark.parametrize(
@@ -98,18 +104,19 @@ def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None
     ],
 )
 def test_shortened_name_joins_its_full_name(
-    names: list[tuple[str, str, str]], joined: list[tuple[int, int]]
+    names: list[tuple[str, str, EntityType]], joined: list[tuple[int, int]]
 ) -> None:
-    mentions = [mention(text, lemma, kind, 40 * i) for i, (text, lemma, kind) in enumerate(names)]
-    link_document(mentions)
+    detected = [mention(text, lemma, kind, 40 * i) for i, (text, lemma, kind) in enumerate(names)]
+    mentions, _entities = link_document(detected)
     for short, full in joined:
-        assert mentions[short]["entity"] == mentions[full]["entity"]
+        assert mentions[short].entity == mentions[full].entity
 
 
 def test_ids_depend_only_on_the_entity_key() -> None:
     first = kronika.analyze("Delegacja NATO przyjechała do Wilna.")
     second = kronika.analyze("O NATO mówiono długo. Wilno czekało.")
-    ids = lambda record: {e["name"]: e["id"] for e in record["entities"]}
+    assert isinstance(first, Analysis)
+    ids = lambda analysis: {e.name: e.id for e in analysis.entities}
     assert ids(first)["NATO"] == ids(second)["NATO"] == entity_id("org:NATO")
     assert ids(first)["Wilno"] == ids(second)["Wilno"]
 
@@ -117,19 +124,19 @@ def test_ids_depend_only_on_the_entity_key() -> None:
 def test_a_full_name_in_the_document_beats_a_famous_namesake() -> None:
     record = kronika.analyze(
         "Jan Putin, rolnik spod Lublina, sprzedał ziemię. Putin mówi, że nie żałuje."
-    )
+    ).to_json()
     (person,) = [e for e in record["entities"] if e["type"] == "person"]
     assert person["name"] == "Jan Putin" and person["kb"] is None
 
 
 def test_a_metonym_is_the_place_and_says_whom_it_stands_for() -> None:
-    record = kronika.analyze(
+    analysis = kronika.analyze(
         "Kreml ostrzegł sąsiadów przed zbliżeniem z NATO. Rosja nie podała szczegółów."
     )
-    entities = {e["name"]: e for e in record["entities"]}
+    entities = {e.name: e for e in analysis.entities}
     kreml, rosja = entities["Kreml"], entities["Rosja"]
-    assert kreml["type"] == "place" and kreml["stands_for"] == rosja["id"]
-    assert rosja["stands_for"] is None
+    assert kreml.type == "place" and kreml.stands_for == rosja.id
+    assert rosja.stands_for is None
 
 
 def test_a_description_is_the_person_just_named_only_when_it_can_be() -> None:
@@ -141,7 +148,7 @@ def test_a_description_is_the_person_just_named_only_when_it_can_be() -> None:
         "Według kancelarii prezydenta RP rozmowy dotyczyć będą energetyki.\n\n"
         "Zełenski spotkał się z Nowak w Kijowie. Znana socjolożka z Krakowa zapowiedziała, że "
         "napisze o tym książkę."
-    )
+    ).to_json()
     names = {e["id"]: e["name"] for e in record["entities"]}
     said = {q["speaker_text"]: names.get(q["speaker"]) for q in record["quotes"]}
     # an office the knowledge base does not give Zełenski; a collective; a place's office
@@ -156,7 +163,7 @@ def test_several_people_are_not_the_man_just_named() -> None:
     record = kronika.analyze(
         "Minister Jan Kowalski przyjechał do Wilna. Przedstawiciele Moskwy odpowiedzieli, że "
         "kontrole na granicy są konieczne."
-    )
+    ).to_json()
     (quote,) = record["quotes"]
     assert quote["speaker_text"] == "Przedstawiciele Moskwy" and quote["speaker"] is None
 
@@ -171,7 +178,7 @@ def test_an_office_of_a_country_is_its_holder_named_in_the_article() -> None:
             source="test",
             date="2023-05",
         )
-    )
+    ).to_json()
     names = {e["id"]: e["name"] for e in record["entities"]}
     (quote,) = record["quotes"]
     # the nearest man before is Łukaszenko; the knowledge base says whose office it is
@@ -181,7 +188,7 @@ def test_an_office_of_a_country_is_its_holder_named_in_the_article() -> None:
 def _descriptions(text: str, date: str | None) -> list[tuple[str, str, str]]:
     from kronika.ingest import Document
 
-    record = kronika.analyze(Document.create(text, source="test", date=date))
+    record = kronika.analyze(Document.create(text, source="test", date=date)).to_json()
     names = {e["id"]: e["name"] for e in record["entities"]}
     return [
         (m["text"], m["lemma"], names[m["entity"]])
@@ -210,7 +217,7 @@ def test_an_office_is_a_mention_of_its_holder_of_the_year() -> None:
     # the description is no alias of the person
     from kronika.ingest import Document
 
-    record = kronika.analyze(Document.create(text, source="test", date="2021-10"))
+    record = kronika.analyze(Document.create(text, source="test", date="2021-10")).to_json()
     putin = next(e for e in record["entities"] if e["name"] == "Władimir Putin")
     assert putin["aliases"] == []
 
@@ -249,3 +256,89 @@ def test_an_office_of_several_words_and_its_holders_gender() -> None:
     assert _descriptions("Brytyjska premier nie przyjechała.", "2018-03") == [
         ("Brytyjska premier", "brytyjska premier", "Theresa May")
     ]
+
+
+def test_link_facts_makes_new_typed_facts_and_relations() -> None:
+    from kronika.model import Fact, Quote, Span, Statement
+    from kronika.resolve.facts import FoundRelation, TextRef, link_facts
+
+    text = (
+        "CBOS podał, że 40 proc. ankietowanych popiera rząd. "
+        "– Według nas 55 proc. jest przeciw – mówi Jan Nowak, politolog. Polska jest w NATO."
+    )
+    sentences = (Span(0, 51), Span(52, 115), Span(116, 135))
+    mentions = (
+        Mention(0, 4, "CBOS", "CBOS", "organization", "orgName", entity="e_cbos"),
+        Mention(94, 103, "Jan Nowak", "Jan Nowak", "person", "persName", entity="e_nowak"),
+        Mention(116, 122, "Polska", "Polska", "country", "placeName_country", entity="e_pl"),
+        Mention(130, 134, "NATO", "NATO", "organization", "orgName", entity="e_nato"),
+    )
+    (quote,) = [Quote(54, 86, text[54:86], "direct", speaker="e_nowak")]
+    poll = Fact(
+        "poll",
+        0,
+        86,
+        source_text="CBOS",
+        source_start=0,
+        source_end=4,
+        time="2023-05",
+        statements=(
+            Statement(40, "percent", "popiera rząd", start=15, end=50),
+            Statement(55, "percent", "przeciw", start=65, end=86),
+        ),
+    )
+    member = {"start": 116, "end": 134}
+    found = [
+        FoundRelation(
+            TextRef(116, 122, "Polska"), "member_of", TextRef(130, 134, "NATO"), **member
+        ),
+        FoundRelation(TextRef(116, 122, "Polska"), "member_of", None, **member),
+        FoundRelation(TextRef(94, 103, "Jan Nowak"), "role", None, 94, 115, value="politolog"),
+    ]
+    facts, relations = link_facts([poll], found, mentions, sentences, (), "2023-06-01", [quote])
+    asserted, claimed = facts
+    assert (asserted.source, asserted.claim, asserted.time_source) == ("e_cbos", False, "timex")
+    assert [s.share for s in asserted.statements] == [40]
+    # the pollster is named outside the quotation: not the speaker's source, nor its time
+    assert (claimed.source, claimed.claim, claimed.quote_index) == (None, True, 0)
+    assert (claimed.time, claimed.time_source) == ("2023-06-01", "document")
+    assert len(poll.statements) == 2  # the extractor's fact is left as it was
+    membership, role = relations  # a membership needs both ends; a role may stand alone
+    assert (membership.subject, membership.object, membership.status) == (
+        "e_pl",
+        "e_nato",
+        "current",
+    )
+    assert (role.subject, role.object, role.value, role.time) == (
+        "e_nowak",
+        None,
+        "politolog",
+        "2023-06-01",
+    )
+
+
+def test_a_short_name_is_the_body_named_in_full_nearest_before_it() -> None:
+    from kronika.ner.evidence import KbName
+    from kronika.resolve.entities import link_short_names
+
+    def short(start: int, text: str, lemma: str, name: str) -> Detected:
+        return Detected(
+            Mention(start, start + len(text), text, lemma, "organization", "x"), None, (name,)
+        )
+
+    # the text names the CIS at 10 and the EU at 60; detection says only "a short name"
+    named = [KbName(10, 15, "org:WNP"), KbName(60, 75, "org:UE")]
+    detected = [
+        short(0, "Wspólnota", "Wspólnota", "wspólnota"),
+        short(40, "Wspólnoty", "Wspólnota", "wspólnota"),
+        short(90, "Wspólnotę", "Wspólnota", "wspólnota"),
+    ]
+    linked = link_short_names(detected, named)
+    # before any full name: the first after it; then the nearest one before it
+    assert [item.kb for item in linked] == ["org:WNP", "org:WNP", "org:UE"]
+    assert all(item.kb is None for item in detected)
+    # nothing named in full: the one the press means by the name, if any
+    (unia, wspolnota) = link_short_names(
+        [short(0, "Unii", "Unia", "unia"), short(20, "Wspólnoty", "Wspólnota", "wspólnota")], []
+    )
+    assert (unia.kb, wspolnota.kb) == ("org:UE", None)

@@ -7,7 +7,7 @@ from kronika.ingest import Document
 
 
 def roles_of(text: str, date: str = "2024-03") -> set[tuple[str, str, str | None, str | None]]:
-    record = kronika.analyze(Document.create(text, source="test", date=date))
+    record = kronika.analyze(Document.create(text, source="test", date=date)).to_json()
     names = {e["id"]: e["name"] for e in record["entities"]}
     found = set()
     for relation in record["relations"]:

@@ -76,7 +76,7 @@ def test_export_round_trips_the_contract(tmp_path: Path, examples_dir: Path, nlp
                 external_id=record["external_id"],
             ),
             nlp=nlp,
-        )
+        ).to_json()
         assert {(m["start"], m["end"], m["entity"]) for m in fresh["mentions"]} == {
             (m["start"], m["end"], m["entity"]) for m in record["mentions"]
         }

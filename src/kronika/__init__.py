@@ -1,7 +1,8 @@
 """kronika: Polish news articles into a dated, searchable knowledge graph.
 
 import kronika
-record = kronika.analyze("Aleksander Łukaszenko spotkał się w Moskwie z Władimirem Putinem.")
+analysis = kronika.analyze("Aleksander Łukaszenko spotkał się w Moskwie z Władimirem Putinem.")
+record = analysis.to_json()
 report = kronika.build(["articles/"], "news.db")
 """
 

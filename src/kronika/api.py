@@ -16,6 +16,7 @@ from kronika.ingest import DEFAULT_MAX_CHARS, Document, read_sources
 from kronika.ingest.text import normalize
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import shared_name_lemmatizer
+from kronika.model import Analysis
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import (
     Analysis,
@@ -38,15 +39,16 @@ def load(ner: str = "auto") -> Language:
     return load_pipeline(ner)
 
 
-def analyze(source: str | Document, *, nlp: Language | None = None) -> dict[str, Any]:
-    """The contract record (DESIGN.md, output contract v1) for a text or a Document."""
+def analyze(source: str | Document, *, nlp: Language | None = None) -> Analysis:
+    """What kronika finds in a text or a Document, as typed objects (``kronika.model``);
+    ``.to_json()`` (or ``.record``) gives the contract record, output contract v1."""
     global _default_nlp
     if nlp is None:
         if _default_nlp is None:
             _default_nlp = load_pipeline()
         nlp = _default_nlp
     document = source if isinstance(source, Document) else Document.create(source, source="<text>")
-    return analyze_document(document, nlp).record
+    return analyze_document(document, nlp)
 
 
 def analyze_paths(

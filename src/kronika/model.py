@@ -14,6 +14,24 @@ object makes a new one (``dataclasses.replace``). The contract JSON is made and 
     └── Fact            numeric data (polls) made of Statements
 
 Offsets are Python string indices into ``Analysis.text``. Entity references are entity ids.
+
+Who makes each object (``kronika.pipeline.analyze_document`` calls them in this order):
+
+    Timex       extract.timex.find_timexes (JSON, typed at the pipeline boundary)
+    Span        pipeline (the language layer's sentences, trailing space trimmed)
+    DateRange   extract.timex.document_date_range, for an inferred date
+    Mention     ner.evidence.detected_mentions (with the knowledge-base name or short name it
+                matched as evidence, ``ner.evidence.Detected``),
+                resolve.descriptions.office_mentions (offices); resolve.entities decides the
+                entity (link_short_names, then link_document sets ``entity``)
+    Entity      resolve.entities.link_document
+    Quote       extract.quotes.find_quotes; resolve.quotes.link_quotes sets speaker,
+                addressee and time
+    Fact        extract.facts.find_polls; resolve.facts.link_facts sets source, time, claim
+    Relation    extract.facts.find_memberships and extract.roles.find_roles find them
+                (``resolve.facts.FoundRelation``); resolve.facts.link_facts joins them to entities
+    Event       nobody yet (``events`` is empty)
+    Analysis    pipeline.analyze_document; ``to_json`` is the contract record
 """
 
 from __future__ import annotations
@@ -183,16 +201,18 @@ class Relation(_Record):
     ``valid_to`` the interval it holds over, from its status, time and the document date."""
 
     subject: str
-    predicate: str
+    predicate: Predicate
     object: str | None
     start: int
     end: int
     value: str | None = None
     subject_text: str | None = None
     object_text: str | None = None
-    status: str = "current"
+    status: RelationStatus = "current"
     time: str | None = None
     time_text: str | None = None
+    #: the TIMEX3 modifier of that time: "START" for "od 1973 roku", …
+    time_mod: str | None = None
     time_source: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
@@ -209,13 +229,13 @@ class Event(_Record):
     in this document and across documents."""
 
     id: str
-    type: str
+    type: EventType
     start: int
     end: int
     trigger: str
     trigger_start: int
     trigger_end: int
-    status: str = "happened"
+    status: EventStatus = "happened"
     time: str | None = None
     time_text: str | None = None
     time_source: str | None = None

@@ -1,7 +1,9 @@
 """Document -> Analysis: the pure per-document step, and the engines that map it over a corpus.
 
 ``analyze_document`` holds no state beyond the loaded pipeline, so the local process engine (and
-later a cluster engine) can run it anywhere; its result is plain data, cheap to pickle.
+later a cluster engine) can run it anywhere; its result is a frozen ``kronika.model.Analysis``,
+cheap to pickle. The extractors still return contract JSON; it becomes typed objects here, at
+their boundary.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from typing import Any
@@ -34,28 +35,26 @@ from kronika.extract.relations import find_relations
 from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
-from kronika.model import Entity, Mention, Quote, Timex
-from kronika.ner.mentions import MENTIONS_KEY
+from kronika.model import CONTRACT_VERSION, Analysis, DateRange, Entity, Fact, Quote, Span, Timex
+from kronika.ner.evidence import detected_mentions, kb_names
 from kronika.resolve import link_document
 from kronika.resolve.descriptions import office_mentions
+from kronika.resolve.entities import link_short_names
 from kronika.resolve.events import document_events
 from kronika.resolve.facts import link_facts
 from kronika.resolve.quotes import link_quotes
 from kronika.resolve.relations import link_relations
 
-CONTRACT_VERSION = "1"
-
-
-@dataclass(slots=True)
-class Analysis:
-    """What kronika found in one document: the contract record plus per-sentence lemmas."""
-
-    record: dict[str, Any]
-    sentence_lemmas: list[str] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return str(self.record["id"])
+__all__ = [
+    "CONTRACT_VERSION",
+    "Analysis",
+    "analyze_batch",
+    "analyze_document",
+    "analyze_many",
+    "analyze_safely",
+    "load",
+    "trained_ner_available",
+]
 
 
 def trained_ner_available() -> bool:
@@ -81,10 +80,11 @@ def load(ner: str = "auto") -> Language:
     return nlp
 
 
-def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) -> Analysis:
-    """The contract record of ``document``; ``doc`` is its spaCy Doc if already made."""
-    if doc is None:
-        doc = nlp(document.text)
+def _dated(
+    doc: Doc, document: Document
+) -> tuple[str | None, str | None, list[dict[str, Any]], DateRange | None]:
+    """The document's date and its source, its timexes (extract's JSON) resolved against that
+    date, and for an inferred date the range its text allows."""
     date, date_source = document.date, document.date_source
     timexes = find_timexes(doc, date)
     if date is None:
@@ -93,86 +93,82 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
         if date is not None:
             date_source = "inferred"
             timexes = find_timexes(doc, date)
-    date_range = document_date_range(doc, timexes) if date_source == "inferred" else None
-    mentions = [
-        {
-            "start": span.start_char,
-            "end": span.end_char,
-            "text": span.text,
-            "lemma": span._.lemma,
-            "type": span._.entity_type,
-            "label": span.label_,
-            "derived": span._.derived,
-            "description": False,
-            "kb": span._.kb,
-        }
-        for span in doc.spans[MENTIONS_KEY]
-    ]
+    if date_source != "inferred":
+        return date, date_source, timexes, None
+    earliest, latest = document_date_range(doc, timexes)
+    return date, date_source, timexes, DateRange(earliest, latest)
+
+
+def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) -> Analysis:
+    """What kronika finds in ``document``; ``doc`` is its spaCy Doc if already made."""
+    if doc is None:
+        doc = nlp(document.text)
+    text = document.text
+    date, date_source, found_timexes, date_range = _dated(doc, document)
+    timexes = tuple(Timex.from_json(item) for item in found_timexes)
     # "prezydent Rosji" is a mention of the office holder of the article's year
     year = int(date[:4]) if date else None
-    mentions = sorted(
-        mentions + office_mentions(mentions, document.text, year),
-        key=lambda m: (m["start"], m["end"]),
+    detected = link_short_names(detected_mentions(doc), kb_names(doc))
+    detected = sorted(
+        detected + office_mentions(detected, text, year),
+        key=lambda item: (item.mention.start, item.mention.end),
     )
-    entities = link_document(mentions, document.text)
-    text = document.text
+    mentions, entities = link_document(detected, text)
     sentences = [sent for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]
-    sentence_spans = [_trimmed(sent.start_char, sent.end_char, document.text) for sent in sentences]
-    quotes = link_quotes(find_quotes(doc), mentions, sentence_spans, timexes, date, entities)
+    spans = tuple(_trimmed(sent.start_char, sent.end_char, text) for sent in sentences)
+    found_quotes = [Quote.from_json(item) for item in find_quotes(doc)]
+    quotes = link_quotes(found_quotes, mentions, spans, timexes, date, entities)
     facts, _ = link_facts(
-        find_polls(doc, timexes),
+        [Fact.from_json(item) for item in find_polls(doc, found_timexes)],
         [],
         mentions,
-        sentence_spans,
+        spans,
         timexes,
         date,
         quotes,
     )
-    # every relation (memberships and roles included) comes from kronika.extract.relations
-    found, entities = link_relations(
-        find_relations(doc, timexes), mentions, entities, timexes, date, quotes
-    )
-    relations = [relation.to_json() for relation in found]
-    events = document_events(
-        doc,
-        document.id,
+    # every relation (memberships and roles included) comes from kronika.extract.relations,
+    # which still reads the contract's JSON
+    relations, linked_entities = link_relations(
+        find_relations(doc, found_timexes),
+        [m.to_json() for m in mentions],
+        [e.to_json() for e in entities],
+        found_timexes,
         date,
-        [Mention.from_json(m) for m in mentions],
-        [Entity.from_json(e) for e in entities],
-        [Timex.from_json(t) for t in timexes],
-        [Quote.from_json(q) for q in quotes],
+        [q.to_json() for q in quotes],
     )
-    record: dict[str, Any] = {
-        "id": document.id,
-        "source": document.source,
-        "external_id": document.external_id,
-        "title": document.title,
-        "url": document.url,
-        "date": date,
-        "date_source": date_source,
-        "date_precision": DATE_PRECISION.get(len(date)) if date else None,
-        "date_range": {"from": date_range[0], "to": date_range[1]} if date_range else None,
-        "text": document.text,
-        "sentences": sentence_spans,
-        "entities": entities,
-        "mentions": mentions,
-        "timexes": timexes,
-        "quotes": quotes,
-        "relations": relations,
-        "events": [event.to_json() for event in events],
-        "facts": facts,
-    }
-    lemmas = [
-        " ".join(t.lemma_ for t in sent if not (t.is_punct or t.is_space)) for sent in sentences
-    ]
-    return Analysis(record, lemmas)
+    entities = tuple(Entity.from_json(item) for item in linked_entities)
+    events = document_events(doc, document.id, date, mentions, entities, timexes, quotes)
+    return Analysis(
+        id=document.id,
+        source=document.source,
+        external_id=document.external_id,
+        title=document.title,
+        url=document.url,
+        date=date,
+        date_source=date_source,
+        date_precision=DATE_PRECISION.get(len(date)) if date else None,
+        date_range=date_range,
+        text=text,
+        sentences=spans,
+        entities=entities,
+        mentions=mentions,
+        timexes=timexes,
+        quotes=quotes,
+        relations=tuple(relations),
+        events=tuple(events),
+        facts=facts,
+        sentence_lemmas=tuple(
+            " ".join(t.lemma_ for t in sent if not (t.is_punct or t.is_space)) for sent in sentences
+        ),
+    )
 
 
-def _trimmed(start: int, end: int, text: str) -> dict[str, int]:
+def _trimmed(start: int, end: int, text: str) -> Span:
     """Sentence offsets without the trailing whitespace (line breaks) spaCy attaches."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    return {"start": start, "end": end}
+    return Span(start, end)
 
 
 # --- engines -----------------------------------------------------------------------------------

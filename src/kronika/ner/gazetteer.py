@@ -9,7 +9,7 @@ token when one of its SGJP lemmas, or its own lowercased form, is among that tok
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,7 +127,7 @@ class Gazetteer:
         def key_at(i: int, person: bool) -> frozenset[str]:
             table = keys if person else other_keys
             if i not in table:
-                token_readings = readings[i]
+                token_readings: Sequence[Interpretation] = readings[i]
                 if not person:
                     # a plural surname does not make "Polskie" a form of the country Polska
                     own = [r for r in token_readings if not _personal(r)]

@@ -3,6 +3,12 @@
 Reads ``doc.spans["ner"]`` (from the rule detector or the trained model), keeps the top-level,
 non-temporal spans and writes them to ``doc.spans["mentions"]`` with span extensions
 ``lemma``, ``entity_type``, ``derived`` and ``kb`` (a knowledge-base key or None).
+
+``kb`` is detection's evidence: the entry whose name the words matched (inflected, or as the
+country an adjective or demonym comes from); a short name ("Sojuszu") gets ``short_for``
+instead, the knowledge-base short names it is, since several bodies may bear one.
+``kronika.ner.evidence`` hands that evidence on as typed objects; which entity a mention is,
+is decided in ``kronika.resolve.entities``.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from kronika.ner.rules import SPAN_KEY
 
 MENTIONS_KEY = "mentions"
 
-for _name in ("lemma", "entity_type", "kb"):
+for _name in ("lemma", "entity_type", "kb", "short_for"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 if not Span.has_extension("derived"):
@@ -64,7 +70,7 @@ def _common_at_start(doc: Doc, match: Match) -> bool:
     token = doc[match.start]
     return (
         match.end - match.start == 1
-        and token.is_sent_start
+        and bool(token.is_sent_start)
         and any(r.lemma[:1].islower() for r in doc_readings(doc)[match.start])
     )
 
@@ -99,9 +105,13 @@ def _trim(span: Span) -> Span | None:
         return None
     # a quoted part of the name keeps its closing mark ("Instytutu … „Puls”")
     opened = [i for i in range(start, end) if doc[i].text in QUOTE_PAIRS]
-    if opened and end < len(doc) and doc[end].text == QUOTE_PAIRS[doc[opened[-1]].text]:
-        if not any(doc[i].text == doc[end].text for i in range(opened[-1] + 1, end)):
-            end += 1
+    if (
+        opened
+        and end < len(doc)
+        and doc[end].text == QUOTE_PAIRS[doc[opened[-1]].text]
+        and not any(doc[i].text == doc[end].text for i in range(opened[-1] + 1, end))
+    ):
+        end += 1
     return (
         span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, span.label_)
     )
@@ -312,7 +322,7 @@ def _is_demonym(doc: Doc, i: int) -> bool:
     return any(r.lemma in table for r in doc_readings(doc)[i])
 
 
-def without_demonyms(span: Span) -> Span | None:
+def without_demonyms(span: Span) -> Span:
     """The span without inhabitant nouns at its edges: "Survation Brytyjczycy" is the pollster
     and the people it asked, "Nigeryjką Rebeccą Bitrus" a description and a name. A lone
     demonym stays: it is a derived word."""
@@ -358,30 +368,23 @@ class MentionsComponent:
             else NameLemmatizer(morphology)
         )
 
-    def short_name_link(
-        self, doc: Doc, i: int, *, detected: bool = False
-    ) -> tuple[Entry, str] | None:
-        """The organization a capitalized short name ("Sojusz", "Wspólnoty") stands for: one
-        named in full in this document, the nearest before it first. At a sentence start only a
+    def short_names_at(self, doc: Doc, i: int, *, detected: bool = False) -> tuple[str, ...]:
+        """The knowledge-base short names ("sojusz", "wspólnota") a capitalized word is, when an
+        organization it may stand for is named in full in this document or the press means one
+        by it ("Unia" → UE); which one it is, is for resolve to say. At a sentence start only a
         word a detector already took for a name (``detected``) counts."""
         token = doc[i]
         if not token.text[:1].isupper() or (token.is_sent_start and not detected):
-            return None
+            return ()
         table = short_names()
-        keys = {r.lemma.lower() for r in doc_readings(doc)[i]} & table.keys()
-        if not keys:
-            return None
-        wanted = {entry.key for key in keys for entry in table[key]}
-        matches = [m for m in self.gazetteer.find_in_doc(doc) if m.entry.key in wanted]
-        before = [m for m in matches if m.end <= i]
-        chosen = before[-1] if before else (matches[0] if matches else None)
-        lemma = token.lemma_[:1].upper() + token.lemma_[1:]
-        if chosen:
-            return chosen.entry, lemma
-        # nothing of that name in the text: the one the press means by it ("Unia" → UE)
-        usual = usual_short_names()
-        entry = next((usual[k] for k in sorted(keys) if k in usual), None)
-        return (entry, lemma) if entry else None
+        names = {r.lemma.lower() for r in doc_readings(doc)[i]} & table.keys()
+        if not names:
+            return ()
+        wanted = {entry.key for name in names for entry in table[name]}
+        named = any(m.entry.key in wanted for m in self.gazetteer.find_in_doc(doc))
+        if not named and not names & usual_short_names().keys():
+            return ()
+        return tuple(sorted(names))
 
     def candidates(self, doc: Doc) -> list[Span]:
         """The detector's top-level spans, plus knowledge-base names and country adjectives or
@@ -422,7 +425,7 @@ class MentionsComponent:
                 spans.append(Span(doc, match.start, match.end, label=match.entry.label))
                 covered.update(range(match.start, match.end))
         for token in doc:
-            if token.i not in covered and self.short_name_link(doc, token.i):
+            if token.i not in covered and self.short_names_at(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label="orgName"))
                 covered.add(token.i)
         for span in titled_people(doc, spans, covered):
@@ -443,9 +446,10 @@ class MentionsComponent:
             link = links.get((span.start, span.end))
             mention = Span(doc, span.start, span.end, label=span.label_)
             mention._.derived = is_derived(span)
+            short: tuple[str, ...] = ()
             if link is None and len(span) == 1:
-                link = self.short_name_link(doc, span.start, detected=True)
-            if link is None and len(span) == 1:
+                short = self.short_names_at(doc, span.start, detected=True)
+            if link is None and not short and len(span) == 1:
                 link = derived_link(span)
                 if link:
                     mention._.derived = True
@@ -454,6 +458,11 @@ class MentionsComponent:
                 mention._.kb = entry.key
                 mention._.lemma = alias
                 mention._.entity_type = entry.type
+            elif short:
+                # a short name of an organization: which one, resolve decides
+                mention._.short_for = short
+                mention._.lemma = span[0].lemma_[:1].upper() + span[0].lemma_[1:]
+                mention._.entity_type = "organization"
             else:
                 unlinked.append(mention)
                 mention._.entity_type = entity_type(span.label_)
@@ -487,10 +496,15 @@ def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
             if len(last) > 2:
                 claims[last.lower()][last] = mention
                 claims[mention[-1].text.lower()][last] = mention
-        elif len(mention) == 1 and " " not in lemma and len(lemma) > 2 and mention.text.isalpha():
-            if mention._.entity_type in ("place", "country", "organization"):
-                claims[lemma.lower()][lemma] = mention
-                claims[mention.text.lower()][lemma] = mention
+        elif (
+            len(mention) == 1
+            and " " not in lemma
+            and len(lemma) > 2
+            and mention.text.isalpha()
+            and mention._.entity_type in ("place", "country", "organization")
+        ):
+            claims[lemma.lower()][lemma] = mention
+            claims[mention.text.lower()][lemma] = mention
     covered = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc:
@@ -504,9 +518,11 @@ def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
         readings = doc_readings(doc)[token.i]
         if token.is_sent_start and any(r.lemma[:1].islower() for r in readings):
             continue
+        # keys in a fixed order: when two mentions claim one name ("Polonii" an organization,
+        # "Polonia" a country), the same one wins in every process, whatever its hash seed
         hits = {
             name: source
-            for key in token_keys(token.text, readings)
+            for key in sorted(token_keys(token.text, readings))
             for name, source in claims.get(key, {}).items()
         }
         if len(hits) != 1:
@@ -516,6 +532,7 @@ def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
         mention = Span(doc, token.i, token.i + 1, label=source.label_ if whole else "persName")
         mention._.lemma, mention._.entity_type = name, source._.entity_type
         mention._.kb = source._.kb if whole else None
+        mention._.short_for = source._.short_for if whole else None
         mention._.derived = False
         found.append(mention)
     return found
@@ -534,6 +551,7 @@ def surnames_as_people(mentions: list[Span]) -> list[Span]:
             len(mention) == 1
             and mention._.entity_type != "person"
             and not mention._.kb
+            and not mention._.short_for
             and not mention._.derived
             and {mention.text, mention._.lemma} & surnames
         ):

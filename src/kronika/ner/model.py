@@ -22,13 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.api import Ops, get_current_ops, use_ops
 from thinc.types import Ragged
-from threadpoolctl import ThreadpoolController
+from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 import kronika.lang.components  # noqa: F401  (the model's features come from kronika_morphology)
 from kronika.errors import ModelError
@@ -174,10 +175,10 @@ class NerComponent:
         self.spans_key = spans_key
         self.filter_inner = filter_inner
         trained = load_model(Path(model) if model is not None else MODEL_DIR)
-        self.pipes = [trained.get_pipe(pipe) for pipe in TRAINED_PIPES]
-        self.labels: tuple[str, ...] = tuple(
-            sorted(set(trained.get_pipe("ner").labels) | set(trained.get_pipe("spancat").labels))
-        )
+        # the trained pipes are spaCy's TrainablePipes; get_pipe types them as plain callables
+        self.pipes: list[Any] = [trained.get_pipe(pipe) for pipe in TRAINED_PIPES]
+        ner, spancat = self.pipes[1], self.pipes[2]
+        self.labels: tuple[str, ...] = tuple(sorted(set(ner.labels) | set(spancat.labels)))
         # The model predicts label hashes from its own vocabulary; the host doc's vocabulary must
         # know their strings for ``span.label_``.
         for label in self.labels:
@@ -209,7 +210,7 @@ class NerComponent:
             # scores all the states of a step with one product, and with a beam of one it makes
             # the same choices (checked on all 803 BSNLP documents): about 2x faster on groups
             # of 16 or more documents.
-            beams = ner.beam_parse(group, beam_width=1)  # type: ignore[attr-defined]
+            beams = ner.beam_parse(group, beam_width=1)
             ner.set_annotations(group, beams)
             spancat.set_annotations(group, spancat.predict(group))
         for doc in group:

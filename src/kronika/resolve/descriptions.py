@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
 
 from kronika.extract.quotes import lexicon
 from kronika.kb import Entry, Role, by_key, load_kb
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import feminine_name, parse_tag, shared_name_lemmatizer
+from kronika.model import Mention
+from kronika.ner.evidence import Detected
 
 _morphology = shared_morphology()
 _names = shared_name_lemmatizer()
@@ -50,7 +51,7 @@ def _office_holders() -> tuple[tuple[Entry, Role], ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _offices_of(of: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The offices of a country or organization the knowledge base records, as (the words that
     stand before its name, the role), longest first; only those one person holds at a time
@@ -165,18 +166,42 @@ def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
     return _one_of(previous, blockers)
 
 
-def office_mentions(
-    mentions: Sequence[dict[str, Any]], text: str, year: int | None
-) -> list[dict[str, Any]]:
+def _office_next_to(
+    mention: Mention, offices: tuple[tuple[tuple[str, ...], str], ...], text: str
+) -> tuple[str, str, int, int, frozenset[str]] | None:
+    """The office written right after a country's adjective ("rosyjskiego prezydenta") or right
+    before a name ("prezydenta Rosji", "ministra spraw zagranicznych Rosji"), as ``_office_at``
+    gives it."""
+    longest = len(offices[0][0])
+    if mention.derived:
+        after = WORD.finditer(text, mention.end, min(len(text), mention.end + WINDOW))
+        words = [(m.start(), m.end(), m.group()) for m in after][:longest]
+        if not words or text[mention.end : words[0][0]].strip():
+            return None
+        return _office_at(words, offices)
+    words = _words(text, max(0, mention.start - WINDOW), mention.start)
+    if not words or text[words[-1][1] : mention.start].strip():
+        return None
+    for size in range(min(longest, len(words)), 0, -1):
+        sized = tuple(o for o in offices if len(o[0]) == size)
+        matched = _office_at(words[-size:], sized) if sized else None
+        if matched:
+            return matched
+    return None
+
+
+def office_mentions(detected: Sequence[Detected], text: str, year: int | None) -> list[Detected]:
     """New person mentions for the office descriptions of one document (see the module doc).
 
-    ``mentions`` are the document's name mentions before linking, with their knowledge-base key
-    in ``kb``; each new mention carries its holder's key there and ``description`` True."""
+    ``detected`` are the document's name mentions before linking, with the knowledge-base key
+    of the name each matched; each new mention has ``description`` True and brings its
+    holder's key."""
     if year is None:
         return []
     kb = by_key()
-    taken = sorted((m["start"], m["end"]) for m in mentions)
-    found: list[dict[str, Any]] = []
+    mentions = [item.mention for item in detected]
+    taken = sorted((m.start, m.end) for m in mentions)
+    found: list[Detected] = []
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
@@ -184,51 +209,31 @@ def office_mentions(
     def named_next(end: int) -> bool:
         # "prezydent Rosji Władimir Putin": the name right after is the mention
         return any(
-            m["type"] == "person" and m["start"] >= end and not text[end : m["start"]].strip()
+            m.type == "person" and m.start >= end and not text[end : m.start].strip()
             for m in mentions
         )
 
-    for mention in mentions:
-        entry = kb.get(mention.get("kb") or "")
+    for item in detected:
+        mention = item.mention
+        entry = kb.get(item.kb or "")
         if entry is None or entry.type not in ("country", "organization"):
             continue
         offices = _offices_of(entry.key)
         if not offices:
             continue
-        longest = len(offices[0][0])
-        if mention["derived"]:
-            # "rosyjskiego prezydenta": the office right after the country's adjective
-            after = WORD.finditer(text, mention["end"], min(len(text), mention["end"] + WINDOW))
-            words = [(m.start(), m.end(), m.group()) for m in after][:longest]
-            if not words or text[mention["end"] : words[0][0]].strip():
-                continue
-            matched = _office_at(words, offices)
-            if matched is None:
-                continue
-            office, role, office_start, office_end, cases = matched
-            start, end = mention["start"], office_end
-        else:
-            # "prezydenta Rosji", "ministra spraw zagranicznych Rosji": the office right before
-            words = _words(text, max(0, mention["start"] - WINDOW), mention["start"])
-            if not words or text[words[-1][1] : mention["start"]].strip():
-                continue
-            matched = None
-            for size in range(min(longest, len(words)), 0, -1):
-                sized = tuple(o for o in offices if len(o[0]) == size)
-                matched = _office_at(words[-size:], sized) if sized else None
-                if matched:
-                    break
-            if matched is None:
-                continue
-            office, role, office_start, office_end, cases = matched
-            start, end = office_start, mention["end"]
+        matched = _office_next_to(mention, offices, text)
+        if matched is None:
+            continue
+        office, role, office_start, office_end, cases = matched
+        start = mention.start if mention.derived else office_start
+        end = office_end if mention.derived else mention.end
         if not free(office_start, office_end) or _blocked(text, start, cases) or named_next(end):
             continue
         person = holder(role, entry.key, year)
         if person is None:
             continue
         phrase = text[start:end]
-        if mention["derived"]:
+        if mention.derived:
             # "brytyjskiej premier" → brytyjska premier: adjective and office agree; the rest of
             # the office stays as written ("… spraw zagranicznych")
             head_end = next(WORD.finditer(text, office_start, office_end)).end()
@@ -239,19 +244,16 @@ def office_mentions(
             lemma = office + text[office_end:end]
         if not _same_gender(lemma, office, person):
             continue
-        found.append(
-            {
-                "start": start,
-                "end": end,
-                "text": phrase,
-                # an office and a country's adjective are common words, whatever their place
-                "lemma": lemma[:1].lower() + lemma[1:],
-                "type": "person",
-                "label": "persName",
-                "derived": False,
-                "kb": person.key,
-                "description": True,
-            }
+        office_mention = Mention(
+            start=start,
+            end=end,
+            text=phrase,
+            # an office and a country's adjective are common words, whatever their place
+            lemma=lemma[:1].lower() + lemma[1:],
+            type="person",
+            label="persName",
+            description=True,
         )
+        found.append(Detected(office_mention, person.key))
         taken.append((start, end))
     return found

@@ -14,11 +14,15 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from itertools import pairwise
+from typing import cast
 
-from kronika.kb import Entry, by_key, load_kb
+from kronika.kb import Entry, by_key, load_kb, short_names, usual_short_names
 from kronika.lang.morphology import shared_morphology
+from kronika.model import Entity, EntityType, Mention
+from kronika.ner.evidence import Detected, KbName
 
 # Which knowledge-base entry types a mention of each type may link to by lemma.
 COMPATIBLE = {
@@ -80,21 +84,44 @@ def name_index() -> dict[str, Entry]:
     return {name: entries[next(iter(keys))] for name, keys in claims.items() if len(keys) == 1}
 
 
-def _surname_owners(mentions: list[dict[str, Any]]) -> dict[str, str]:
+def link_short_names(detected: Sequence[Detected], named: Sequence[KbName]) -> list[Detected]:
+    """Each short name ("Sojuszu", "Wspólnoty") with the knowledge-base key of the organization
+    it stands for: one the text names in full (``named``), the nearest before it first, else the
+    first after it; with none named, the one the press means by it ("Unia" → UE)."""
+    table, usual = short_names(), usual_short_names()
+    result = []
+    for item in detected:
+        if item.kb or not item.short_for:
+            result.append(item)
+            continue
+        wanted = {entry.key for name in item.short_for for entry in table[name]}
+        matches = [name for name in named if name.key in wanted]
+        before = [name for name in matches if name.end <= item.mention.start]
+        chosen = before[-1] if before else (matches[0] if matches else None)
+        key = (
+            chosen.key
+            if chosen
+            else next((usual[n].key for n in item.short_for if n in usual), None)
+        )
+        result.append(replace(item, kb=key))
+    return result
+
+
+def _surname_owners(mentions: Sequence[Mention]) -> dict[str, str]:
     """Last word of each multi-word person name → that full name, for "Usow" → "Paweł Usow".
 
     A surname shared by two different full names in the document stays ambiguous and unlinked.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        words = mention["lemma"].split()
-        if mention["type"] == "person" and len(words) > 1:
-            owners[words[-1]].add(mention["lemma"])
+        words = mention.lemma.split()
+        if mention.type == "person" and len(words) > 1:
+            owners[words[-1]].add(mention.lemma)
     return {surname: next(iter(names)) for surname, names in owners.items() if len(names) == 1}
 
 
 def _shortened_names(
-    mentions: list[dict[str, Any]], keys: list[str | None], names: list[str]
+    mentions: Sequence[Mention], keys: list[str | None], names: list[str]
 ) -> dict[int, int]:
     """Index of a shortened name → index of its full name in the document: "Komisja",
     "Parlament", "Sąd Najwyższy" for "Komisji Europejskiej", "Parlamentu Europejskiego", "Sądu
@@ -105,18 +132,18 @@ def _shortened_names(
     known = by_key()
     result: dict[int, int] = {}
     for i, mention in enumerate(mentions):
-        kinds = SHORTENED_KINDS.get(mention["type"])
+        kinds = SHORTENED_KINDS.get(mention.type)
         if not kinds or keys[i] in known:
             continue
-        short = mention["lemma"].lower().split()
+        short = mention.lemma.lower().split()
         if not short or not _common_noun(short[0]):
             continue
         for j in (*range(i - 1, -1, -1), *range(i + 1, len(mentions))):
             other = mentions[j]
-            if other["type"] not in kinds or keys[j] is None:
+            if other.type not in kinds or keys[j] is None:
                 continue
             # "Kanału" for "kanał La Manche": the head is a common noun, written either way
-            fulls = {tuple(other["lemma"].lower().split()), tuple(names[j].lower().split())}
+            fulls = {tuple(other.lemma.lower().split()), tuple(names[j].lower().split())}
             if any(len(full) > len(short) and list(full[: len(short)]) == short for full in fulls):
                 result[i] = j
                 break
@@ -127,99 +154,104 @@ def _common_noun(word: str) -> bool:
     return any(r.pos == "subst" and r.lemma[:1].islower() for r in _morphology.analyse(word))
 
 
-def _bracketed_acronyms(mentions: list[dict[str, Any]], text: str) -> dict[str, int]:
+def _bracketed_acronyms(mentions: Sequence[Mention], text: str) -> dict[str, int]:
     """Acronym text → index of the organization named just before it in brackets."""
     result: dict[str, int] = {}
-    for i, (before, inside) in enumerate(zip(mentions, mentions[1:])):
+    for i, (before, inside) in enumerate(pairwise(mentions)):
         if (
-            before["type"] == "organization"
-            and inside["text"].isupper()
-            and text[before["end"] : inside["start"]].strip() == "("
-            and text[inside["end"] : inside["end"] + 1] == ")"
+            before.type == "organization"
+            and inside.text.isupper()
+            and text[before.end : inside.start].strip() == "("
+            and text[inside.end : inside.end + 1] == ")"
         ):
-            result[inside["text"]] = i
+            result[inside.text] = i
     return result
 
 
-def link_document(mentions: list[dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
-    """Set each mention's ``entity`` and return the document's entities in first-mention order.
+def _key(mention: Mention, kb_key: str | None, surnames: dict[str, str]) -> tuple[str | None, str]:
+    """The entity key of one mention and the entity's name, before the document-level joins:
+    the knowledge-base entry its name matched, else the one its lemma names, else its own
+    type and lemma (None for a derived word tied to no known name)."""
+    index = name_index()
+    name = mention.lemma
+    if mention.type == "person" and " " not in name and name in surnames:
+        name = surnames[name]
+        # the full name given in this document decides whom a bare surname means
+        owner = index.get(name.lower())
+        kb_key = owner.key if owner and owner.type == "person" else None
+    if not kb_key:
+        entry = index.get(name.lower())
+        if entry and entry.type in COMPATIBLE.get(mention.type, set()):
+            kb_key = entry.key
+    if kb_key:
+        return kb_key, by_key()[kb_key].name
+    if mention.derived:
+        return None, name  # a derived word we cannot tie to a known name
+    return f"{mention.type}:{name}", name
 
-    Mentions carry ``kb`` (a knowledge-base key or None), ``type``, ``lemma``, ``text`` and
-    offsets into ``text``; ``kb`` is consumed here (the contract gives the Wikidata id on the
-    entity instead).
+
+def link_document(
+    detected: Sequence[Detected], text: str = ""
+) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """The document's mentions with their ``entity`` set, and its entities in first-mention
+    order.
+
+    Each detected mention brings the knowledge-base key of the name it matched, if any (the
+    contract gives the Wikidata id on the entity instead); offsets are into ``text``.
     """
     kb = by_key()
-    index = name_index()
+    mentions = [item.mention for item in detected]
     surnames = _surname_owners(mentions)
     acronyms = _bracketed_acronyms(mentions, text)
-    keys: list[str | None] = []
-    names: list[str] = []
-    for mention in mentions:
-        kb_key = mention.pop("kb", None)
-        name = mention["lemma"]
-        if mention["type"] == "person" and " " not in name and name in surnames:
-            name = surnames[name]
-            # the full name given in this document decides whom a bare surname means
-            owner = index.get(name.lower())
-            kb_key = owner.key if owner and owner.type == "person" else None
-        if not kb_key:
-            entry = index.get(name.lower())
-            if entry and entry.type in COMPATIBLE.get(mention["type"], set()):
-                kb_key = entry.key
-        if kb_key:
-            keys.append(kb_key)
-            names.append(kb[kb_key].name)
-        elif mention["derived"]:
-            keys.append(None)  # a derived word we cannot tie to a known name
-            names.append(name)
-        else:
-            keys.append(f"{mention['type']}:{name}")
-            names.append(name)
+    keyed = [_key(item.mention, item.kb, surnames) for item in detected]
+    keys = [key for key, _name in keyed]
+    names = [name for _key, name in keyed]
     for i, mention in enumerate(mentions):
-        owner = acronyms.get(mention["text"])
+        owner = acronyms.get(mention.text)
         if owner is not None and not (keys[i] or "").startswith(("org:", "country:", "person:")):
             keys[i], names[i] = keys[owner], names[owner]
     for i, owner in _shortened_names(mentions, keys, names).items():
         keys[i], names[i] = keys[owner], names[owner]
 
-    entities: dict[str, dict[str, Any]] = {}
+    linked: list[Mention] = []
+    first: dict[str, Entity] = {}
+    aliases: dict[str, set[str]] = {}
     for mention, key, name in zip(mentions, keys, names):
-        if key is None:
-            mention["entity"] = None
+        ident = entity_id(key) if key is not None else None
+        linked.append(replace(mention, entity=ident))
+        if key is None or ident is None:
             continue
-        ident = entity_id(key)
-        mention["entity"] = ident
-        if ident not in entities:
+        if ident not in first:
             entry = kb.get(key)
-            entities[ident] = {
-                "id": ident,
-                "name": name,
-                "type": entry.type if entry else mention["type"],
-                "kb": entry.wikidata if entry else None,
-                "aliases": set(),
-                "stands_for": stands_for(ident),
-            }
+            first[ident] = Entity(
+                id=ident,
+                name=name,
+                type=cast(EntityType, entry.type) if entry else mention.type,
+                kb=entry.wikidata if entry else None,
+                stands_for=stands_for(ident),
+            )
+            aliases[ident] = set()
         # "białoruską" is evidence of Białoruś and "prezydent Rosji" of Putin, not their names
-        if not mention["derived"] and not mention.get("description"):
-            entities[ident]["aliases"].update({mention["text"], mention["lemma"]})
-    result = []
-    for entity in entities.values():
-        entity["aliases"] = sorted(entity["aliases"] - {entity["name"]})
-        result.append(entity)
-    return result
+        if not mention.derived and not mention.description:
+            aliases[ident].update({mention.text, mention.lemma})
+    entities = tuple(
+        replace(entity, aliases=tuple(sorted(aliases[ident] - {entity.name})))
+        for ident, entity in first.items()
+    )
+    return tuple(linked), entities
 
 
 def entity_at(
-    mentions: Sequence[dict[str, Any]], start: int, end: int, *, derived: bool = False
+    mentions: Sequence[Mention], start: int, end: int, *, derived: bool = False
 ) -> str | None:
     """The entity of the mention overlapping [start, end), the longest overlap first; of a
     derived word only when ``derived`` ("kandydatka białoruskiej opozycji" is not spoken by
     Białoruś, but "białoruski politolog" is a role of Belarus)."""
     best: tuple[int, str] | None = None
     for mention in mentions:
-        overlap = min(end, mention["end"]) - max(start, mention["start"])
-        if (mention["derived"] and not derived) or not mention["entity"]:
+        overlap = min(end, mention.end) - max(start, mention.start)
+        if (mention.derived and not derived) or not mention.entity:
             continue
         if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, mention["entity"])
+            best = (overlap, mention.entity)
     return best[1] if best else None

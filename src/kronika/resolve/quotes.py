@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from kronika.extract.quotes import lexicon
-from kronika.extract.time import governing_time
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import feminine_name, parse_tag
+from kronika.model import Entity, Mention, Quote, Span, Timex
 from kronika.resolve.entities import entity_at, kb_entry
+from kronika.resolve.timing import DocumentTime
 
 _morphology = shared_morphology()
 #: How many characters back a description may look for the person it describes.
@@ -50,8 +51,8 @@ def _holds_office(entity_id: str, office: frozenset[str]) -> bool:
 
 
 def _described_person(
-    mentions: Sequence[dict[str, Any]],
-    entities: dict[str, dict[str, Any]],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
     start: int,
     text: str,
     year: int | None = None,
@@ -69,24 +70,24 @@ def _described_person(
         holder = _office_holder(mentions, entities, start, start + len(text), office, year)
         if holder is not None:
             return holder
-    for mention in sorted(mentions, key=lambda m: -m["start"]):
-        if not (start - DESCRIPTION_REACH <= mention["start"] < start) or not mention["entity"]:
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        if not (start - DESCRIPTION_REACH <= mention.start < start) or not mention.entity:
             continue
-        entity = entities.get(mention["entity"])
-        if entity is None or entity["type"] != "person":
+        entity = entities.get(mention.entity)
+        if entity is None or entity.type != "person":
             continue
-        feminine = feminine_name(entity["name"])
+        feminine = feminine_name(entity.name)
         if gender is not None and (gender == "f") != feminine:
             continue
-        if office and not _holds_office(mention["entity"], office):
+        if office and not _holds_office(mention.entity, office):
             continue
-        return mention["entity"]
+        return mention.entity
     return None
 
 
 def _office_holder(
-    mentions: Sequence[dict[str, Any]],
-    entities: dict[str, dict[str, Any]],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
     start: int,
     end: int,
     office: frozenset[str],
@@ -98,8 +99,8 @@ def _office_holder(
     of = {
         entry.key
         for m in mentions
-        if start <= m["start"] and m["end"] <= end and m["entity"]
-        for entry in [kb_entry(m["entity"])]
+        if start <= m.start and m.end <= end and m.entity
+        for entry in [kb_entry(m.entity)]
         if entry is not None and entry.type in ("country", "organization")
     }
     if not of:
@@ -107,7 +108,7 @@ def _office_holder(
     holders = []
     for ident, entity in entities.items():
         entry = kb_entry(ident)
-        if entity["type"] != "person" or entry is None:
+        if entity.type != "person" or entry is None:
             continue
         for role in entry.roles:
             if role.of in of and role.held_in(year) and _names_office(role.role, office):
@@ -121,67 +122,84 @@ def _opens_with_person_noun(text: str) -> bool:
     return bool(words) and bool(_description_head(words[0])[0] & lexicon().person_nouns)
 
 
-def _place_inside(mentions: Sequence[dict[str, Any]], start: int, end: int) -> bool:
+def _place_inside(mentions: Sequence[Mention], start: int, end: int) -> bool:
     """A country or place named inside a description, after its head noun."""
     return any(
-        m["type"] in ("country", "place") and start < m["start"] and m["end"] <= end
-        for m in mentions
+        m.type in ("country", "place") and start < m.start and m.end <= end for m in mentions
     )
 
 
-def _entity_named(mentions: Sequence[dict[str, Any]], text: str | None) -> str | None:
+def _entity_named(mentions: Sequence[Mention], text: str | None) -> str | None:
     """The entity of a mention whose text appears in ``text`` ("agencją RBK" → RBK)."""
     if not text:
         return None
     for mention in mentions:
         # "rosyjską agencją RBK" is addressed to RBK, not to Russia
-        if mention["entity"] and not mention["derived"] and mention["text"] in text:
-            return mention["entity"]
+        if mention.entity and not mention.derived and mention.text in text:
+            return mention.entity
     return None
 
 
 def link_quotes(
-    quotes: list[dict[str, Any]],
-    mentions: Sequence[dict[str, Any]],
-    sentences: Sequence[dict[str, int]],
-    timexes: Sequence[dict[str, Any]],
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    sentences: Sequence[Span],
+    timexes: Sequence[Timex],
     document_date: str | None,
-    entities: Sequence[dict[str, Any]] = (),
-) -> list[dict[str, Any]]:
-    """Fill the contract fields ``speaker``, ``addressee``, ``time`` and ``time_source``.
+    entities: Sequence[Entity] = (),
+) -> tuple[Quote, ...]:
+    """The quotes with the contract fields ``speaker``, ``addressee``, ``time`` and
+    ``time_source`` filled.
 
     A speaker given only by a description ("znany politolog", "Najważniejsza kandydatka
     opozycji") is the person it describes when one was just named.
     """
-    by_id = {entity["id"]: entity for entity in entities}
+    by_id = {entity.id: entity for entity in entities}
     year = int(document_date[:4]) if document_date else None
+    clock = DocumentTime.of(sentences, timexes, document_date)
+    linked = []
     for quote in quotes:
-        start, end = quote.get("speaker_start"), quote.get("speaker_end")
-        speaker_text = quote.get("speaker_text") or ""
-        quote["speaker"] = None
-        if start is not None:
-            quote["speaker"] = entity_at(mentions, start, end)
-        # a description has a lowercase word, no name in it ("Socjolożka" opening a sentence),
-        # or opens with a noun for a person ("Wicepremier Białorusi …")
-        is_description = (
-            quote["speaker"] is None
-            or any(word[:1].islower() for word in speaker_text.split())
-            or _opens_with_person_noun(speaker_text)
+        start, end = quote.speaker_start, quote.speaker_end
+        anchor = start if start is not None else quote.start
+        time, time_source = clock.governing(anchor, anchor + 1, outside=(quote.start, quote.end))
+        speaker = None
+        if start is not None and end is not None:
+            speaker = _speaker(mentions, by_id, start, end, quote.speaker_text or "", year)
+        linked.append(
+            replace(
+                quote,
+                speaker=speaker,
+                addressee=_entity_named(mentions, quote.addressee_text),
+                time=time,
+                time_source=time_source,
+            )
         )
-        if start is not None and is_description:
-            if _place_inside(mentions, start, end):
-                # "kancelarii prezydenta RP" speaks for Poland's president, not for Poland
-                quote["speaker"] = None
-            if quote["speaker"] is None:
-                quote["speaker"] = _described_person(mentions, by_id, start, speaker_text, year)
-        quote["addressee"] = _entity_named(mentions, quote.get("addressee_text"))
-        anchor = start if start is not None else quote["start"]
-        quote["time"], quote["time_source"] = governing_time(
-            anchor,
-            anchor + 1,
-            sentences,
-            timexes,
-            document_date,
-            outside=(quote["start"], quote["end"]),
-        )
-    return quotes
+    return tuple(linked)
+
+
+def _speaker(
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    start: int,
+    end: int,
+    speaker_text: str,
+    year: int | None,
+) -> str | None:
+    """The entity who speaks at ``start``–``end``: the one named there, or the person a
+    description there stands for."""
+    speaker = entity_at(mentions, start, end)
+    # a description has a lowercase word, no name in it ("Socjolożka" opening a sentence),
+    # or opens with a noun for a person ("Wicepremier Białorusi …")
+    is_description = (
+        speaker is None
+        or any(word[:1].islower() for word in speaker_text.split())
+        or _opens_with_person_noun(speaker_text)
+    )
+    if not is_description:
+        return speaker
+    if _place_inside(mentions, start, end):
+        # "kancelarii prezydenta RP" speaks for Poland's president, not for Poland
+        speaker = None
+    if speaker is None:
+        speaker = _described_person(mentions, entities, start, speaker_text, year)
+    return speaker

@@ -33,7 +33,7 @@ from kronika.extract.relations.base import HOME_KEY
 from kronika.extract.relations.cues import cues
 from kronika.kb import by_key
 from kronika.model import Relation
-from kronika.resolve.entities import entity_at, entity_id, kb_entry, stands_for
+from kronika.resolve.entities import entity_id, kb_entry, stands_for
 
 #: Statuses whose time is when the relation began, and those whose time is when it ended.
 BEGINS = frozenset({"joined", "current", "suspended", "candidate"})
@@ -100,6 +100,21 @@ class _Entities:
         return seat or ident
 
 
+def _entity_at(
+    mentions: Sequence[dict[str, Any]], start: int, end: int, *, derived: bool = False
+) -> str | None:
+    """``resolve.entities.entity_at`` over the contract's mention records, which this module
+    still reads: the longest overlap first, a derived word only when ``derived``."""
+    best: tuple[int, str] | None = None
+    for mention in mentions:
+        if (mention["derived"] and not derived) or not mention["entity"]:
+            continue
+        overlap = min(end, mention["end"]) - max(start, mention["start"])
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, mention["entity"])
+    return best[1] if best else None
+
+
 def _end(
     ref: Ref, mentions: Sequence[dict[str, Any]], entities: _Entities, derived: bool
 ) -> str | None:
@@ -111,9 +126,9 @@ def _end(
         return entities.of_key(ref.key)
     if ref.start is None or ref.end is None:
         return None
-    found = entity_at(mentions, ref.start, ref.end)
+    found = _entity_at(mentions, ref.start, ref.end)
     if found is None and derived:
-        found = entity_at(mentions, ref.start, ref.end, derived=True)
+        found = _entity_at(mentions, ref.start, ref.end, derived=True)
     return found
 
 
