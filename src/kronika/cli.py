@@ -6,12 +6,15 @@ import json
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import click
 
 from kronika import api
 from kronika.errors import KronikaError
+from kronika.export import FORMATS
+from kronika.export import export as export_store
 from kronika.ingest import DEFAULT_MAX_CHARS
 
 NER_CHOICE = click.Choice(["auto", "trained", "rules"])
@@ -166,11 +169,27 @@ def build(
 @main.command()
 @click.option("--db", required=True, help="Database made by `kronika build`.")
 @click.option(
-    "--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="jsonl",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
 )
-def export(db: str, output_format: str) -> None:
-    """Print every stored document as a contract record."""
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="File (or folder, for csv, parquet, brat, spacy, bsnlp) to write; jsonl without it "
+    "prints to stdout.",
+)
+def export(db: str, output_format: str, out: Path | None) -> None:
+    """Write every stored document in a format other tools read (streaming)."""
     with _open(db) as store:
+        if out is not None:
+            export_store(store, output_format, out)
+            return
+        if output_format != "jsonl":
+            raise click.UsageError(f"--format {output_format} writes files: pass --out PATH")
         for record in store.export():
             click.echo(_dump(record))
 
