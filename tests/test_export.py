@@ -330,6 +330,9 @@ def test_nquads_names_a_graph_per_document(db: Path, tmp_path: Path) -> None:
     out = export_to(db, "nquads", tmp_path / "graph.nq")
     dataset = Dataset()
     dataset.parse(out, format="nquads")
+    turtle = Dataset(default_union=True)
+    turtle.parse(export_to(db, "turtle", tmp_path / "graph.ttl"), format="turtle")
+    assert {(s, p, o) for s, p, o, _g in dataset.quads()} == set(turtle.triples((None, None, None)))
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert names == {
         "https://w3id.org/kronika/id/document/astana2023",

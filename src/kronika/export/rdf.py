@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rdflib import OWL, PROV, RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, PROV, RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from kronika.export.common import Sentences
@@ -31,15 +31,15 @@ WD = Namespace("http://www.wikidata.org/entity/")
 #: where kronika's own resources live: documents, entities, events
 BASE = "https://w3id.org/kronika/id/"
 
-PREFIXES = {
-    "kronika": KRONIKA,
-    "schema": SCHEMA,
-    "oa": OA,
-    "prov": PROV,
-    "owl": OWL,
-    "wd": WD,
-    "xsd": XSD,
-    "rdf": RDF,
+PREFIXES: dict[str, str] = {
+    "kronika": str(KRONIKA),
+    "schema": str(SCHEMA),
+    "oa": str(OA),
+    "prov": str(PROV),
+    "owl": str(OWL),
+    "wd": str(WD),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
 }
 ENTITY_CLASSES = {
     "person": SCHEMA.Person,
@@ -49,6 +49,7 @@ ENTITY_CLASSES = {
     "event": SCHEMA.Event,
     "other": SCHEMA.Thing,
 }
+Triple = tuple[Node, Node, Node]
 _QID = re.compile(r"Q[1-9][0-9]*")
 #: TIMEX3 values that are calendar dates, with their XSD type; other values stay plain strings
 _DATE_TYPES = (
@@ -81,15 +82,17 @@ def _pl(text: str) -> Literal:
 class _DocumentGraph:
     """The triples of one analysis."""
 
-    def __init__(self, analysis: Analysis, graph: Graph) -> None:
+    def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.graph = graph
+        # a set of tuples rather than an rdflib Graph: ten times faster to fill, and the
+        # writers below serialize it directly
+        self.triples: set[Triple] = set()
         self.doc = document_iri(analysis.id)
         self.sentences = Sentences(analysis)
 
     def add(self, subject: Node, predicate: Node, value: Node | None) -> None:
         if value is not None:
-            self.graph.add((subject, predicate, value))
+            self.triples.add((subject, predicate, value))
 
     def local(self, name: str) -> URIRef:
         return URIRef(f"{self.doc}#{name}")
@@ -294,51 +297,131 @@ class _DocumentGraph:
         self.attribution(node, fact.claim, fact.quote_index)
 
 
-def _bind(graph: Graph) -> None:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
+def document_triples(analysis: Analysis) -> set[Triple]:
+    """The RDF triples of one analysis."""
+    built = _DocumentGraph(analysis)
+    built.build()
+    return built.triples
 
 
 def document_graph(analysis: Analysis) -> Graph:
-    """The RDF graph of one analysis, named by its document's IRI."""
+    """The triples of one analysis as an rdflib graph named by its document's IRI."""
     graph = Graph(identifier=document_iri(analysis.id))
-    _bind(graph)
-    _DocumentGraph(analysis, graph).build()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    for triple in document_triples(analysis):
+        graph.add(triple)
     return graph
+
+
+# --- writers: each document's triples serialized on their own, sorted (deterministic) -------
+
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt_term(term: Node) -> str:
+    """A term in N-Triples syntax (every string on one line)."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_NT_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return f"<{term}>"
+
+
+def _turtle_term(term: Node) -> str:
+    if isinstance(term, Literal):
+        return _nt_term(term)
+    iri = str(term)
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and _PN_LOCAL.fullmatch(iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return f"<{iri}>"
+
+
+def _by_subject(triples: set[Triple]) -> dict[Node, dict[Node, list[Node]]]:
+    subjects: dict[Node, dict[Node, list[Node]]] = {}
+    for subject, predicate, value in sorted(triples):
+        subjects.setdefault(subject, {}).setdefault(predicate, []).append(value)
+    return subjects
 
 
 def write_nquads(analyses: Iterable[Analysis], out: Path) -> None:
     with out.open("w", encoding="utf-8") as stream:
         for analysis in analyses:
-            dataset = Dataset()
-            graph = dataset.graph(document_iri(analysis.id))
-            _DocumentGraph(analysis, graph).build()
-            lines = dataset.serialize(format="nquads").splitlines()
-            stream.writelines(line + "\n" for line in sorted(line for line in lines if line))
+            graph = _nt_term(document_iri(analysis.id))
+            lines = sorted(
+                f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} {graph} .\n"
+                for s, p, o in document_triples(analysis)
+            )
+            stream.writelines(lines)
+
+
+def turtle_prefixes() -> str:
+    return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in PREFIXES.items())
+
+
+def turtle_chunk(analysis: Analysis) -> str:
+    """One document's triples in Turtle, grouped by subject (prefixes declared by the caller)."""
+    blocks = []
+    for subject, predicates in _by_subject(document_triples(analysis)).items():
+        parts = []
+        for predicate, values in predicates.items():
+            verb = "a" if predicate == RDF.type else _turtle_term(predicate)
+            parts.append(f"{verb} " + ", ".join(_turtle_term(v) for v in values))
+        blocks.append(f"{_turtle_term(subject)} " + " ;\n    ".join(parts) + " .\n")
+    return "\n".join(blocks)
 
 
 def write_turtle(analyses: Iterable[Analysis], out: Path) -> None:
     with out.open("w", encoding="utf-8") as stream:
+        stream.write(turtle_prefixes())
         for analysis in analyses:
-            stream.write(f"# document {analysis.id}\n")
-            stream.write(document_graph(analysis).serialize(format="turtle"))
-            stream.write("\n")
+            stream.write(f"\n# document {analysis.id}\n")
+            stream.write(turtle_chunk(analysis))
 
 
-#: the JSON-LD context: kronika's prefixes, so compacted IRIs read as in Turtle
-JSONLD_CONTEXT: dict[str, Any] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+#: the JSON-LD context: kronika's prefixes, so keys read as compact IRIs ("schema:name")
+JSONLD_CONTEXT: dict[str, Any] = dict(PREFIXES)
+_NATIVE_JSON = {XSD.integer: int, XSD.boolean: bool}
+
+
+def _compact(iri: Node) -> str:
+    text = _turtle_term(iri)
+    return str(iri) if text.startswith("<") else text
+
+
+def _jsonld_value(term: Node) -> Any:
+    if not isinstance(term, Literal):
+        return {"@id": str(term)}
+    if term.language:
+        return {"@value": str(term), "@language": term.language}
+    if term.datatype in _NATIVE_JSON:
+        return term.toPython()
+    if term.datatype and term.datatype != XSD.string:
+        return {"@value": str(term), "@type": _compact(term.datatype)}
+    return str(term)
+
+
+def jsonld_nodes(analysis: Analysis) -> list[dict[str, Any]]:
+    """One document's nodes as JSON-LD node objects under :data:`JSONLD_CONTEXT`."""
+    nodes = []
+    for subject, predicates in _by_subject(document_triples(analysis)).items():
+        node: dict[str, Any] = {"@id": str(subject)}
+        for predicate, values in predicates.items():
+            if predicate == RDF.type:
+                node["@type"] = [_compact(v) for v in values]
+            else:
+                node[_compact(predicate)] = [_jsonld_value(v) for v in values]
+        nodes.append(node)
+    return nodes
 
 
 def write_jsonld(analyses: Iterable[Analysis], out: Path) -> None:
     with out.open("w", encoding="utf-8") as stream:
         stream.write('{"@context": ' + json.dumps(JSONLD_CONTEXT) + ',\n "@graph": [\n')
         for number, analysis in enumerate(analyses):
-            graph = document_graph(analysis)
-            data = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT))
-            nodes = data.get("@graph", [data] if len(data) > 1 else [])
-            for node in nodes:
-                node.pop("@context", None)
-            nodes.sort(key=lambda node: str(node.get("@id")))
-            named = {"@id": str(graph.identifier), "@graph": nodes}
+            named = {"@id": str(document_iri(analysis.id)), "@graph": jsonld_nodes(analysis)}
             stream.write(("" if number == 0 else ",\n") + json.dumps(named, ensure_ascii=False))
         stream.write("\n]}\n")
