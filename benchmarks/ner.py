@@ -4,6 +4,7 @@
     python benchmarks/ner.py PATH/TO/nkjp-ner --write-texts split.jsonl
     kronika ner split.jsonl --format poleval > answers.json
     python benchmarks/ner.py PATH/TO/nkjp-ner --answers answers.json
+    python benchmarks/ner.py PATH/TO/nkjp-ner --write-answers mine.json   # then --answers mine.json
 
 ``--answers`` scores a PolEval 2018 Task 2 answers file (a JSON list of ``{"id", "answers"}``,
 lines ``category start end<TAB>text``, fragments joined by ``;``) instead of kronika's objects:
@@ -33,6 +34,7 @@ from nkjp import DEFAULT_SEED, INNER_KEY, split_ids, to_spacy_doc
 from poleval import PRF, Entity, PolEvalScore, per_label, poleval
 from spacy.tokens import Doc
 
+from kronika.api import poleval_line
 from kronika.ner.model import SPANS_KEY, top_level_spans
 
 #: Published scores on NKJP, printed beside ours (their test sets differ from our split).
@@ -149,8 +151,26 @@ def evaluate_answers(data: Path, answers: Path, split: str = "test", limit: int 
     return Result(split, len(documents), n_words, *score(documents, gold_docs, docs), {})
 
 
-def evaluate(data: Path, split: str = "test", model: Path | None = None, limit: int = 0) -> Result:
-    """Predict the split's documents and score them; prints nothing."""
+def write_answers(out: Path, documents: list, docs: list[Doc]) -> None:
+    """kronika's predictions as a PolEval answers file, as ``kronika ner --format poleval``
+    writes them."""
+    items = []
+    for document, doc in zip(documents, docs):
+        spans = sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char))
+        lines = [poleval_line(s.label_, s.start_char, s.end_char, s.text) for s in spans]
+        items.append({"id": document.id, "answers": "\n".join(lines)})
+    out.write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def evaluate(
+    data: Path,
+    split: str = "test",
+    model: Path | None = None,
+    limit: int = 0,
+    answers_out: Path | None = None,
+) -> Result:
+    """Predict the split's documents and score them; prints nothing (``answers_out``: also
+    write the predictions as a PolEval answers file)."""
     documents = _select(data, split, limit)
     nlp = spacy.blank("pl")
     nlp.add_pipe("kronika_morphology")
@@ -177,7 +197,8 @@ def evaluate(data: Path, split: str = "test", model: Path | None = None, limit: 
         )
         seconds[name] = time.process_time() - start
     n_words = sum(len(d) for d in docs)
-
+    if answers_out is not None:
+        write_answers(answers_out, documents, docs)  # type: ignore[arg-type]
     return Result(split, len(documents), n_words, *score(documents, gold_docs, docs), seconds)
 
 
@@ -224,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N documents only")
     parser.add_argument("--answers", type=Path, help="score this PolEval answers file instead")
     parser.add_argument("--write-texts", type=Path, help="write the split as JSONL and stop")
+    parser.add_argument("--write-answers", type=Path, help="also write the predictions there")
     args = parser.parse_args(argv)
     if args.write_texts:
         count = write_texts(args.data, args.split, args.write_texts, args.limit)
@@ -231,7 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.answers:
         print(report(evaluate_answers(args.data, args.answers, args.split, args.limit)))
     else:
-        print(report(evaluate(args.data, args.split, args.model, args.limit)))
+        result = evaluate(args.data, args.split, args.model, args.limit, args.write_answers)
+        print(report(result))
     return 0
 
 

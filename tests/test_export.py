@@ -527,3 +527,26 @@ def test_poleval_answer_line_format() -> None:
     assert poleval_line("placeName_country", 5, 19, "Republika\nIrlandii") == (
         "placeName_country 5 19\tRepublika Irlandii"
     )
+
+
+def test_ner_benchmark_reads_the_answer_lines(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from ner import read_answers
+
+    text = "Wczoraj Jan Kowalski i Anna Nowak przyjechali do Krakowa."
+    answers = "\n".join(
+        [
+            poleval_line("persName", *at(text, "Jan Kowalski"), "Jan Kowalski"),
+            poleval_line("persName_surname", *at(text, "Kowalski"), "Kowalski"),
+            "placeName_settlement 10 12;49 56\tan Krakowa",  # fragments, as brat joins them
+        ]
+    )
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps([{"id": "d1", "answers": answers}]), encoding="utf-8")
+    assert read_answers(path) == {
+        "d1": [
+            ("persName", 8, 20),
+            ("persName_surname", 12, 20),
+            ("placeName_settlement", 10, 56),
+        ]
+    }
