@@ -165,80 +165,103 @@ def _date(rng: random.Random) -> tuple[str, str]:
     return f"{year}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year} r."
 
 
+def _member(a: Article, rng: random.Random, pool: Names, date: str) -> None:
+    country, bloc = rng.choice(pool.countries), rng.choice(pool.blocs)
+    subject = a.name(country)
+    a.say(" pozostaje członkiem organizacji ")
+    obj = a.name(bloc)
+    a.say(".")
+    start, end = a.end_sentence()
+    a.relations.append(Relation(country.entity.id, "member_of", bloc.entity.id, start,
+                       end, subject_text=a.text[slice(*subject)],
+                       object_text=a.text[slice(*obj)], time=date,
+                       time_source="document", evidence="phrase"))  # fmt: skip
+
+
+def _visit(a: Article, rng: random.Random, pool: Names, date: str) -> None:
+    a.person(rng.choice(pool.people))
+    a.say(" przyjechał do miasta ")
+    a.name(rng.choice(pool.cities))
+    a.say(" ")
+    value, words = _date(rng)
+    span = a.say("w dniu " + words)
+    a.timexes.append(Timex(*span, a.text[slice(*span)], "DATE", value, anchor="absolute"))
+    a.say(".")
+    a.end_sentence()
+
+
+def _quote(a: Article, rng: random.Random, pool: Names, date: str) -> None:
+    a.say("„")
+    said = a.say(rng.choice(CLAUSES))
+    a.say("” – powiedział dziennikarzom ")
+    person = rng.choice(pool.people)
+    speaker = a.person(person)
+    a.say(".")
+    a.end_sentence()
+    a.quotes.append(Quote(*said, a.text[slice(*said)], "direct", person[0].name,
+                    *speaker, cue="powiedział", speaker=person[0].id, time=date,
+                    time_source="document"))  # fmt: skip
+
+
+def _meeting(a: Article, rng: random.Random, pool: Names, date: str) -> None:
+    first, second, city = (rng.choice(pool.countries), rng.choice(pool.countries),
+                           rng.choice(pool.cities))  # fmt: skip
+    trigger = a.say("Spotkanie")
+    a.say(" przedstawicieli państw: ")
+    a.name(first)
+    a.say(" i ")
+    a.name(second)
+    a.say(" odbędzie się ")
+    value, words = _date(rng)
+    span = a.say(words)
+    a.timexes.append(Timex(*span, words, "DATE", value, anchor="absolute"))
+    a.say(" w mieście ")
+    a.name(city)
+    a.say(".")
+    start, end = a.end_sentence()
+    a.events.append(Event(entity_id(f"event:{city.entity.name}:{value}"), "meeting",
+                    start, end, "Spotkanie", *trigger, status="planned", time=value,
+                    place=city.entity.id,
+                    participants=(first.entity.id, second.entity.id)))  # fmt: skip
+
+
+def _poll(a: Article, rng: random.Random, pool: Names, date: str) -> None:
+    pollster, person = rng.choice(pool.pollsters), rng.choice(pool.people)
+    a.say("Według sondażu ")
+    a.name(pollster)
+    share = rng.randint(5, 70)
+    a.say(f" {share} proc. badanych ufa, że ")
+    a.person(person)
+    a.say(" wygra wybory.")
+    start, end = a.end_sentence()
+    a.facts.append(Fact("poll", start, end, source=pollster.entity.id,
+                   source_text=pollster.entity.name, time=date,
+                   statements=(Statement(share, "proc.", f"{person[0].name} wygra "
+                               "wybory", population="badanych"),)))  # fmt: skip
+
+
+def _filler(a: Article, rng: random.Random, pool: Names, date: str) -> None:
+    a.say(rng.choice(FILLERS))
+    a.end_sentence()
+
+
+SENTENCES = {
+    "member": _member,
+    "visit": _visit,
+    "quote": _quote,
+    "meeting": _meeting,
+    "poll": _poll,
+    "filler": _filler,
+}
+
+
 def compose(index: int, seed: int, pool: Names) -> Analysis:
     rng = random.Random(seed * 1_000_003 + index)
     a = Article()
     date, _text = _date(rng)
     for _ in range(rng.randint(3, 6)):
-        kind = rng.choice(("member", "visit", "quote", "meeting", "poll", "filler"))
-        if kind == "member":
-            country, bloc = rng.choice(pool.countries), rng.choice(pool.blocs)
-            subject = a.name(country)
-            a.say(" pozostaje członkiem organizacji ")
-            obj = a.name(bloc)
-            a.say(".")
-            start, end = a.end_sentence()
-            a.relations.append(Relation(country.entity.id, "member_of", bloc.entity.id, start,
-                               end, subject_text=a.text[slice(*subject)],
-                               object_text=a.text[slice(*obj)], time=date,
-                               time_source="document", evidence="phrase"))  # fmt: skip
-        elif kind == "visit":
-            a.person(rng.choice(pool.people))
-            a.say(" przyjechał do miasta ")
-            a.name(rng.choice(pool.cities))
-            a.say(" ")
-            value, words = _date(rng)
-            span = a.say("w dniu " + words)
-            a.timexes.append(Timex(*span, a.text[slice(*span)], "DATE", value, anchor="absolute"))
-            a.say(".")
-            a.end_sentence()
-        elif kind == "quote":
-            a.say("„")
-            said = a.say(rng.choice(CLAUSES))
-            a.say("” – powiedział dziennikarzom ")
-            person = rng.choice(pool.people)
-            speaker = a.person(person)
-            a.say(".")
-            a.end_sentence()
-            a.quotes.append(Quote(*said, a.text[slice(*said)], "direct", person[0].name,
-                            *speaker, cue="powiedział", speaker=person[0].id, time=date,
-                            time_source="document"))  # fmt: skip
-        elif kind == "meeting":
-            first, second, city = (rng.choice(pool.countries), rng.choice(pool.countries),
-                                   rng.choice(pool.cities))  # fmt: skip
-            trigger = a.say("Spotkanie")
-            a.say(" przedstawicieli państw: ")
-            a.name(first)
-            a.say(" i ")
-            a.name(second)
-            a.say(" odbędzie się ")
-            value, words = _date(rng)
-            span = a.say(words)
-            a.timexes.append(Timex(*span, words, "DATE", value, anchor="absolute"))
-            a.say(" w mieście ")
-            a.name(city)
-            a.say(".")
-            start, end = a.end_sentence()
-            a.events.append(Event(entity_id(f"event:{city.entity.name}:{value}"), "meeting",
-                            start, end, "Spotkanie", *trigger, status="planned", time=value,
-                            place=city.entity.id,
-                            participants=(first.entity.id, second.entity.id)))  # fmt: skip
-        elif kind == "poll":
-            pollster, person = rng.choice(pool.pollsters), rng.choice(pool.people)
-            a.say("Według sondażu ")
-            a.name(pollster)
-            share = rng.randint(5, 70)
-            a.say(f" {share} proc. badanych ufa, że ")
-            a.person(person)
-            a.say(" wygra wybory.")
-            start, end = a.end_sentence()
-            a.facts.append(Fact("poll", start, end, source=pollster.entity.id,
-                           source_text=pollster.entity.name, time=date,
-                           statements=(Statement(share, "proc.", f"{person[0].name} wygra "
-                                       "wybory", population="badanych"),)))  # fmt: skip
-        else:
-            a.say(rng.choice(FILLERS)[:-1] + ".")
-            a.end_sentence()
+        kind = rng.choice(tuple(SENTENCES))
+        SENTENCES[kind](a, rng, pool, date)
     text = a.text.rstrip()
     return Analysis(
         id=f"synth{seed}-{index:07d}",

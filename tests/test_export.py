@@ -92,6 +92,40 @@ def analysis(doc_id: str, text: str, date: str, **parts: object) -> Analysis:
     )
 
 
+def astana_relations(first: tuple[int, int], said: tuple[int, int]) -> tuple[Relation, ...]:
+    """Two memberships the article states, and one Tokajew claims."""
+    return (
+        Relation(
+            "armenia",
+            "member_of",
+            "eaeu",
+            *first,
+            subject_text="Armenia",
+            time="2023-11-20",
+            evidence="phrase",
+        ),
+        Relation(
+            "bialorus",
+            "member_of",
+            "eaeu",
+            *first,
+            subject_text="Białoruś",
+            time="2023-11-20",
+            evidence="phrase",
+        ),
+        Relation(
+            "kirgistan",
+            "member_of",
+            "eaeu",
+            *said,
+            subject_text="Kirgistan",
+            evidence="phrase",
+            claim=True,
+            quote_index=0,
+        ),
+    )
+
+
 def astana() -> Analysis:
     t = ASTANA
     first = at(t, "Armenia i Białoruś należą do Euroazjatyckiej Unii Gospodarczej.")
@@ -133,36 +167,7 @@ def astana() -> Analysis:
                 time_source="document",
             ),
         ),
-        relations=(
-            Relation(
-                "armenia",
-                "member_of",
-                "eaeu",
-                *first,
-                subject_text="Armenia",
-                time="2023-11-20",
-                evidence="phrase",
-            ),
-            Relation(
-                "bialorus",
-                "member_of",
-                "eaeu",
-                *first,
-                subject_text="Białoruś",
-                time="2023-11-20",
-                evidence="phrase",
-            ),
-            Relation(
-                "kirgistan",
-                "member_of",
-                "eaeu",
-                *said,
-                subject_text="Kirgistan",
-                evidence="phrase",
-                claim=True,
-                quote_index=0,
-            ),
-        ),
+        relations=astana_relations(first, said),
         events=(
             Event(
                 "ev-astana-2023",
