@@ -335,6 +335,12 @@ def events(
     return graph.events(store.db, entity_ids=ids, event_type=event_type, since=since, until=until)
 
 
+def poleval_line(label: str, start: int, end: int, text: str) -> str:
+    """One PolEval 2018 Task 2 answer: ``category start end<TAB>text``, as the official script
+    reads it (no brat ``T1`` id in front; a line break inside the text becomes a space)."""
+    return f"{label} {start} {end}\t{' '.join(text.split())}"
+
+
 def poleval_answers(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -344,9 +350,10 @@ def poleval_answers(
 ) -> Iterator[dict[str, str]]:
     """Named entities in the PolEval 2018 Task 2 answer format, one item per document.
 
-    ``{"id": …, "answers": "T1\tpersName 0 5\tPutin\n…"}``: every entity of every nesting
-    level with its NKJP label and character offsets into the document text; the id is the
-    JSONL line's ``id`` where there is one, else kronika's document id.
+    ``{"id": …, "answers": "persName 0 5\tPutin\n…"}``: every entity of every nesting
+    level with its NKJP label and character offsets into the document text, a line each
+    (:func:`poleval_line`); the id is the JSONL line's ``id`` where there is one, else kronika's
+    document id.
     """
     nlp = load_pipeline(ner)
     documents = _documents(paths, on_error, max_chars=max_chars)
@@ -359,8 +366,5 @@ def poleval_answers(
                 on_error(analysis_failed(document, error))
             continue
         spans = sorted(doc.spans.get(NER_SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char))
-        lines = [
-            f"T{n}\t{span.label_} {span.start_char} {span.end_char}\t{span.text}"
-            for n, span in enumerate(spans, start=1)
-        ]
+        lines = [poleval_line(s.label_, s.start_char, s.end_char, s.text) for s in spans]
         yield {"id": document.external_id or document.id, "answers": "\n".join(lines)}

@@ -17,11 +17,13 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from kronika.errors import KronikaError, shorten
+from kronika.export import FORMATS
 from kronika.ingest import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
@@ -273,12 +275,35 @@ def build(
 @main.command()
 @click.option("--db", required=True, help="Database made by `kronika build`.")
 @click.option(
-    "--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="jsonl",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
 )
-def export(db: str, output_format: str) -> None:
-    """Print every stored document as a contract record."""
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="File (or folder, for csv, parquet, brat, spacy, bsnlp) to write; jsonl without it "
+    "prints to stdout.",
+)
+@click.option(
+    "--all-versions",
+    is_flag=True,
+    help="jsonl: every stored version of a page fetched again, not only its current one.",
+)
+def export(db: str, output_format: str, out: Path | None, all_versions: bool) -> None:
+    """Write every stored document in a format other tools read (streaming)."""
+    from kronika.export import export as export_store
+
+    if out is None and output_format != "jsonl":
+        raise click.UsageError(f"--format {output_format} writes files: pass --out PATH")
     with _open(db) as store:
-        for record in store.export():
+        if out is not None:
+            export_store(store, output_format, out)
+            return
+        for record in store.export(all_versions=all_versions):
             click.echo(_dump(record))
 
 
