@@ -233,7 +233,7 @@ def main() -> None:
     for n, article in enumerate(articles):
         date = (article.get("date") or "")[:10] or None
         document = Document.create(article["text"], source=article["id"], date=date)
-        record = kronika.analyze(document, nlp=nlp)
+        record = kronika.analyze(document, nlp=nlp).to_json()
         in_dev = n < args.dev
         article_errors: list[str] | None = [] if in_dev and args.errors else None
         score = score_article(record, gold.get(article["id"], []), article_errors)
