@@ -137,7 +137,9 @@ def assertions(
     where = {
         "subject": f"r.subject IN ({marks})",
         "object": f"r.object IN ({marks})",
-        "any": f"(r.subject IN ({marks}) OR r.object IN ({marks}))",
+        # a union of two index lookups, not an OR that scans the table
+        "any": f"r.rowid IN (SELECT rowid FROM relations WHERE subject IN ({marks}) "
+        f"UNION SELECT rowid FROM relations WHERE object IN ({marks}))",
     }[role]
     params: list[str] = list(entity_ids) * (2 if role == "any" else 1)
     if predicate is not None:
@@ -238,18 +240,17 @@ def events(
     event_type: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    reports: int = -1,
 ) -> list[EventAnswer]:
     """Events (merged by id across documents) with a participant or place among ``entity_ids``,
-    of a type, with a time (its own, else the report's document date) between the dates."""
+    of a type, with a time (its own, else the report's document date) between the dates;
+    ``reports`` bounds how many reports are read, the latest documents' first (-1: all)."""
     where: list[str] = ["1"]
     params: list[str] = []
     if entity_ids is not None:
         marks = _placeholders(entity_ids)
-        where.append(
-            f"(EXISTS (SELECT 1 FROM json_each(r.data, '$.participants') WHERE value IN ({marks}))"
-            f" OR json_extract(r.data, '$.place') IN ({marks}))"
-        )
-        params += [*entity_ids, *entity_ids]
+        where.append(f"r.rowid IN (SELECT event FROM event_parties WHERE entity_id IN ({marks}))")
+        params += list(entity_ids)
     if event_type is not None:
         where.append("r.type = ?")
         params.append(event_type)
@@ -259,9 +260,9 @@ def events(
                coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
         FROM events r JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL {_SENTENCE}
         WHERE {" AND ".join(where)}
-        ORDER BY r.doc_id, r.start
+        ORDER BY d.date IS NULL, d.date DESC, r.doc_id, r.start LIMIT ?
         """,
-        params,
+        [*params, reports],
     )
     merged: dict[str, list[tuple[dict[str, Any], EventReport]]] = {}
     for data, doc_id, source, doc_date, start, end, sentence in rows:

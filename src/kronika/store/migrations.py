@@ -94,6 +94,23 @@ def _document_indexes(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS events_type ON events (type, time)")
 
 
+def _event_parties(db: sqlite3.Connection) -> None:
+    # who takes part in or hosts an event, by entity: an entity's events by an index, not by
+    # reading every event's JSON
+    db.execute(
+        "CREATE TABLE event_parties (event INTEGER NOT NULL, entity_id TEXT NOT NULL, "
+        "PRIMARY KEY (entity_id, event)) WITHOUT ROWID"
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO event_parties SELECT e.rowid, j.value FROM events e, "
+        "json_each(e.data, '$.participants') j"
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO event_parties SELECT rowid, json_extract(data, '$.place') "
+        "FROM events WHERE json_extract(data, '$.place') IS NOT NULL"
+    )
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
@@ -103,6 +120,9 @@ MIGRATIONS = (
         5,
         "indexes: a document's quotes, relations, events, facts; relations by object",
         _document_indexes,
+    ),
+    Migration(
+        6, "event_parties: the entities taking part in or hosting each event", _event_parties
     ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version

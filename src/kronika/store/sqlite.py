@@ -220,10 +220,16 @@ class Store:
                     values[columns.index("claim")] = int(bool(row.get("claim")))
                 placeholders = ", ".join("?" * (len(columns) + 2))
                 names = ", ".join(f'"{c}"' for c in columns)
-                self.db.execute(
+                cursor = self.db.execute(
                     f"INSERT INTO {table} (doc_id, {names}, data) VALUES ({placeholders})",
                     (doc_id, *values, json.dumps(row, ensure_ascii=False, sort_keys=True)),
                 )
+                if table == "events":
+                    parties = {*row.get("participants", ()), row.get("place")} - {None}
+                    self.db.executemany(
+                        "INSERT OR IGNORE INTO event_parties VALUES (?, ?)",
+                        [(cursor.lastrowid, party) for party in sorted(parties)],
+                    )
         return 1
 
     def _new_version(self, doc_id: str, url: str, date: str | None) -> None:
@@ -417,11 +423,14 @@ class Store:
         speakers: Sequence[str] | None = None,
         about: Sequence[str] | None = None,
         since: str | None = None,
+        limit: int = -1,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored quotations, oldest first, each with its document and sentence.
 
         ``speakers``: entity ids of the speaker; ``about``: entity ids one of which the quoted
-        words mention; ``since``: an ISO date the quote's time must not precede.
+        words mention; ``since``: an ISO date the quote's time must not precede; ``limit`` and
+        ``offset`` a page of them (-1: all).
         """
         conditions: list[str] = []
         parameters: list[str] = []
@@ -429,11 +438,14 @@ class Store:
             conditions.append(f"q.speaker IN ({', '.join('?' * len(speakers))})")
             parameters.extend(speakers)
         if about is not None:
+            marks = ", ".join("?" * len(about))
+            # the documents naming the entity first (an index), then the quotation's own words
             conditions.append(
+                f"q.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id IN ({marks})) AND "
                 "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.start >= q.start"
-                f' AND m."end" <= q."end" AND m.entity_id IN ({", ".join("?" * len(about))}))'
+                f' AND m."end" <= q."end" AND m.entity_id IN ({marks}))'
             )
-            parameters.extend(about)
+            parameters.extend([*about, *about])
         if since is not None:
             # "2022" ≥ "2021-11" compares as text the way dates do, prefix for prefix
             conditions.append("q.time IS NOT NULL AND q.time >= ?")
@@ -447,8 +459,9 @@ class Store:
             FROM quotes q JOIN documents d ON d.id = q.doc_id AND d.replaced_by IS NULL
             WHERE {where}
             ORDER BY q.time IS NULL, q.time, q.doc_id, q.start
+            LIMIT ? OFFSET ?
             """,
-            parameters,
+            [*parameters, limit, offset],
         )
         result = []
         for doc_id, source, time, data, sentence in rows:

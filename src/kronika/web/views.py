@@ -95,9 +95,10 @@ def entity(store: Store, entity_id: str, page: Page = Page()) -> dict[str, Any] 
         "wikidata": WIKIDATA + row.kb if row.kb and row.kb.startswith("Q") else None,
         "months": browse.mentions_by_month(store.db, entity_id),
         "relations": graph.relations_at(found, names),
-        "quotes_by": page.cut(store.quotes(speakers=[entity_id])),
-        "quotes_about": page.cut(store.quotes(about=[entity_id])),
-        "events": page.cut(graph.events(store.db, entity_ids=[entity_id])),
+        "quotes_by": store.quotes(speakers=[entity_id], limit=page.limit, offset=page.offset),
+        "quotes_about": store.quotes(about=[entity_id], limit=page.limit, offset=page.offset),
+        # the events of the latest reports: a page need not read every report of the corpus
+        "events": graph.events(store.db, entity_ids=[entity_id], reports=200)[: page.limit],
         "neighbours": browse.co_occurring(store.db, entity_id, limit=page.limit),
         "documents": browse.entity_documents(
             store.db, entity_id, limit=page.limit, offset=page.offset
