@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -136,10 +137,15 @@ def build(
     """Analyse ``paths`` and add new documents to the database ``db``, a batch per transaction.
 
     Incremental: documents already stored (same content hash) are not analysed again. Killed at
-    any point, the database keeps every committed batch, and rerunning completes it.
+    any point, the database keeps every committed batch, and rerunning completes it. A
+    ``jsonl`` export of another kronika database (``kronika export``) is stored as it is, not
+    analysed again, so a graph moves between databases.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    paths = [os.fspath(path) for path in ([paths] if isinstance(paths, str | Path) else paths)]
+    exports = [path for path in paths if is_jsonl_export(path)]
+    paths = [path for path in paths if path not in exports]
     report = BuildReport()
 
     def skipped(message: str) -> None:
@@ -153,6 +159,8 @@ def build(
             on_error(item)
 
     with Store(db) as store:
+        for export in exports:
+            _add_export(store, export, batch_size, report)
         # Read once here: the feeder may run in a pool thread, which must not touch the connection.
         known = set(store.document_ids())
 
@@ -176,6 +184,33 @@ def build(
             if on_progress:
                 on_progress(len(batch))
     return report
+
+
+def is_jsonl_export(path: str) -> bool:
+    """A JSONL file whose first record is a whole contract record (``kronika export``)."""
+    if not path.lower().endswith((".jsonl", ".ndjson")) or not os.path.isfile(path):
+        return False
+    try:
+        with open(path, encoding="utf-8") as lines:
+            first = next((line for line in lines if line.strip()), "")
+        record = json.loads(first)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(record, dict) and {"id", "text", "sentences", "mentions"} <= set(record)
+
+
+def _add_export(store: Store, path: str, batch_size: int, report: BuildReport) -> None:
+    from kronika.export import read_jsonl_export
+
+    records = read_jsonl_export(path)
+    try:
+        while batch := list(islice(records, batch_size)):
+            before = len(batch)
+            added = store.add(batch)
+            report.added += added
+            report.skipped += before - added
+    except InputError as error:
+        report.errors.append(error)
 
 
 def open_db(path: str | Path, *, readonly: bool = True, timeout: float | None = None) -> Store:
