@@ -66,11 +66,10 @@ def document_count(db: sqlite3.Connection) -> int:
 def top_entities(
     db: sqlite3.Connection, *, entity_type: str | None = None, limit: int = 20, offset: int = 0
 ) -> list[EntityRow]:
-    where, params = ("WHERE e.type = ?", [entity_type]) if entity_type else ("", [])
+    where, params = ("WHERE type = ?", [entity_type]) if entity_type else ("WHERE 1", [])
     rows = db.execute(
-        f"SELECT e.id, e.name, e.type, e.kb, count(*) AS n FROM mentions m "
-        f"JOIN entities e ON e.id = m.entity_id {where} GROUP BY e.id "
-        "ORDER BY n DESC, e.name LIMIT ? OFFSET ?",
+        f"SELECT id, name, type, kb, mention_count FROM entities {where} AND mention_count > 0 "
+        "ORDER BY mention_count DESC, name LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
     return [EntityRow(*row) for row in rows]
@@ -78,9 +77,7 @@ def top_entities(
 
 def entity_row(db: sqlite3.Connection, entity_id: str) -> EntityRow | None:
     row = db.execute(
-        "SELECT e.id, e.name, e.type, e.kb, (SELECT count(*) FROM mentions m "
-        "WHERE m.entity_id = e.id) FROM entities e WHERE e.id = ?",
-        (entity_id,),
+        "SELECT id, name, type, kb, mention_count FROM entities WHERE id = ?", (entity_id,)
     ).fetchone()
     return EntityRow(*row) if row else None
 

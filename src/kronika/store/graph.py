@@ -128,9 +128,11 @@ def assertions(
     *,
     predicate: str | None = None,
     role: str = "any",
+    latest: int = -1,
 ) -> list[Assertion]:
     """Stored relations with one of ``entity_ids`` as subject (``role="subject"``), object
-    (``"object"``) or either (``"any"``), optionally of one predicate."""
+    (``"object"``) or either (``"any"``), optionally of one predicate; ``latest``: only the
+    statements of the latest documents, at most that many (-1: all)."""
     if not entity_ids:
         return []
     marks = _placeholders(entity_ids)
@@ -152,9 +154,9 @@ def assertions(
                coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
         FROM relations r JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL {_SENTENCE}
         WHERE {where}
-        ORDER BY r.doc_id, r.start
+        ORDER BY d.date IS NULL, d.date DESC, r.doc_id, r.start LIMIT ?
         """,
-        params,
+        [*params, latest],
     )
     found = []
     for subject, pred, obj, time, claim, data, doc_id, source, doc_date, start, end, sent in rows:

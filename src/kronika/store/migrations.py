@@ -111,6 +111,18 @@ def _event_parties(db: sqlite3.Connection) -> None:
     )
 
 
+def _mention_counts(db: sqlite3.Connection) -> None:
+    # how often each entity is named, kept as documents are added: the most named entities of
+    # a million articles without counting every mention at each look
+    db.execute("ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE entities SET mention_count = "
+        "(SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)"
+    )
+    db.execute("CREATE INDEX entities_mention_count ON entities (mention_count DESC)")
+    db.execute("CREATE INDEX documents_date ON documents (date)")
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
@@ -123,6 +135,11 @@ MIGRATIONS = (
     ),
     Migration(
         6, "event_parties: the entities taking part in or hosting each event", _event_parties
+    ),
+    Migration(
+        7,
+        "entities.mention_count kept as documents are added; documents by date",
+        _mention_counts,
     ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import Counter
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -212,6 +213,11 @@ class Store:
                 )
                 for m in record["mentions"]
             ],
+        )
+        named = Counter(m["entity"] for m in record["mentions"] if m["entity"])
+        self.db.executemany(
+            "UPDATE entities SET mention_count = mention_count + ? WHERE id = ?",
+            [(count, ident) for ident, count in sorted(named.items())],
         )
         for table, columns in EXTRA_TABLES.items():
             for row in record.get(table, []):

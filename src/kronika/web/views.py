@@ -16,6 +16,8 @@ from kronika.store.graph import RelationAnswer
 from kronika.web.highlight import document_segments, marked_words
 
 PAGE_SIZE = 20
+#: How many of an entity's latest relation statements its page and graph read.
+STATEMENTS_SHOWN = 500
 WIKIDATA = "https://www.wikidata.org/wiki/"
 
 
@@ -85,7 +87,8 @@ def entity(store: Store, entity_id: str, page: Page = Page()) -> dict[str, Any] 
     if row is None:
         return None
     details = store.entity(entity_id)
-    found = graph.assertions(store.db, [entity_id])
+    # the statements of the entity's latest documents: a page reads a bounded number of them
+    found = graph.assertions(store.db, [entity_id], latest=STATEMENTS_SHOWN)
     names = graph.entity_names(
         store.db, {a.subject for a in found} | {a.object or "" for a in found}
     )
@@ -113,7 +116,7 @@ def neighbourhood(store: Store, entity_id: str, *, limit: int = 25) -> dict[str,
         return None
     nodes = {row.id: {"id": row.id, "name": row.name, "type": row.type, "centre": True}}
     edges = []
-    found = graph.assertions(store.db, [entity_id])
+    found = graph.assertions(store.db, [entity_id], latest=STATEMENTS_SHOWN)
     names = graph.entity_names(
         store.db, {a.subject for a in found} | {a.object or "" for a in found}
     )
@@ -175,7 +178,7 @@ def timeline(store: Store, entity_id: str | None, page: Page = Page()) -> list[d
 
 
 def document(store: Store, doc_id: str) -> dict[str, Any] | None:
-    if doc_id not in set(store.document_ids()):
+    if not store.has_document(doc_id):
         return None
     record = store.record(doc_id)
     names = {entity["id"]: entity["name"] for entity in record["entities"]}
