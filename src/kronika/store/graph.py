@@ -149,12 +149,18 @@ def assertions(
         params.append(predicate)
     rows = db.execute(
         f"""
+        WITH picked AS (
+            SELECT r.rowid AS id FROM relations r
+            JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL
+            WHERE {where}
+            ORDER BY d.date IS NULL, d.date DESC, r.doc_id, r.start LIMIT ?
+        )
         SELECT r.subject, r.predicate, r.object, r.time, r.claim, r.data, r.doc_id, d.source,
                d.date, r.start, r."end",
                coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
-        FROM relations r JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL {_SENTENCE}
-        WHERE {where}
-        ORDER BY d.date IS NULL, d.date DESC, r.doc_id, r.start LIMIT ?
+        FROM picked JOIN relations r ON r.rowid = picked.id
+        JOIN documents d ON d.id = r.doc_id {_SENTENCE}
+        ORDER BY r.doc_id, r.start
         """,
         [*params, latest],
     )
