@@ -274,6 +274,8 @@ def find_entities(store: Store, name: str) -> list[dict[str, Any]]:
         entity["documents"] = len({m["doc_id"] for m in entity["mentions"]})
         target = kb_entry(entity["stands_for"]) if entity["stands_for"] else None
         entity["stands_for_name"] = target.name if target else None
+        entity["relations"] = _graph_answers(store, [ident], "any", None, None)
+        entity["events"] = graph.events(store.db, entity_ids=[ident], reports=200)
         result.append(entity)
     return result
 
@@ -297,11 +299,50 @@ def quotes(
     return store.quotes(speakers=speakers, about=subjects, since=since)
 
 
-def timeline(store: Store, name: str) -> list[dict[str, Any]]:
-    """Dated quotes by or about an entity and dated sentences mentioning it, in time order.
+def _graph_items(store: Store, ident: str) -> list[dict[str, Any]]:
+    """The entity's dated relation statements and events as timeline items."""
+    items: list[dict[str, Any]] = []
+    for said in graph.assertions(store.db, [ident]):
+        if said.date:
+            items.append(
+                {
+                    "item": "relation",
+                    "time": said.date,
+                    "doc_id": said.doc_id,
+                    "source": said.source,
+                    "start": said.start,
+                    "sentence": said.sentence,
+                    "predicate": said.predicate,
+                    "status": said.status,
+                    "value": said.value,
+                }
+            )
+    for event in graph.events(store.db, entity_ids=[ident]):
+        report = event.reports[0]
+        if event.time:
+            items.append(
+                {
+                    "item": "event",
+                    "time": event.time,
+                    "doc_id": report.doc_id,
+                    "source": report.source,
+                    "start": report.start,
+                    "sentence": report.sentence,
+                    "type": event.type,
+                    "status": event.status,
+                    "reports": len(event.reports),
+                }
+            )
+    return items
 
-    Each item: ``item`` (``quote`` or ``mention``), ``time``, ``source``, ``doc_id``,
-    ``sentence``; quotes keep their contract fields, mentions carry the ``timex`` text.
+
+def timeline(store: Store, name: str) -> list[dict[str, Any]]:
+    """Dated quotes by or about an entity, its relations and events, and dated sentences
+    mentioning it, in time order.
+
+    Each item: ``item`` (``quote``, ``mention``, ``relation`` or ``event``), ``time``,
+    ``source``, ``doc_id``, ``sentence``; quotes keep their contract fields, mentions carry the
+    ``timex`` text, relations their predicate and status, events their type and status.
     """
     items: list[dict[str, Any]] = []
     for entity in find_entities(store, name)[:1]:
@@ -314,6 +355,7 @@ def timeline(store: Store, name: str) -> list[dict[str, Any]]:
             items.append({**quote, "item": "quote"})
         for row in store.dated_mentions(ident):
             items.append({**row, "item": "mention"})
+        items += _graph_items(store, ident)
     return sorted(items, key=lambda item: (item["time"], item["doc_id"], item["start"]))
 
 

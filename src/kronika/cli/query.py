@@ -49,6 +49,18 @@ def entity(name: tuple[str, ...], db: str) -> None:
         if found["stands_for_name"]:
             _echo(f"  stands for: {found['stands_for_name']} (its government, in political news)")
         _echo(f"  {len(found['mentions'])} mentions in {found['documents']} documents")
+        for answer in found["relations"]:
+            title = f" {answer.value}" if answer.value else ""
+            other = f" → {answer.object_name}" if answer.object_name else ""
+            _echo(
+                f"  {answer.predicate}{title}: {answer.subject_name}{other} "
+                f"({answer.state}, {len(answer.evidence)} sources)"
+            )
+        for event in found["events"]:
+            _echo(
+                f"  event {event.time or '----'} {event.type} ({event.status}), "
+                f"{len(event.reports)} reports"
+            )
         for mention in found["mentions"]:
             _echo(f"  {mention['date'] or '----'} {mention['source']} «{mention['text']}»")
             _echo(f"      {mention['sentence']}")
@@ -97,6 +109,16 @@ def timeline(name: tuple[str, ...], db: str) -> None:
         if item["item"] == "quote":
             _echo(f"{item['time']:<10}  quote  {item['source']}")
             _echo(f"    „{item['text']}” ({item['speaker_text'] or '?'})")
+        elif item["item"] == "relation":
+            title = f" {item['value']}" if item["value"] else ""
+            _echo(
+                f"{item['time']:<10}  {item['predicate']}{title} ({item['status']})  "
+                f"{item['source']}"
+            )
+            _echo(f"    {item['sentence']}")
+        elif item["item"] == "event":
+            _echo(f"{item['time']:<10}  {item['type']} ({item['status']})  {item['source']}")
+            _echo(f"    {item['sentence']}")
         else:
             _echo(f"{item['time']:<10}  {item['timex']!r}  {item['source']}")
             _echo(f"    {item['sentence']}")
