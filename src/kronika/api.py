@@ -19,7 +19,6 @@ from kronika.lang.names import shared_name_lemmatizer
 from kronika.model import Analysis
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import (
-    Analysis,
     analysis_failed,
     analyze_document,
     analyze_many,
@@ -250,7 +249,8 @@ def quotes(
     about: str | None = None,
     since: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotations by a speaker and/or mentioning an entity, named in any inflection, since a date."""
+    """Quotations by a speaker and/or mentioning an entity, named in any inflection, since a
+    date."""
     # an empty speaker or subject is a ValueError, not "no filter"
     speaker, about = (query_text(x) if x is not None else None for x in (speaker, about))
     speaker = check_name(speaker, "speaker") if speaker is not None else None

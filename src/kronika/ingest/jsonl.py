@@ -121,7 +121,8 @@ def _wide_lines(
             yield (
                 line_no + 1,
                 InputError(
-                    f"not valid {encoding.upper()} in or after this line; re-save the file as UTF-8",
+                    f"not valid {encoding.upper()} in or after this line; "
+                    "re-save the file as UTF-8",
                     source=source,
                     line=line_no + 1,
                 ),

@@ -1,9 +1,10 @@
 """spaCy components of the Polish language layer, registered by name.
 
 Order in the pipeline: ``kronika_morphology`` (SGJP readings, NER features) →
-``kronika_sentences`` → the NER component → ``kronika_lemmatizer`` (one lemma per token). The morphology component
-gives every token a provisional lemma (the first SGJP reading) and a tag made only from the
-readings, so the features the NER model sees never depend on the later disambiguation.
+``kronika_sentences`` → the NER component → ``kronika_lemmatizer`` (one lemma per token). The
+morphology component gives every token a provisional lemma (the first SGJP reading) and a tag
+made only from the readings, so the features the NER model sees never depend on the later
+disambiguation.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class MorphologyComponent:
     def __call__(self, doc: Doc) -> Doc:
         all_readings = analyse_doc(doc, self.morphology)
         doc.user_data[READINGS_KEY] = all_readings
-        for token, token_readings in zip(doc, all_readings):
+        for token, token_readings in zip(doc, all_readings, strict=False):
             token.tag_ = feature_tag(token_readings)
             token.lemma_ = token_readings[0].lemma
         return doc
@@ -88,7 +89,7 @@ class LemmatizerComponent:
         chosen = self.lemmatizer.choose(
             [t.text for t in doc], doc_readings(doc), [bool(t.is_sent_start) for t in doc]
         )
-        for token, reading in zip(doc, chosen):
+        for token, reading in zip(doc, chosen, strict=False):
             token.lemma_ = reading.lemma
         return doc
 

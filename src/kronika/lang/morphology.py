@@ -1,8 +1,8 @@
 """Polish morphology from Morfeusz 2 with the SGJP dictionary.
 
-One :class:`Morphology` per process (:func:`shared_morphology`): Morfeusz objects cannot be pickled, so it is created lazily
-and never shipped between processes. Analyses are cached per token form because news text repeats
-the same few thousand forms over and over.
+One :class:`Morphology` per process (:func:`shared_morphology`): Morfeusz objects cannot be
+pickled, so it is created lazily and never shipped between processes. Analyses are cached per
+token form because news text repeats the same few thousand forms over and over.
 """
 
 from __future__ import annotations

@@ -106,7 +106,8 @@ class RuleNER:
 
     @staticmethod
     def _surnames_again(doc: Doc, spans: list[Span]) -> list[Span]:
-        """Lone unknown words that repeat a surname met earlier in the document ("Usow", "Usowa")."""
+        """Lone unknown words that repeat a surname met earlier in the document ("Usow",
+        "Usowa")."""
         covered = {i for span in spans for i in range(span.start, span.end)}
         surnames = {span[-1].text for span in spans if span.label_ == "persName" and len(span) > 1}
         found = []

@@ -90,12 +90,10 @@ def _bracket_lists(view: _View) -> list[dict]:
 
 
 def _irrealis(view: _View, lo: int, hi: int) -> bool:
-    """Negation, condition or intention in tokens [lo, hi) ("nie jest członkiem", "chce wstąpić")."""
+    """Negation, condition or intention in tokens [lo, hi) ("nie jest członkiem", "chce
+    wstąpić")."""
     doc = view.doc
-    for k in range(max(lo, 0), hi):
-        if _lemmas(doc[k]) & view.lex.irrealis_words:
-            return True
-    return False
+    return any(_lemmas(doc[k]) & view.lex.irrealis_words for k in range(max(lo, 0), hi))
 
 
 def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:

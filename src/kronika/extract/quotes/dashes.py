@@ -175,7 +175,8 @@ PULL_QUOTE = re.compile(
 
 
 def _pull_quotes(view: _DocView) -> list[Quote]:
-    """A line ending "… content Name Surname, description" without a final period (construction 2)."""
+    """A line ending "… content Name Surname, description" without a final period
+    (construction 2)."""
     text = view.text
     quotes: list[Quote] = []
     for line_start, line in _lines(text):

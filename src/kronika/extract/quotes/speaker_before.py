@@ -19,7 +19,8 @@ from kronika.lang.view import trim
 
 
 def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = None) -> Attribution:
-    """Speaker of "X stwierdził, że…": the nearest naming mention before the verb in its sentence."""
+    """Speaker of "X stwierdził, że…": the nearest naming mention before the verb in its
+    sentence."""
     lex = view.lex
     att = Attribution(cue=verb.text)
     if all(r.pos == "pcon" for r in readings(verb)):
@@ -177,7 +178,8 @@ def _name_head(view: _DocView, tokens: list[Token], before: int) -> tuple[int, i
 
 
 def _subject_head(view: _DocView, tokens: list[Token], before: int) -> Token | None:
-    """The first description noun or capitalized name-like word among ``tokens`` before ``before``."""
+    """The first description noun or capitalized name-like word among ``tokens`` before
+    ``before``."""
     lex = view.lex
     for idx, t in enumerate(tokens):
         if t.i >= before:
