@@ -23,7 +23,8 @@ TEXT_KEY = "kronika.text"
 
 def readings(token: Token) -> tuple[Interpretation, ...]:
     """The SGJP readings ``kronika_morphology`` stored for ``token``."""
-    return token.doc.user_data[READINGS_KEY][token.i]
+    token_readings: tuple[Interpretation, ...] = token.doc.user_data[READINGS_KEY][token.i]
+    return token_readings
 
 
 def doc_text(doc: Doc) -> str:
@@ -45,7 +46,8 @@ def all_lemmas(token: Token) -> set[str]:
 
 
 def doc_readings(doc: Doc) -> Sequence[tuple[Interpretation, ...]]:
-    return doc.user_data[READINGS_KEY]
+    all_readings: Sequence[tuple[Interpretation, ...]] = doc.user_data[READINGS_KEY]
+    return all_readings
 
 
 def feature_tag(token_readings: tuple[Interpretation, ...]) -> str:

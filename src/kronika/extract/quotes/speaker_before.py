@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from kronika.extract.quotes.lexicon import CLOSING_QUOTES, OPENING_QUOTES
@@ -140,7 +142,8 @@ def _name_like(persons: list[Span]) -> list[Span]:
         # every reading is a name or unknown: "Trump", "Channan", not "Rady" (rada, Rado)
         return all(r.pos == "ign" or set(r.names) & {"imię", "nazwisko"} for r in readings(token))
 
-    for tier in (lambda m: len(m) > 1, lambda m: proper(m[0])):
+    tiers: tuple[Callable[[Span], bool], ...] = (lambda m: len(m) > 1, lambda m: proper(m[0]))
+    for tier in tiers:
         named = [m for m in persons if tier(m)]
         if named:
             return named
