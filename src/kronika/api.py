@@ -129,7 +129,7 @@ def build(
     ner: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
     on_error: Callable[[InputError | AnalysisError], None] | None = None,
-    on_progress: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], object] | None = None,  # its return value is ignored
     on_skip: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Analyse ``paths`` and add new documents to the database ``db``, a batch per transaction.
