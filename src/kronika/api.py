@@ -20,7 +20,6 @@ from kronika.lang.names import shared_name_lemmatizer
 from kronika.model import Analysis
 from kronika.ner.rules import SPAN_KEY as NER_SPANS_KEY
 from kronika.pipeline import (
-    Analysis,
     analysis_failed,
     analyze_document,
     analyze_many,
@@ -131,7 +130,7 @@ def build(
     ner: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
     on_error: Callable[[InputError | AnalysisError], None] | None = None,
-    on_progress: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], object] | None = None,  # its return value is ignored
     on_skip: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Analyse ``paths`` and add new documents to the database ``db``, a batch per transaction.
@@ -287,7 +286,8 @@ def quotes(
     about: str | None = None,
     since: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotations by a speaker and/or mentioning an entity, named in any inflection, since a date."""
+    """Quotations by a speaker and/or mentioning an entity, named in any inflection, since a
+    date."""
     # an empty speaker or subject is a ValueError, not "no filter"
     speaker, about = (query_text(x) if x is not None else None for x in (speaker, about))
     speaker = check_name(speaker, "speaker") if speaker is not None else None

@@ -63,7 +63,8 @@ def trained_ner_available() -> bool:
 
 
 def load(ner: str = "auto") -> Language:
-    """kronika's spaCy pipeline. ``ner`` is ``trained``, ``rules`` or ``auto`` (trained if shipped)."""
+    """kronika's spaCy pipeline. ``ner`` is ``trained``, ``rules`` or ``auto`` (trained if
+    shipped)."""
     if ner == "auto":
         ner = "trained" if trained_ner_available() else "rules"
     nlp = spacy.blank("pl")
@@ -221,7 +222,9 @@ def analyze_batch(documents: list[Document], nlp: Language) -> list[Analysis | A
         docs = list(nlp.pipe([document.text for document in documents]))
     except Exception:  # find the document that broke the batch, one by one
         return [analyze_safely(document, nlp) for document in documents]
-    return [analyze_safely(document, nlp, doc) for document, doc in zip(documents, docs)]
+    return [
+        analyze_safely(document, nlp, doc) for document, doc in zip(documents, docs, strict=False)
+    ]
 
 
 def fit_max_length(nlp: Language, documents: list[Document]) -> None:

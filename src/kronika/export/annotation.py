@@ -180,7 +180,7 @@ def iob_tags(analysis: Analysis, tokens: Sequence[tuple[int, int]]) -> list[str]
     mentions = analysis.mentions
     levels = nesting_levels(mentions)
     per_token: list[dict[int, str]] = [{} for _ in tokens]
-    for mention, level in zip(mentions, levels):
+    for mention, level in zip(mentions, levels, strict=False):
         first = True
         for index, (start, end) in enumerate(tokens):
             if start < mention.end and mention.start < end and level not in per_token[index]:
@@ -204,7 +204,7 @@ def conll_lines(analysis: Analysis, nlp: Any) -> Iterator[str]:
     ends = sorted(s.end for s in analysis.sentences)
     yield f"-DOCSTART FILE {analysis.id}"
     sentence = 0
-    for word, (start, end), tag in zip(words, tokens, tags):
+    for word, (start, end), tag in zip(words, tokens, tags, strict=False):
         while sentence < len(ends) and start >= ends[sentence]:
             sentence += 1
             yield ""

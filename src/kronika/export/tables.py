@@ -231,7 +231,7 @@ def _arrow_schema(name: str) -> Any:
 
 
 def write_parquet(analyses: Iterable[Analysis], out: Path, *, batch_size: int = BATCH_SIZE) -> None:
-    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow as pa
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     out.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +32,7 @@ MAX_COMPLEMENT = 3
 MAX_ADJECTIVES = 3
 
 
-def find_roles(doc: Doc) -> list[dict]:
+def find_roles(doc: Doc) -> list[dict[str, Any]]:
     """Contract ``relations`` items {"subject": {"start","end","text"}, "predicate": "role",
     "object": {"start","end","text"} or None, "value", "start", "end"} in text order."""
     mentions = (
@@ -95,7 +96,7 @@ def _preposition(token: Token) -> bool:
 
 def _relation(
     person: Span, title: str, complement: list[Token], obj: Span | None, start: int, end: int
-) -> dict:
+) -> dict[str, Any]:
     value = " ".join([title, *(t.text for t in complement)])
     doc = person.doc
     return {
@@ -112,7 +113,7 @@ def _relation(
     }
 
 
-def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> dict | None:
+def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> dict[str, Any] | None:
     """ "[adjective] title [complement] [object mentions] Person"."""
     i = person.start
     objects: list[Span] = []
@@ -146,7 +147,7 @@ def _adjective_object(doc: Doc, title: int, by_end: dict[int, Span]) -> Span | N
     return before if before is not None and before._.derived else None
 
 
-def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict | None:
+def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict[str, Any] | None:
     """ "Person, [adjectives] title [complement] [object]"."""
     i = person.end
     if i >= len(doc) or doc[i].text != ",":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from kronika.errors import InputError, shorten
@@ -121,7 +121,8 @@ def _wide_lines(
             yield (
                 line_no + 1,
                 InputError(
-                    f"not valid {encoding.upper()} in or after this line; re-save the file as UTF-8",
+                    f"not valid {encoding.upper()} in or after this line; "
+                    "re-save the file as UTF-8",
                     source=source,
                     line=line_no + 1,
                 ),
@@ -155,27 +156,12 @@ def parse_line(
     def error(message: str) -> InputError:
         return InputError(message, source=source, line=line_no)
 
-    if "\x00" in raw_line:
-        return error(f"NUL byte in the line (binary data, not text); {_ONE_OBJECT}")
-    try:
-        record: Any = json.loads(raw_line)
-    except json.JSONDecodeError as exc:
-        # some of json's messages end in "at" already ("Invalid control character at")
-        reason = exc.msg.removesuffix(" at")
-        return error(f"malformed JSON ({reason} at column {exc.colno}); {_ONE_OBJECT}")
-    except RecursionError:
-        return error(f"malformed JSON (nested too deeply); {_ONE_OBJECT}")
-    if not isinstance(record, dict):
-        return error(f"expected a JSON object, got {_json_type(record)}; {_ONE_OBJECT}")
-
-    text = record.get("text")
-    if text is None:
-        return error('missing "text"; every object needs a non-empty "text" string')
-    if not isinstance(text, str):
-        return error(f'"text" must be a string, got {_json_type(text)}')
-    text = normalize(text).strip()
-    if not text:
-        return error('"text" is empty; every object needs a non-empty "text" string')
+    record = _record(raw_line, error)
+    if isinstance(record, InputError):
+        return record
+    text = _text(record, error)
+    if isinstance(text, InputError):
+        return text
     if len(text) > max_chars:
         return too_long(source, line_no, len(text), max_chars)
 
@@ -186,19 +172,9 @@ def parse_line(
     ):
         return error(f'"id" must be a string or an integer, got {_json_type(external_id)}')
 
-    date = record.get("date")
-    if date is not None:
-        if not isinstance(date, str):
-            return error(f'"date" must be a string ({DATE_FORMS}), got {_json_type(date)}')
-        # An empty date is how many exporters write "unknown"; treat it like a missing one.
-        date = date.strip() or None
-    if date is not None:
-        try:
-            validate_date(date)
-        except ValueError as exc:
-            return error(f'invalid "date" {shorten(date)!r} ({exc}); use {DATE_FORMS}')
-        # a placeholder (the epoch, the future) is dropped with a warning: the date is inferred
-        date = trusted_date(date, source=f"{source}:{line_no}")
+    date = _date(record, error, where=f"{source}:{line_no}")
+    if isinstance(date, InputError):
+        return date
 
     fields: dict[str, str | None] = {}
     for key in ("title", "url"):
@@ -216,6 +192,56 @@ def parse_line(
         url=fields["url"],
         external_id=str(external_id) if external_id is not None else None,
     )
+
+
+def _record(raw_line: str, error: Callable[[str], InputError]) -> dict[str, Any] | InputError:
+    """The line's JSON object."""
+    if "\x00" in raw_line:
+        return error(f"NUL byte in the line (binary data, not text); {_ONE_OBJECT}")
+    try:
+        record: Any = json.loads(raw_line)
+    except json.JSONDecodeError as exc:
+        # some of json's messages end in "at" already ("Invalid control character at")
+        reason = exc.msg.removesuffix(" at")
+        return error(f"malformed JSON ({reason} at column {exc.colno}); {_ONE_OBJECT}")
+    except RecursionError:
+        return error(f"malformed JSON (nested too deeply); {_ONE_OBJECT}")
+    if not isinstance(record, dict):
+        return error(f"expected a JSON object, got {_json_type(record)}; {_ONE_OBJECT}")
+    return record
+
+
+def _text(record: dict[str, Any], error: Callable[[str], InputError]) -> str | InputError:
+    """The record's normalized, non-empty ``text``."""
+    text = record.get("text")
+    if text is None:
+        return error('missing "text"; every object needs a non-empty "text" string')
+    if not isinstance(text, str):
+        return error(f'"text" must be a string, got {_json_type(text)}')
+    text = normalize(text).strip()
+    if not text:
+        return error('"text" is empty; every object needs a non-empty "text" string')
+    return text
+
+
+def _date(
+    record: dict[str, Any], error: Callable[[str], InputError], *, where: str
+) -> str | None | InputError:
+    """The record's valid, trusted ``date``, or None when it has none."""
+    date = record.get("date")
+    if date is not None:
+        if not isinstance(date, str):
+            return error(f'"date" must be a string ({DATE_FORMS}), got {_json_type(date)}')
+        # An empty date is how many exporters write "unknown"; treat it like a missing one.
+        date = date.strip() or None
+    if date is not None:
+        try:
+            validate_date(date)
+        except ValueError as exc:
+            return error(f'invalid "date" {shorten(date)!r} ({exc}); use {DATE_FORMS}')
+        # a placeholder (the epoch, the future) is dropped with a warning: the date is inferred
+        date = trusted_date(date, source=where)
+    return date
 
 
 def _json_type(value: object) -> str:

@@ -6,9 +6,9 @@ marker's own line after the date. Text before the first marker, if not blank, is
 article, and a file without markers is one undated article.
 
 A line of only ``date`` and one word that is not a date (``date yesterday``) is a marker with an
-invalid date. A marker whose date is not a real calendar date is reported (file and line) and its article is
-skipped rather than read undated: a wrong date is worse for a dated knowledge graph than a
-missing article the user is told about.
+invalid date. A marker whose date is not a real calendar date is reported (file and line) and
+its article is skipped rather than read undated: a wrong date is worse for a dated knowledge
+graph than a missing article the user is told about.
 """
 
 from __future__ import annotations
@@ -106,8 +106,9 @@ def parse_text(text: str, *, source: str, max_chars: int) -> Iterator[Document |
             date = validate_date(token)
         except ValueError as exc:
             yield InputError(
-                f"invalid date {shorten(token)!r} in marker ({exc}); write the marker as 'date' and "
-                f"{DATE_FORMS} with a real calendar date. The article under it was not read",
+                f"invalid date {shorten(token)!r} in marker ({exc}); "
+                f"write the marker as 'date' and {DATE_FORMS} with a real calendar date. "
+                "The article under it was not read",
                 source=source,
                 line=line_no,
             )

@@ -1,9 +1,10 @@
 """spaCy components of the Polish language layer, registered by name.
 
 Order in the pipeline: ``kronika_morphology`` (SGJP readings, NER features) →
-``kronika_sentences`` → the NER component → ``kronika_lemmatizer`` (one lemma per token). The morphology component
-gives every token a provisional lemma (the first SGJP reading) and a tag made only from the
-readings, so the features the NER model sees never depend on the later disambiguation.
+``kronika_sentences`` → the NER component → ``kronika_lemmatizer`` (one lemma per token). The
+morphology component gives every token a provisional lemma (the first SGJP reading) and a tag
+made only from the readings, so the features the NER model sees never depend on the later
+disambiguation.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ TEXT_KEY = "kronika.text"
 
 def readings(token: Token) -> tuple[Interpretation, ...]:
     """The SGJP readings ``kronika_morphology`` stored for ``token``."""
-    return token.doc.user_data[READINGS_KEY][token.i]
+    token_readings: tuple[Interpretation, ...] = token.doc.user_data[READINGS_KEY][token.i]
+    return token_readings
 
 
 def doc_text(doc: Doc) -> str:
@@ -44,7 +46,8 @@ def all_lemmas(token: Token) -> set[str]:
 
 
 def doc_readings(doc: Doc) -> Sequence[tuple[Interpretation, ...]]:
-    return doc.user_data[READINGS_KEY]
+    all_readings: Sequence[tuple[Interpretation, ...]] = doc.user_data[READINGS_KEY]
+    return all_readings
 
 
 def feature_tag(token_readings: tuple[Interpretation, ...]) -> str:
@@ -67,7 +70,7 @@ class MorphologyComponent:
     def __call__(self, doc: Doc) -> Doc:
         all_readings = analyse_doc(doc, self.morphology)
         doc.user_data[READINGS_KEY] = all_readings
-        for token, token_readings in zip(doc, all_readings):
+        for token, token_readings in zip(doc, all_readings, strict=False):
             token.tag_ = feature_tag(token_readings)
             token.lemma_ = token_readings[0].lemma
         return doc
@@ -88,7 +91,7 @@ class LemmatizerComponent:
         chosen = self.lemmatizer.choose(
             [t.text for t in doc], doc_readings(doc), [bool(t.is_sent_start) for t in doc]
         )
-        for token, reading in zip(doc, chosen):
+        for token, reading in zip(doc, chosen, strict=False):
             token.lemma_ = reading.lemma
         return doc
 

@@ -358,20 +358,7 @@ class Lemmatizer:
         best = candidates[0]
         best_score = -math.inf
         for candidate in candidates:
-            score = candidate.score
-            if governed is not None:
-                if candidate.after_preposition_only:
-                    score += POST_PREPOSITIONAL
-                if candidate.cases is not None and candidate.cases & governed:
-                    score += GOVERNED_CASE
-            if conflict == "adj-subst":
-                if candidate.has_adj:
-                    if candidate.agreement & next_keys:
-                        score += AGREEMENT
-                else:
-                    score += AGREEMENT
-            elif conflict == "part-fin" and candidate.has_fin == infinitive_follows:
-                score += MODAL
+            score = _score(candidate, governed, conflict, next_keys, infinitive_follows)
             if score > best_score:
                 best, best_score = candidate, score
         if governed is not None:
@@ -397,3 +384,28 @@ class Lemmatizer:
                     token_readings = with_period
             readings.append(token_readings)
         return [r.lemma for r in self.choose(forms, readings, sentence_starts)]
+
+
+def _score(
+    candidate: _Candidate,
+    governed: frozenset[str] | None,
+    conflict: str | None,
+    next_keys: frozenset[str],
+    infinitive_follows: bool,
+) -> float:
+    """The candidate's score with the bonuses its context gives it."""
+    score = candidate.score
+    if governed is not None:
+        if candidate.after_preposition_only:
+            score += POST_PREPOSITIONAL
+        if candidate.cases is not None and candidate.cases & governed:
+            score += GOVERNED_CASE
+    if conflict == "adj-subst":
+        if candidate.has_adj:
+            if candidate.agreement & next_keys:
+                score += AGREEMENT
+        else:
+            score += AGREEMENT
+    elif conflict == "part-fin" and candidate.has_fin == infinitive_follows:
+        score += MODAL
+    return score

@@ -1,8 +1,8 @@
 """Polish morphology from Morfeusz 2 with the SGJP dictionary.
 
-One :class:`Morphology` per process (:func:`shared_morphology`): Morfeusz objects cannot be pickled, so it is created lazily
-and never shipped between processes. Analyses are cached per token form because news text repeats
-the same few thousand forms over and over.
+One :class:`Morphology` per process (:func:`shared_morphology`): Morfeusz objects cannot be
+pickled, so it is created lazily and never shipped between processes. Analyses are cached per
+token form because news text repeats the same few thousand forms over and over.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-import morfeusz2  # type: ignore[import-untyped]  # the binding ships no type information
+import morfeusz2  # the binding ships no types: pyproject's mypy override lets it be Any
 
 #: Forms kept in the per-process cache before it is emptied (bounds memory on huge corpora).
 CACHE_LIMIT = 400_000

@@ -471,7 +471,7 @@ class MentionsComponent:
         phrases = [
             ([t.text for t in m], m.label_, [bool(t.whitespace_) for t in m]) for m in unlinked
         ]
-        for mention, lemma in zip(unlinked, self.names.lemmatize_document(phrases)):
+        for mention, lemma in zip(unlinked, self.names.lemmatize_document(phrases), strict=False):
             mention._.lemma = lemma
         mentions = surnames_as_people(mentions)
         doc.spans[MENTIONS_KEY] = sorted(

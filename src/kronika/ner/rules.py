@@ -6,6 +6,8 @@ can feed ``kronika_mentions``. Deliberately conservative: it prefers a missed na
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -36,20 +38,7 @@ class RuleNER:
 
     def __call__(self, doc: Doc) -> Doc:
         all_readings = doc_readings(doc)
-        spans: list[Span] = []
-        taken = [False] * len(doc)
-        for match in self.gazetteer.find_in_doc(doc):
-            if not match.entry.label:
-                continue  # an event: NKJP has no label for it
-            start = match.start
-            # "Jan Putin" is not Władimir Putin: a first name before a known surname makes
-            # the whole a name of its own
-            if match.entry.type == "person" and match.end - start == 1 and start > 0:
-                previous = all_readings[start - 1]
-                if doc[start - 1].text[:1].isupper() and "imię" in _categories(previous):
-                    start -= 1
-            spans.append(Span(doc, start, match.end, label=match.entry.label))
-            taken[start : match.end] = [True] * (match.end - start)
+        spans, taken = self._gazetteer_spans(doc, all_readings)
 
         def candidate(i: int) -> set[str] | None:
             """The token's SGJP name categories if it can be part of a name here, else None."""
@@ -89,6 +78,26 @@ class RuleNER:
         doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: (s.start, -s.end))
         return doc
 
+    def _gazetteer_spans(
+        self, doc: Doc, all_readings: Sequence[tuple[Interpretation, ...]]
+    ) -> tuple[list[Span], list[bool]]:
+        """The gazetteer's names in ``doc``, and which tokens they take."""
+        spans: list[Span] = []
+        taken = [False] * len(doc)
+        for match in self.gazetteer.find_in_doc(doc):
+            if not match.entry.label:
+                continue  # an event: NKJP has no label for it
+            start = match.start
+            # "Jan Putin" is not Władimir Putin: a first name before a known surname makes
+            # the whole a name of its own
+            if match.entry.type == "person" and match.end - start == 1 and start > 0:
+                previous = all_readings[start - 1]
+                if doc[start - 1].text[:1].isupper() and "imię" in _categories(previous):
+                    start -= 1
+            spans.append(Span(doc, start, match.end, label=match.entry.label))
+            taken[start : match.end] = [True] * (match.end - start)
+        return spans, taken
+
     @staticmethod
     def _label(run: list[tuple[int, set[str]]]) -> str | None:
         person = sum(bool(categories & PERSON_CATEGORIES) for _, categories in run)
@@ -106,7 +115,8 @@ class RuleNER:
 
     @staticmethod
     def _surnames_again(doc: Doc, spans: list[Span]) -> list[Span]:
-        """Lone unknown words that repeat a surname met earlier in the document ("Usow", "Usowa")."""
+        """Lone unknown words that repeat a surname met earlier in the document ("Usow",
+        "Usowa")."""
         covered = {i for span in spans for i in range(span.start, span.end)}
         surnames = {span[-1].text for span in spans if span.label_ == "persName" and len(span) > 1}
         found = []

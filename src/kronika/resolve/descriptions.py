@@ -129,7 +129,7 @@ def _office_at(
         if len(words) < len(office):
             continue
         cases = _head(words[0][2], office[0])
-        if cases and all(_one_of(w[2], (o,)) for w, o in zip(words[1:], office[1:])):
+        if cases and all(_one_of(w[2], (o,)) for w, o in zip(words[1:], office[1:], strict=False)):
             return " ".join(office), role, words[0][0], words[len(office) - 1][1], cases
     return None
 

@@ -216,7 +216,7 @@ def link_document(
     linked: list[Mention] = []
     first: dict[str, Entity] = {}
     aliases: dict[str, set[str]] = {}
-    for mention, key, name in zip(mentions, keys, names):
+    for mention, key, name in zip(mentions, keys, names, strict=False):
         ident = entity_id(key) if key is not None else None
         linked.append(replace(mention, entity=ident))
         if key is None or ident is None:

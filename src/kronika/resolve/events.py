@@ -10,12 +10,13 @@ the speaker's claim. References to one event are then joined and given the event
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from spacy.tokens import Doc
 
 from kronika.extract.events import FoundEvent, find_events
 from kronika.extract.events.joining import Reference, join
-from kronika.model import Entity, Event, Mention, Quote, Timex
+from kronika.model import Entity, Event, EventStatus, EventType, Mention, Quote, Timex
 
 
 def document_events(
@@ -54,13 +55,14 @@ def link_events(
         quote = _quote_of(event.trigger_start, quotes)
         linked = Event(
             id="",
-            type=event.type,
+            # the events lexicon is checked against the contract's types when it loads
+            type=cast(EventType, event.type),
             start=event.start,
             end=event.end,
             trigger=event.trigger,
             trigger_start=event.trigger_start,
             trigger_end=event.trigger_end,
-            status=event.status,
+            status=cast(EventStatus, event.status),
             time=event.time,
             time_text=event.time_text,
             time_source="timex" if event.time else None,

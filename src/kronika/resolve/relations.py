@@ -26,13 +26,13 @@ document's final ``Relation`` objects, with any entity a relation names that the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from kronika.extract.relations import Found, Ref
 from kronika.extract.relations.base import HOME_KEY
 from kronika.extract.relations.cues import cues
 from kronika.kb import by_key
-from kronika.model import Relation
+from kronika.model import Predicate, Relation, RelationStatus
 from kronika.resolve.entities import entity_id, kb_entry, stands_for
 
 #: Statuses whose time is when the relation began, and those whose time is when it ended.
@@ -280,14 +280,15 @@ def link_relations(
         relations.append(
             Relation(
                 subject=subject,
-                predicate=item.predicate,
+                # the extractors write only the contract's predicates and statuses
+                predicate=cast(Predicate, item.predicate),
                 object=obj,
                 start=item.start,
                 end=item.end,
                 value=item.value,
                 subject_text=item.subject.text,
                 object_text=item.object.text if item.object else None,
-                status=item.status,
+                status=cast(RelationStatus, item.status),
                 time=time,
                 time_text=time_text,
                 time_source="timex" if time else "document",

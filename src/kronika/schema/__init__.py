@@ -7,14 +7,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # ships no types; no stubs in our deps
 
 CONTRACT_SCHEMA = "contract-v1.schema.json"
 
 
 @lru_cache(maxsize=1)
 def contract_schema() -> dict[str, Any]:
-    return json.loads(resources.files(__name__).joinpath(CONTRACT_SCHEMA).read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resources.files(__name__).joinpath(CONTRACT_SCHEMA).read_text("utf-8")
+    )
+    return schema
 
 
 def validate_record(record: dict[str, Any]) -> None:

@@ -139,7 +139,7 @@ def co_occurring(
         """,
         (entity_id, limit),
     )
-    return [(EntityRow(*row[:4], 0), int(row[4])) for row in rows]
+    return [(EntityRow(row[0], row[1], row[2], row[3], 0), int(row[4])) for row in rows]
 
 
 def search(

@@ -169,7 +169,7 @@ class Store:
             self._new_version(doc_id, record["url"], record["date"])
         text = record["text"]
         for idx, (sentence, lemmas) in enumerate(
-            zip(record["sentences"], analysis.sentence_lemmas)
+            zip(record["sentences"], analysis.sentence_lemmas, strict=False)
         ):
             rowid = self.db.execute(
                 'INSERT INTO sentences (doc_id, idx, start, "end", lemmas) VALUES (?, ?, ?, ?, ?)',
@@ -285,7 +285,7 @@ class Store:
         if row is None:
             raise StoreError(f"{self.path}: no document with id {shown(doc_id)}")
         keys = ("id", "source", "external_id", "title", "url", "date", "date_source", "text")
-        record: dict[str, Any] = dict(zip(keys, row))
+        record: dict[str, Any] = dict(zip(keys, row, strict=False))
         record["sentences"] = [
             {"start": s, "end": e}
             for s, e in db.execute(
@@ -331,7 +331,7 @@ class Store:
         ).fetchone()
         if row is None:
             raise StoreError(f"{self.path}: no entity with id {shown(entity_id)}")
-        entity = dict(zip(("id", "name", "type", "kb", "stands_for"), row))
+        entity = dict(zip(("id", "name", "type", "kb", "stands_for"), row, strict=True))
         if doc_id is None:
             aliases = {
                 a
@@ -396,7 +396,7 @@ class Store:
             (entity_id,),
         )
         keys = ("doc_id", "source", "date", "start", "end", "text", "sentence")
-        return [dict(zip(keys, row)) for row in rows]
+        return [dict(zip(keys, row, strict=False)) for row in rows]
 
     @_guarded("searching")
     def search(self, fts_query: str, *, limit: int = 20) -> list[SearchHit]:
@@ -493,7 +493,7 @@ class Store:
             (entity_id,),
         )
         keys = ("doc_id", "source", "time", "timex", "start", "sentence")
-        return [dict(zip(keys, row)) for row in rows]
+        return [dict(zip(keys, row, strict=False)) for row in rows]
 
     @_guarded("counting its rows")
     def stats(self) -> dict[str, Any]:

@@ -73,7 +73,7 @@ def _sentence_events(
         found.append((match, n, args))
     times = _times(doc, sentence, [(m.token, a.clause) for m, _n, a in found], timexes)
     events = []
-    for (match, n, args), time in zip(found, times):
+    for (match, n, args), time in zip(found, times, strict=False):
         previous = spans[n - 1] if n else None
         events.append(_event(doc, sentence, spans[n], previous, match, args, time, document_date))
     return events
@@ -93,7 +93,7 @@ def _times(
     owner = [min(range(len(spans)), key=lambda k: distance(t, *spans[k])) for t in dated]
     result: list[Timex | None] = []
     for k, (_i, (lo, hi)) in enumerate(triggers):
-        own = [t for t, o in zip(dated, owner) if o == k]
+        own = [t for t, o in zip(dated, owner, strict=True) if o == k]
         in_clause = [t for t in dated if lo <= t.start and t.end <= hi]
         for pool in ([t for t in own if t in in_clause], in_clause, own):
             if pool:

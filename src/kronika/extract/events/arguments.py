@@ -1,9 +1,10 @@
 """An event's clause and what it names there: place and the parties taking part.
 
 A clause is the stretch of the sentence between commas, semicolons, colons and dashes around
-the trigger, or from a conjunction that coordinates a verb ("… i powinna opuścić …"); a comma inside a list of names ("Armenia, Białoruś, Kazachstan") or inside
-brackets does not end it, so a bloc's members listed after it stay with the event. Names are
-given as mention offsets; the resolve stage turns them into entities.
+the trigger, or from a conjunction that coordinates a verb ("… i powinna opuścić …"); a comma
+inside a list of names ("Armenia, Białoruś, Kazachstan") or inside brackets does not end it, so
+a bloc's members listed after it stay with the event. Names are given as mention offsets; the
+resolve stage turns them into entities.
 """
 
 from __future__ import annotations

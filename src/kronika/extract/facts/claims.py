@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 
-def mark_claims(items: list[dict], quotes: list[dict]) -> list[dict]:
+def mark_claims(items: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Set on each fact/relation "claim": True and "quote_index": i when its evidence span lies
     inside quotes[i]'s span (the article reports someone saying it), else "claim": False and
     "quote_index": None. Items are updated in place and returned."""

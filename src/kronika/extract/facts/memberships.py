@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,11 +29,11 @@ def _is_org(mention: Span) -> bool:
     )
 
 
-def _ref(view: _View, start: int, end: int) -> dict:
+def _ref(view: _View, start: int, end: int) -> dict[str, Any]:
     return {"start": start, "end": end, "text": view.text[start:end]}
 
 
-def _mention_ref(view: _View, mention: Span) -> dict:
+def _mention_ref(view: _View, mention: Span) -> dict[str, Any]:
     return _ref(view, mention.start_char, mention.end_char)
 
 
@@ -58,10 +59,10 @@ def _list_members(view: _View, i: int, stop: int) -> tuple[list[Span], int]:
     return members, j
 
 
-def _bracket_lists(view: _View) -> list[dict]:
+def _bracket_lists(view: _View) -> list[dict[str, Any]]:
     """Members in brackets right after an organization: "szczytem WNP (Azerbejdżan, Armenia, …)"."""
     doc = view.doc
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     for org in view.mentions:
         if not _is_org(org) or org.end >= len(doc) or doc[org.end].text != "(":
             continue
@@ -90,12 +91,10 @@ def _bracket_lists(view: _View) -> list[dict]:
 
 
 def _irrealis(view: _View, lo: int, hi: int) -> bool:
-    """Negation, condition or intention in tokens [lo, hi) ("nie jest członkiem", "chce wstąpić")."""
+    """Negation, condition or intention in tokens [lo, hi) ("nie jest członkiem", "chce
+    wstąpić")."""
     doc = view.doc
-    for k in range(max(lo, 0), hi):
-        if _lemmas(doc[k]) & view.lex.irrealis_words:
-            return True
-    return False
+    return any(_lemmas(doc[k]) & view.lex.irrealis_words for k in range(max(lo, 0), hi))
 
 
 def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:
@@ -135,7 +134,7 @@ def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:
 
 def _time_near(
     view: _View, timexes: Callable[[], TimexIndex], lo_char: int, hi_char: int
-) -> dict | None:
+) -> dict[str, Any] | None:
     inside = [t for t in timexes().within(lo_char, hi_char) if t["type"] == "DATE" and t["value"]]
     return inside[0] if inside else None
 
@@ -162,8 +161,14 @@ def _object_after_do(view: _View, i: int, stop: int) -> Span | None:
 
 
 def _relation(
-    view: _View, subject: Span, obj: Span, lo: int, hi: int, time: dict | None, mod: str | None
-) -> dict:
+    view: _View,
+    subject: Span,
+    obj: Span,
+    lo: int,
+    hi: int,
+    time: dict[str, Any] | None,
+    mod: str | None,
+) -> dict[str, Any]:
     return {
         "subject": _mention_ref(view, subject),
         "predicate": "member_of",
@@ -177,10 +182,10 @@ def _relation(
     }
 
 
-def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict]:
+def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict[str, Any]]:
     """Relations from explicit phrases: a verb of joining or belonging, or a membership noun."""
     lex = view.lex
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     # the disambiguated lemma is a cheap first filter; the readings decide after it
     triggers = lex.join_verbs | lex.belong_verbs | lex.member_nouns | lex.member_adjectives
     for token in view.doc:
@@ -200,10 +205,10 @@ def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict]:
 
 def _joining(
     view: _View, token: Token, sent: Span, joins: bool, timexes: Callable[[], TimexIndex]
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """ "X wstąpiła do Y", "do NATO dołączyła Finlandia", "X należy do Y"."""
     doc, i = view.doc, token.i
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     clause_end = _clause_end(view, i + 1, sent)
     obj = _object_after_do(view, i + 1, sent.end)
     subjects: list[Span] = []
@@ -248,10 +253,10 @@ def _joining(
 
 def _membership_noun(
     view: _View, token: Token, sent: Span, lemmas: frozenset[str], timexes: Callable[[], TimexIndex]
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """ "X jest członkiem Y", "członkami Y są A, B i C", "państwa członkowskie Y: A, B"."""
     doc, lex, i = view.doc, view.lex, token.i
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     # "X jest członkiem Y", "członkami Y są A, B i C", "członkowie Y: A, B i C",
     # "państwa członkowskie Y: A, B"
     is_member_noun = bool(lemmas & lex.member_nouns)
@@ -300,7 +305,7 @@ def _membership_noun(
     return found
 
 
-def find_memberships(doc: Doc, timexes: list[dict] | None = None) -> list[dict]:
+def find_memberships(doc: Doc, timexes: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Contract ``relations`` items {"subject": {"start","end","text"}, "predicate": "member_of",
     "object": {"start","end","text"}, "start", "end", "evidence": "list"|"phrase", "time",
     "time_text"}. ``timexes`` (from ``find_timexes``) give the time of explicit phrases ("wstąpiła
@@ -319,7 +324,7 @@ def find_memberships(doc: Doc, timexes: list[dict] | None = None) -> list[dict]:
     found = _bracket_lists(view) + _phrases(view, timexes_of)
     # one relation per (subject, object) evidence pair, in text order
     seen: set[tuple[int, int, int]] = set()
-    unique: list[dict] = []
+    unique: list[dict[str, Any]] = []
     for rel in sorted(found, key=lambda r: (r["start"], r["subject"]["start"])):
         key = (rel["subject"]["start"], rel["object"]["start"], rel["start"])
         if key not in seen:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from kronika.extract.facts.lexicon import DASHES
@@ -19,7 +21,7 @@ from kronika.extract.facts.view import TimexIndex, _View
 from kronika.lang.view import STATEMENT_EDGE, trim
 
 
-def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
+def find_polls(doc: Doc, timexes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Contract ``facts`` items of type "poll": {"type", "start", "end" (the sentence(s) holding
     the numbers), "source_text", "source_start", "source_end" (the pollster as written, or None),
     "time", "time_text" (the fieldwork timex or None), "statements": [{"share", "unit", "about",
@@ -44,13 +46,13 @@ def find_polls(doc: Doc, timexes: list[dict]) -> list[dict]:
 
 def _statements_by_sentence(
     view: _View, info: _Sentences
-) -> tuple[dict[int, list[dict]], dict[int, int]]:
+) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int]]:
     """Poll statements per sentence index, and where the last statement's clause ends."""
     doc, sents = view.doc, view.sents
     # 1. poll statements per sentence. Context for a share of people is a poll cue in this or a
     #    neighbouring sentence, or a run of poll sentences that had one; a bare number needs, in
     #    addition, a share of people kept in this or the previous sentence
-    per_sentence: dict[int, list[dict]] = {}
+    per_sentence: dict[int, list[dict[str, Any]]] = {}
     #: where the last statement's clause ends in each sentence: the evidence stops before a dash
     #: attribution, so a poll quoted in dialogue lies inside its quotation
     clause_ends: dict[int, int] = {}
@@ -78,7 +80,7 @@ def _statements_by_sentence(
             if s in kept_people
             or (not s.people and _keep(view, s, lemmas, poll_here, context, people_near))
         ]
-        statements: list[dict] = []
+        statements: list[dict[str, Any]] = []
         for share in kept:
             first, last = doc[share.start], doc[share.end - 1]
             pop = doc[share.pop_start : share.pop_end] if share.pop_end > share.pop_start else None
@@ -105,7 +107,10 @@ def _statements_by_sentence(
 
 
 def _group_sentences(
-    view: _View, info: _Sentences, per_sentence: dict[int, list[dict]], timex_tokens: set[int]
+    view: _View,
+    info: _Sentences,
+    per_sentence: dict[int, list[dict[str, Any]]],
+    timex_tokens: set[int],
 ) -> list[list[int]]:
     """Sentence indices grouped into polls."""
     sents = view.sents
@@ -128,11 +133,11 @@ def _poll(
     view: _View,
     info: _Sentences,
     group: list[int],
-    per_sentence: dict[int, list[dict]],
+    per_sentence: dict[int, list[dict[str, Any]]],
     clause_ends: dict[int, int],
     timexes: TimexIndex,
     timex_tokens: set[int],
-) -> dict:
+) -> dict[str, Any]:
     """The contract item of one poll: its sentences, source, time and statements."""
     sents = view.sents
     # the source: in the group, else the sentence before, else the one after, else a poll
@@ -151,7 +156,7 @@ def _poll(
         if source is not None:
             source_sent = n
             break
-    time: dict | None = None
+    time: dict[str, Any] | None = None
     ordered = ([source_sent] if source_sent is not None else []) + [
         n for n in candidates if n != source_sent
     ]

@@ -111,34 +111,7 @@ def _shares(view: _View, sent: Span) -> list[_Share]:
     i = sent.start
     stop = sent.end
     while i < stop:
-        token = doc[i]
-        low = token.text.lower()
-        share: _Share | None = None
-        if (
-            NUMBER.match(token.text)
-            and i + 1 < stop
-            and doc[i + 1].text.lower() in lex.percent_forms
-        ):
-            end = i + 2
-            if end < stop and doc[end].text == "." and doc[i + 1].text.lower() == "proc":
-                end += 1
-            share = _Share(i, end, _number(token.text), "percent", None, end, end)
-            share.bracketed = i > sent.start and doc[i - 1].text == "("
-        elif low == "co" and i + 1 < stop:
-            ordinal = _lemmas(doc[i + 1]) & set(lex.distributive_ordinals)
-            if ordinal:
-                n = lex.distributive_ordinals[min(ordinal)]
-                share = _Share(i, i + 2, round(100 / n, 1), "percent", None, i + 2, i + 2)
-                pop_end, people, survey, voters = _population(view, i + 2, stop, plural=False)
-                share.pop_end, share.people = pop_end, people
-                share.survey_population, share.voters = survey, voters
-                if not people:
-                    share = None
-        elif low[:1].isalpha() and token.lemma_.lower() in lex.share_nouns:
-            value: Any = lex.share_nouns[token.lemma_.lower()]
-            unit = "percent" if value is not None else "majority"
-            end = i + 1
-            share = _Share(i, end, value, unit, None, end, end)
+        share = _share_at(view, sent, i)
         if share is None:
             i += 1
             continue
@@ -147,28 +120,7 @@ def _shares(view: _View, sent: Span) -> list[_Share]:
             share.pop_start = share.end
             share.pop_end, share.people = pop_end, people
             share.survey_population, share.voters = survey, voters
-        if share.unit == "majority" or (share.value == 50 and doc[share.start].text[:1].isalpha()):
-            # "większość (56 proc.) respondentów" or "większość wyborców (59 proc.)": the bracketed
-            # number is the share
-            for at in (share.end, share.pop_end):
-                if (
-                    at + 2 < stop
-                    and doc[at].text == "("
-                    and NUMBER.match(doc[at + 1].text)
-                    and doc[at + 2].text.lower() in lex.percent_forms
-                ):
-                    share.value, share.unit = _number(doc[at + 1].text), "percent"
-                    close = at + 3
-                    while close < stop and doc[close].text in {".", ")"}:
-                        close += 1
-                    if at == share.end:
-                        share.end = close
-                        pop_end, people, survey, voters = _population(view, close, stop)
-                        share.pop_start, share.pop_end, share.people = close, pop_end, people
-                        share.survey_population, share.voters = survey, voters
-                    else:
-                        share.pop_end = close
-                    break
+        _bracketed_share(view, share, stop)
         if share.unit == "majority" and not share.people:
             # "większość" alone is too common a word to be a poll share without its population
             i += 1
@@ -181,3 +133,63 @@ def _shares(view: _View, sent: Span) -> list[_Share]:
         found.append(share)
         i = max(share.pop_end, share.end)
     return found
+
+
+def _share_at(view: _View, sent: Span, i: int) -> _Share | None:
+    """The share that starts at token ``i``, its population not yet read for a percentage."""
+    lex = view.lex
+    doc = view.doc
+    stop = sent.end
+    token = doc[i]
+    low = token.text.lower()
+    share: _Share | None = None
+    if NUMBER.match(token.text) and i + 1 < stop and doc[i + 1].text.lower() in lex.percent_forms:
+        end = i + 2
+        if end < stop and doc[end].text == "." and doc[i + 1].text.lower() == "proc":
+            end += 1
+        share = _Share(i, end, _number(token.text), "percent", None, end, end)
+        share.bracketed = i > sent.start and doc[i - 1].text == "("
+    elif low == "co" and i + 1 < stop:
+        ordinal = _lemmas(doc[i + 1]) & set(lex.distributive_ordinals)
+        if ordinal:
+            n = lex.distributive_ordinals[min(ordinal)]
+            share = _Share(i, i + 2, round(100 / n, 1), "percent", None, i + 2, i + 2)
+            pop_end, people, survey, voters = _population(view, i + 2, stop, plural=False)
+            share.pop_end, share.people = pop_end, people
+            share.survey_population, share.voters = survey, voters
+            if not people:
+                share = None
+    elif low[:1].isalpha() and token.lemma_.lower() in lex.share_nouns:
+        value: Any = lex.share_nouns[token.lemma_.lower()]
+        unit = "percent" if value is not None else "majority"
+        end = i + 1
+        share = _Share(i, end, value, unit, None, end, end)
+    return share
+
+
+def _bracketed_share(view: _View, share: _Share, stop: int) -> None:
+    """A bracketed percentage after a majority word or a half gives its share (the value)."""
+    lex = view.lex
+    doc = view.doc
+    if share.unit == "majority" or (share.value == 50 and doc[share.start].text[:1].isalpha()):
+        # "większość (56 proc.) respondentów" or "większość wyborców (59 proc.)": the bracketed
+        # number is the share
+        for at in (share.end, share.pop_end):
+            if (
+                at + 2 < stop
+                and doc[at].text == "("
+                and NUMBER.match(doc[at + 1].text)
+                and doc[at + 2].text.lower() in lex.percent_forms
+            ):
+                share.value, share.unit = _number(doc[at + 1].text), "percent"
+                close = at + 3
+                while close < stop and doc[close].text in {".", ")"}:
+                    close += 1
+                if at == share.end:
+                    share.end = close
+                    pop_end, people, survey, voters = _population(view, close, stop)
+                    share.pop_start, share.pop_end, share.people = close, pop_end, people
+                    share.survey_population, share.voters = survey, voters
+                else:
+                    share.pop_end = close
+                break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span
 
 from kronika.extract.facts.lexicon import CLOSING_QUOTES, OPENING_QUOTES
@@ -88,7 +90,9 @@ def _find_source(view: _View, sent: Span, timex_tokens: set[int]) -> tuple[int, 
     return _pollster_name(view, sent)
 
 
-def _fieldwork_time(view: _View, sent: Span, timexes: TimexIndex, anywhere: bool) -> dict | None:
+def _fieldwork_time(
+    view: _View, sent: Span, timexes: TimexIndex, anywhere: bool
+) -> dict[str, Any] | None:
     """The timex of the fieldwork: right after "przeprowadzonego/zrealizowano …", else (when the
     sentence holds no statements) any date in it."""
     doc, lex = view.doc, view.lex

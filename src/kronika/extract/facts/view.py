@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,12 +78,12 @@ class _View:
 class TimexIndex:
     """Timexes by start offset: those inside a range are found without scanning them all."""
 
-    def __init__(self, timexes: list[dict]) -> None:
+    def __init__(self, timexes: list[dict[str, Any]]) -> None:
         self.timexes = timexes
         self._order = sorted(range(len(timexes)), key=lambda k: timexes[k]["start"])
         self._starts = [timexes[k]["start"] for k in self._order]
 
-    def within(self, lo: int, hi: int) -> list[dict]:
+    def within(self, lo: int, hi: int) -> list[dict[str, Any]]:
         """Timexes with start >= ``lo`` and end <= ``hi``, in the order of the list."""
         a, b = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
         found = sorted(k for k in self._order[a:b] if self.timexes[k]["end"] <= hi)

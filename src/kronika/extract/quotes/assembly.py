@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from kronika.extract.quotes.dashes import _dash_quotes, _pull_quotes
@@ -14,7 +16,7 @@ from kronika.lang.components import readings
 from kronika.lang.view import trim
 
 
-def find_quotes(doc: Doc) -> list[dict]:
+def find_quotes(doc: Doc) -> list[dict[str, Any]]:
     """Contract items: {"start","end","text","kind": "direct"|"indirect","speaker_text": str|None,
     "speaker_start", "speaker_end" (char offsets of the speaker's name or description; for a zero
     subject the one of the previous attribution), "cue", "speaker_description", "addressee_text"}.
@@ -43,7 +45,7 @@ def find_quotes(doc: Doc) -> list[dict]:
     quotes = sorted(strong + marked + indirect, key=lambda q: (q.anchor, q.start))
     placed = QuoteIndex(quotes)
     text = view.text
-    result: list[dict] = []
+    result: list[dict[str, Any]] = []
     last: tuple[int, int] | None = None
     previous_end = 0
     for q in quotes:

@@ -27,8 +27,7 @@ def _dash_quotes(view: _DocView) -> list[Quote]:
     quotes: list[Quote] = []
     placed = QuoteIndex()
     for line_start, line in _lines(text):
-        if not line.strip():
-            continue
+        # a blank line has no dash
         dashes = [line_start + m.start() for m in re.finditer(r"(?:(?<=\s)|^)[–—-](?=\s|$)", line)]
         if not dashes:
             continue
@@ -41,16 +40,7 @@ def _dash_quotes(view: _DocView) -> list[Quote]:
                 continue
             verb = _verb_after(view, d + 1)
             before = text[line_start:d].rstrip()
-            # a dash opens a quotation at the line start, or after a sentence end when speech
-            # (a capitalized word) follows: "…10 proc. - wynika z danych" is no quotation
-            nxt = view.token_at(d + 1)
-            opening = d == stripped or bool(
-                before
-                and before[-1] in SENTENCE_END | {":", "”", '"'}
-                and verb is None
-                and nxt is not None
-                and (nxt.text[:1].isupper() or nxt.text in OPENING_QUOTES or before[-1] == ":")
-            )
+            opening = _opens(view, d, d == stripped, before, verb is None)
             if verb is not None:
                 if open_at is not None:
                     q_start = open_at
@@ -59,15 +49,7 @@ def _dash_quotes(view: _DocView) -> list[Quote]:
                         continue
                     q_start = view.sentence_start(d)
                     q_start = max(q_start, line_start)
-                s, e = _trim_clause(text, q_start, d)
-                if e > s and text[e - 1] in CLOSING_QUOTES and open_at is None:
-                    # „Several sentences.” – napisał X: the quotation starts at its opening mark
-                    opening_mark = _opening_mark(text, line_start, e - 1)
-                    if opening_mark is not None:
-                        s = opening_mark
-                # "„…” – napisał X": the content without its quotation marks
-                if e > s and text[s] in OPENING_QUOTES and text[e - 1] in CLOSING_QUOTES:
-                    s, e = s + 1, e - 1
+                s, e = _content(text, line_start, q_start, d, open_at is None)
                 sent_end = _attribution_end(view, verb)
                 att = _subject_after(view, verb.i + 1, sent_end)
                 att.cue = verb.text
@@ -85,6 +67,34 @@ def _dash_quotes(view: _DocView) -> list[Quote]:
         if open_at is not None:
             _close_unattributed(view, quotes, placed, open_at, line_start + len(line), after_attr)
     return quotes
+
+
+def _opens(view: _DocView, d: int, at_line_start: bool, before: str, no_verb: bool) -> bool:
+    """Whether the dash at ``d`` opens a quotation."""
+    # a dash opens a quotation at the line start, or after a sentence end when speech
+    # (a capitalized word) follows: "…10 proc. - wynika z danych" is no quotation
+    nxt = view.token_at(d + 1)
+    return at_line_start or bool(
+        before
+        and before[-1] in SENTENCE_END | {":", "”", '"'}
+        and no_verb
+        and nxt is not None
+        and (nxt.text[:1].isupper() or nxt.text in OPENING_QUOTES or before[-1] == ":")
+    )
+
+
+def _content(text: str, line_start: int, q_start: int, d: int, unopened: bool) -> tuple[int, int]:
+    """The quoted content between ``q_start`` and the attributing dash at ``d``."""
+    s, e = _trim_clause(text, q_start, d)
+    if e > s and text[e - 1] in CLOSING_QUOTES and unopened:
+        # „Several sentences.” – napisał X: the quotation starts at its opening mark
+        opening_mark = _opening_mark(text, line_start, e - 1)
+        if opening_mark is not None:
+            s = opening_mark
+    # "„…” – napisał X": the content without its quotation marks
+    if e > s and text[s] in OPENING_QUOTES and text[e - 1] in CLOSING_QUOTES:
+        s, e = s + 1, e - 1
+    return s, e
 
 
 def _opening_mark(text: str, line_start: int, close: int) -> int | None:
@@ -175,7 +185,8 @@ PULL_QUOTE = re.compile(
 
 
 def _pull_quotes(view: _DocView) -> list[Quote]:
-    """A line ending "… content Name Surname, description" without a final period (construction 2)."""
+    """A line ending "… content Name Surname, description" without a final period
+    (construction 2)."""
     text = view.text
     quotes: list[Quote] = []
     for line_start, line in _lines(text):

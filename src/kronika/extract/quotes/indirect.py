@@ -258,7 +258,8 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
         return None
     s = toks[clause_from].idx
     e = _sentence_clause_end(view, toks, s)
-    # a clause before "zdaniem X" ("…, zdaniem X.") is not handled: the source then ends the sentence
+    # a clause before "zdaniem X" ("…, zdaniem X.") is not handled: the source then ends the
+    # sentence
     s, e = _trim_clause(text, s, e)
     if e - s < 8:
         return None

@@ -102,7 +102,8 @@ def _subject_stop(view: _DocView, rest: list[Token], end_char: int) -> int:
 
 
 def _subject_after(view: _DocView, first: int, end_char: int) -> Attribution:
-    """Speaker, description and addressee in a clause after the cue ("mówi „Gazecie” X, politolog")."""
+    """Speaker, description and addressee in a clause after the cue ("mówi „Gazecie” X,
+    politolog")."""
     text = view.text
     att = Attribution()
     tokens = view.tokens_until(first, end_char)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from kronika.extract.quotes.lexicon import CLOSING_QUOTES, OPENING_QUOTES
@@ -19,7 +21,8 @@ from kronika.lang.view import trim
 
 
 def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = None) -> Attribution:
-    """Speaker of "X stwierdził, że…": the nearest naming mention before the verb in its sentence."""
+    """Speaker of "X stwierdził, że…": the nearest naming mention before the verb in its
+    sentence."""
     lex = view.lex
     att = Attribution(cue=verb.text)
     if all(r.pos == "pcon" for r in readings(verb)):
@@ -139,7 +142,8 @@ def _name_like(persons: list[Span]) -> list[Span]:
         # every reading is a name or unknown: "Trump", "Channan", not "Rady" (rada, Rado)
         return all(r.pos == "ign" or set(r.names) & {"imię", "nazwisko"} for r in readings(token))
 
-    for tier in (lambda m: len(m) > 1, lambda m: proper(m[0])):
+    tiers: tuple[Callable[[Span], bool], ...] = (lambda m: len(m) > 1, lambda m: proper(m[0]))
+    for tier in tiers:
         named = [m for m in persons if tier(m)]
         if named:
             return named
@@ -177,7 +181,8 @@ def _name_head(view: _DocView, tokens: list[Token], before: int) -> tuple[int, i
 
 
 def _subject_head(view: _DocView, tokens: list[Token], before: int) -> Token | None:
-    """The first description noun or capitalized name-like word among ``tokens`` before ``before``."""
+    """The first description noun or capitalized name-like word among ``tokens`` before
+    ``before``."""
     lex = view.lex
     for idx, t in enumerate(tokens):
         if t.i >= before:

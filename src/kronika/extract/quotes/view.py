@@ -40,7 +40,8 @@ class _DocView:
         self._starts = [self.mentions[k].start_char for k in self._by_start]
         self._ends = [m.end_char for m in self.mentions]
 
-        #: Quotations found by the earlier detectors (the subject of a later cue is not inside them).
+        #: Quotations found by the earlier detectors (the subject of a later cue is not inside
+        #: them).
         self.taken = QuoteIndex()
 
     @cached_property
@@ -61,7 +62,8 @@ class _DocView:
 
 def _trim_person(mention: Span) -> Span:
     """A person mention without leading words glued to it by the rule-based detector
-    ("Reuters Anna Wiśniewska", "Twitterze Piotr Nowak"): the name starts at the first first name."""
+    ("Reuters Anna Wiśniewska", "Twitterze Piotr Nowak"): the name starts at the first first
+    name."""
     if not mention.label_.startswith("persName") or len(mention) < 3:
         return mention
     for k, token in enumerate(mention):

@@ -76,15 +76,7 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
     doc = view.doc
     i = token.i
     if "spółka" in found and i + 1 < len(doc) and "zależny" in lemmas(doc[i + 1]):
-        parent = _first_after(view, i + 2, 2)
-        child = _first(subjects_before(view, i, _company))
-        # "spółka zależna Gazpromu – Nord Stream 2 AG", "spółka zależna Gazpromu, X"
-        after = parent.end if parent is not None else len(doc)
-        if child is None and after + 1 < len(doc) and doc[after].text in {",", "–", "—", "-"}:
-            child = _first_after(view, after + 1, 1)
-        if parent is not None and child is not None:
-            return [_found(view, "subsidiary_of", child, parent, token, "current")]
-        return []
+        return _subsidiary_company(view, token)
     if found & words["belong_words"] and not is_one_of(token, frozenset({"członek"})):
         parents, _ = objects_after(view, i + 1, DO, _company)
         child = _first(subjects_before(view, i, _company))
@@ -98,25 +90,54 @@ def _subsidiary(view: View, token: Token) -> list[Found]:
             return [_found(view, "subsidiary_of", bought, buyer, token, "current")]
         return []
     if found & words["takeover_nouns"] and has_tag(token, {"subst", "ger"}):
-        bought = _first_after(view, i + 1, TAKEOVER_REACH)
-        if bought is None:
-            return []
-        for p in range(bought.end, min(bought.end + 3, len(doc))):
-            if doc[p].text.lower() == "przez":
-                buyer = _first_after(view, p + 1, 6)
-                if buyer is not None:
-                    return [_found(view, "subsidiary_of", bought, buyer, token, "current")]
-        return []
+        return _takeover(view, token)
     if found & words["share_nouns"] and has_tag(token, {"subst"}, "pl"):
         return _shareholders(view, token)
     if found & words["owner_nouns"] and has_tag(token, {"subst"}):
-        owned = _first_after(view, i + 1, 4)
-        owner = _first(subjects_before(view, i, _company))
-        if owned is None or owner is None:
-            return []
-        past = any(has_tag(doc[k], {"praet"}) and "być" in lemmas(doc[k]) for k in range(i - 2, i))
-        return [_found(view, "subsidiary_of", owned, owner, token, "former" if past else "current")]
+        return _owner(view, token)
     return []
+
+
+def _subsidiary_company(view: View, token: Token) -> list[Found]:
+    """In "spółka zależna X" the company before (or after a dash) is owned by X."""
+    doc = view.doc
+    i = token.i
+    parent = _first_after(view, i + 2, 2)
+    child = _first(subjects_before(view, i, _company))
+    # "spółka zależna Gazpromu – Nord Stream 2 AG", "spółka zależna Gazpromu, X"
+    after = parent.end if parent is not None else len(doc)
+    if child is None and after + 1 < len(doc) and doc[after].text in {",", "–", "—", "-"}:
+        child = _first_after(view, after + 1, 1)
+    if parent is not None and child is not None:
+        return [_found(view, "subsidiary_of", child, parent, token, "current")]
+    return []
+
+
+def _takeover(view: View, token: Token) -> list[Found]:
+    """In "przejęcie X przez Y" Y owns X."""
+    doc = view.doc
+    i = token.i
+    bought = _first_after(view, i + 1, TAKEOVER_REACH)
+    if bought is None:
+        return []
+    for p in range(bought.end, min(bought.end + 3, len(doc))):
+        if doc[p].text.lower() == "przez":
+            buyer = _first_after(view, p + 1, 6)
+            if buyer is not None:
+                return [_found(view, "subsidiary_of", bought, buyer, token, "current")]
+    return []
+
+
+def _owner(view: View, token: Token) -> list[Found]:
+    """In "Y, właściciel X" the company before owns X, or owned it ("był właścicielem")."""
+    doc = view.doc
+    i = token.i
+    owned = _first_after(view, i + 1, 4)
+    owner = _first(subjects_before(view, i, _company))
+    if owned is None or owner is None:
+        return []
+    past = any(has_tag(doc[k], {"praet"}) and "być" in lemmas(doc[k]) for k in range(i - 2, i))
+    return [_found(view, "subsidiary_of", owned, owner, token, "former" if past else "current")]
 
 
 def _shareholders(view: View, token: Token) -> list[Found]:
@@ -289,4 +310,5 @@ def _tense_status(view: View, token: Token) -> str:
 
 def _government_seat(mention: Span) -> bool:
     """A capital standing for its government ("władze w Mińsku")."""
-    return mention._.entity_type == "place"
+    entity_type: str | None = mention._.entity_type
+    return entity_type == "place"

@@ -79,7 +79,8 @@ class _Ctx:
     tables: _Tables
     anchor: _Anchor
     keys: list[set[str]] = field(default_factory=list)
-    #: The preposition in front of the core being matched: "od marca" points back, "na piątek" ahead.
+    #: The preposition in front of the core being matched: "od marca" points back, "na piątek"
+    #: ahead.
     preposition: str | None = None
 
     @cached_property
@@ -148,7 +149,7 @@ def _tokens(view: DocumentView, tables: _Tables) -> _Tokens:
     twice."""
     found = _Tokens()
     for text, lemma, lower, token_readings in zip(
-        view.texts, view.lemmas, view.lowers, view.readings
+        view.texts, view.lemmas, view.lowers, view.readings, strict=False
     ):
         keys = _token_keys(lemma, lower, token_readings)
         found.keys.append(keys)
@@ -214,7 +215,8 @@ def _year_at(ctx: _Ctx, i: int) -> int | None:
 
 
 def _in_name(ctx: _Ctx, i: int) -> bool:
-    """A year glued to a capitalized non-temporal word is part of a name ("Zapad 2021", "Euro 2012")."""
+    """A year glued to a capitalized non-temporal word is part of a name ("Zapad 2021",
+    "Euro 2012")."""
     if i == 0:
         return False
     prev = ctx.doc[i - 1]

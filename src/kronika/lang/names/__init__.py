@@ -1,5 +1,5 @@
-"""Nominative of multi-word Polish name phrases: "Euroazjatyckiej Unii Gospodarczej" → "Euroazjatycka
-Unia Gospodarcza", "Aleksandra Milinkiewicza" → "Aleksander Milinkiewicz".
+"""Nominative of multi-word Polish name phrases: "Euroazjatyckiej Unii Gospodarczej" →
+"Euroazjatycka Unia Gospodarcza", "Aleksandra Milinkiewicza" → "Aleksander Milinkiewicz".
 
 A name phrase is a head noun with the words that agree with it (adjectives, further names in
 apposition: first name + surname, the two halves of "Bielsko-Biała") followed, optionally, by

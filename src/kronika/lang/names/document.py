@@ -59,7 +59,7 @@ def reachable(options: Options, others: list[Options]) -> Options:
     for text, _p in options:
         split = text.split(" ")
         places = words.setdefault(len(split), [set() for _ in split])
-        for place, word in zip(places, split):
+        for place, word in zip(places, split, strict=True):
             place.add(word)
     found: Options = []
     for other in others:
@@ -70,7 +70,7 @@ def reachable(options: Options, others: list[Options]) -> Options:
         at = words.get(len(split))
         if text in known or at is None:
             continue
-        if all(word in place for word, place in zip(split, at)):
+        if all(word in place for word, place in zip(split, at, strict=True)):
             known.add(text)
             found.append((text, 0.0))
     return found

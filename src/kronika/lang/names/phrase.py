@@ -53,8 +53,9 @@ class Phrase:
     @property
     def glued(self) -> bool:
         """A case ending glued on ("Jeremy'ego", "PSL-u") says the phrase is not nominative."""
-        return any(b != f for b, f in zip(self.base, self.forms)) or any(
-            not k and f not in TRAILING_PUNCTUATION for k, f in zip(self.keep, self.forms)
+        return any(b != f for b, f in zip(self.base, self.forms, strict=False)) or any(
+            not k and f not in TRAILING_PUNCTUATION
+            for k, f in zip(self.keep, self.forms, strict=False)
         )
 
     @property

@@ -61,7 +61,7 @@ class Ranker:
         top = max(scores)
         # a text is as good as the best key that gives it (measured better than their sum)
         mass: dict[str, float] = {}
-        for candidate, score in zip(rendered, scores):
+        for candidate, score in zip(rendered, scores, strict=True):
             mass[candidate.text] = max(mass.get(candidate.text, 0.0), math.exp(score - top))
         total = sum(mass.values())
         # ties keep the hand-set order (dicts keep insertion order, sorted is stable)

@@ -46,7 +46,7 @@ def default_spaces(forms: Sequence[str]) -> list[bool]:
 
 def joined(forms: Sequence[str], spaces: Sequence[bool]) -> str:
     """The tokens as the text writes them."""
-    return "".join(f + (" " if s else "") for f, s in zip(forms, spaces)).strip()
+    return "".join(f + (" " if s else "") for f, s in zip(forms, spaces, strict=False)).strip()
 
 
 def transfer_case(source: str, target: str) -> str:
@@ -58,7 +58,7 @@ def transfer_case(source: str, target: str) -> str:
     # the letters both share are written as in the text: SGJP cites some lemmas with a
     # pronunciation mark ("praUss" for "Praussa"), which is not how the name is spelled
     shared = 0
-    for a, b in zip(source, target):
+    for a, b in zip(source, target, strict=False):
         if a.lower() != b.lower():
             break
         shared += 1

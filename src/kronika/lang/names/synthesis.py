@@ -78,5 +78,6 @@ def _fits(tag: str, pos: str, number: str, extra: tuple[str, ...], gender: str) 
     # degree of adjectives, aspect and negation of participles must match; a noun's extra
     # fields (collective, plurale tantum) say nothing about the wanted form
     return pos in NOUN_CLASSES or (
-        len(t_extra) >= len(extra) and all(e in t.split(".") for e, t in zip(extra, t_extra))
+        len(t_extra) >= len(extra)
+        and all(e in t.split(".") for e, t in zip(extra, t_extra, strict=False))
     )
