@@ -142,9 +142,9 @@ def build(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    paths = [os.fspath(path) for path in ([paths] if isinstance(paths, str | Path) else paths)]
-    exports = [path for path in paths if is_jsonl_export(path)]
-    paths = [path for path in paths if path not in exports]
+    given = [os.fspath(path) for path in ([paths] if isinstance(paths, str | Path) else paths)]
+    exports = [path for path in given if is_jsonl_export(path)]
+    sources = [path for path in given if path not in exports]
     report = BuildReport()
 
     def skipped(message: str) -> None:
@@ -171,7 +171,7 @@ def build(
             return False
 
         analyses = analyze_many(
-            _documents(paths, error, skip, max_chars=max_chars, on_skip=skipped),
+            _documents(sources, error, skip, max_chars=max_chars, on_skip=skipped),
             workers=workers,
             ner=ner,
         )

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import Counter
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
