@@ -20,10 +20,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from speed import documents
-
 from kronika.errors import AnalysisError
 from kronika.pipeline import analyze_many
+from speed import documents
 
 
 def normalized(value: Any, drop: frozenset[str], drop_null: bool) -> Any:
@@ -54,7 +53,9 @@ def first_difference(before: Any, after: Any, path: str = "") -> str:
         for index, (one, two) in enumerate(zip(before, after, strict=True)):
             if one != two:
                 return first_difference(one, two, f"{path}[{index}]")
-    return f"{path}: {json.dumps(before, ensure_ascii=False)[:200]} → {json.dumps(after, ensure_ascii=False)[:200]}"
+    shown_before = json.dumps(before, ensure_ascii=False)[:200]
+    shown_after = json.dumps(after, ensure_ascii=False)[:200]
+    return f"{path}: {shown_before} → {shown_after}"
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Entities on the annotated BSNLP news: recognition, name lemmas and cross-document identity.
 
-    python benchmarks/entities.py ../shared/data/bsnlp-pl [--topics brexit,ec] [--ner auto|rules|trained]
-        [--errors FILE]
+    python benchmarks/entities.py ../shared/data/bsnlp-pl [--topics brexit,ec]
+        [--ner auto|rules|trained] [--errors FILE]
 
 ``--errors FILE`` writes every recognition error as a TSV line (topic, document, FP or FN, type,
 form, and for a false positive the gold type of the same form, if any; LEMMA lines give a wrong
@@ -32,9 +32,12 @@ from __future__ import annotations
 import argparse
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
+
+from spacy.language import Language
 
 from kronika.ingest import Document
 from kronika.kb import adjectives, demonyms, load_kb
@@ -133,6 +136,144 @@ def pairwise(items: list[tuple[str, str]]) -> tuple[float, float, float]:
     return prf(tp, fp, fn)
 
 
+@dataclass
+class Tally:
+    """What the documents add up to, per measure."""
+
+    counts: dict[str, list[int]] = field(
+        default_factory=lambda: {t: [0, 0, 0] for t in (*SCORED, "all")}
+    )
+    per_topic: dict[str, list[int]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    lemma_right: int = 0
+    lemma_total: int = 0
+    lemma_by_type: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0] for t in SCORED})
+    identity: list[tuple[str, str]] = field(default_factory=list)
+    forms_of: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    documents: int = 0
+
+
+def found_names(
+    record: dict, lowered: bool
+) -> tuple[dict[tuple[str, str], str | None], dict[str, str]]:
+    """(form, type) → entity id of the names kronika found, and form → its lemma."""
+    found: dict[tuple[str, str], str | None] = {}
+    lemmas: dict[str, str] = {}
+    for mention in record["mentions"]:
+        kind = TYPES.get(mention["type"])
+        # names only: derived words and office descriptions ("prezydent Rosji") are
+        # mentions of an entity, not forms of its name
+        if kind and not mention["derived"] and not mention.get("description"):
+            form = mention["text"].lower() if lowered else mention["text"]
+            lemma = mention["lemma"].lower() if lowered else mention["lemma"]
+            found.setdefault((form, kind), mention["entity"])
+            lemmas.setdefault(form, lemma)
+    return found, lemmas
+
+
+def score_recognition(
+    tally: Tally,
+    where: str,
+    gold: dict[str, tuple[str, str, str]],
+    found: dict[tuple[str, str], str | None],
+    topic_counts: list[int],
+) -> None:
+    """Add one document's (form, type) sets; ``where`` is "topic<TAB>document"."""
+    gold_pairs = {(form, g[1]) for form, g in gold.items()}
+    for kind in SCORED:
+        g = {pair for pair in gold_pairs if pair[1] == kind}
+        p = {pair for pair in found if pair[1] == kind}
+        for counts in (tally.counts[kind], tally.counts["all"], topic_counts):
+            counts[0] += len(g & p)
+            counts[1] += len(p - g)
+            counts[2] += len(g - p)
+        gold_types = {form: g[1] for form, g in gold.items()}
+        tally.errors.extend(
+            f"{where}\tFP\t{kind}\t{form}\t{gold_types.get(form, '')}" for form, _ in sorted(p - g)
+        )
+        tally.errors.extend(f"{where}\tFN\t{kind}\t{form}\t" for form, _ in sorted(g - p))
+
+
+def score_lemmas_and_identity(
+    tally: Tally,
+    where: str,
+    edition: str,
+    gold: dict[str, tuple[str, str, str]],
+    found: dict[tuple[str, str], str | None],
+    lemmas: dict[str, str],
+) -> None:
+    """Add one document's lemmas of found gold forms and their (gold id, kronika id) pairs."""
+    for form, (gold_lemma, kind, cluster) in gold.items():
+        if form in lemmas:
+            tally.lemma_total += 1
+            right = lemmas[form] == gold_lemma
+            tally.lemma_right += right
+            tally.lemma_by_type[kind][0] += right
+            tally.lemma_by_type[kind][1] += 1
+            if not right:
+                wrong = f"{lemmas[form]} ≠ {gold_lemma}"
+                tally.errors.append(f"{where}\tLEMMA\t{kind}\t{form}\t{wrong}")
+        entity = found.get((form, kind))
+        if entity:
+            tally.identity.append((f"{edition}:{cluster}", f"{edition}:{entity}"))
+            tally.forms_of[(f"{edition}:{cluster}", entity)].add(form)
+
+
+def score_topics(tally: Tally, data: Path, topics: list[str], nlp: Language) -> None:
+    for topic in topics:
+        topic_counts = tally.per_topic.setdefault(topic, [0, 0, 0])
+        for gold_path, raw_name in annotated_files(data / topic / "annotated" / "pl"):
+            raw_path = data / topic / "raw" / "pl" / raw_name
+            if not raw_path.exists():
+                continue
+            tally.documents += 1
+            gold, lowered = read_gold(gold_path)
+            edition = "2017" if lowered else "2019"
+            record = analyze_document(read_raw(raw_path), nlp).record
+            found, lemmas = found_names(record, lowered)
+            where = f"{topic}\t{gold_path.stem}"
+            score_recognition(tally, where, gold, found, topic_counts)
+            score_lemmas_and_identity(tally, where, edition, gold, found, lemmas)
+
+
+def split_entities(forms_of: dict[tuple[str, str], set[str]]) -> list[str]:
+    """SPLIT error lines: gold entities kronika gives several ids, with the forms under each."""
+    ids_of: dict[str, list[str]] = defaultdict(list)
+    for cluster, entity in sorted(forms_of):
+        ids_of[cluster].append(entity)
+    lines = []
+    for cluster, entities in ids_of.items():
+        if len(entities) > 1:
+            parts = [f"{e}: {', '.join(sorted(forms_of[(cluster, e)]))}" for e in entities]
+            lines.append(f"SPLIT\t{cluster}\t" + " | ".join(parts))
+    return lines
+
+
+def print_recognition(tally: Tally, seconds: float) -> None:
+    print(f"{tally.documents} documents in {seconds:.1f} s")
+    print("recognition (document level, distinct forms; anchor for issue 3: F1 ≥ 0.85)")
+    for kind in (*SCORED, "all"):
+        p, r, f = prf(*tally.counts[kind])
+        print(f"  {kind:<4} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for topic, counts in tally.per_topic.items():
+        p, r, f = prf(*counts)
+        print(f"  topic {topic:<10} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+
+
+def print_lemmas_and_identity(tally: Tally) -> None:
+    print(
+        "lemma accuracy on found names: "
+        f"{tally.lemma_right / max(tally.lemma_total, 1):.3f} of {tally.lemma_total}"
+    )
+    for kind in SCORED:
+        right, total = tally.lemma_by_type[kind]
+        print(f"  {kind:<4} {right / max(total, 1):.3f} of {total}")
+    if tally.identity:
+        print(f"cross-document identity over {len(tally.identity)} found forms")
+        print("  B-cubed   P {:.3f}  R {:.3f}  F1 {:.3f}".format(*bcubed(tally.identity)))
+        print("  pairwise  P {:.3f}  R {:.3f}  F1 {:.3f}".format(*pairwise(tally.identity)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path)
@@ -143,95 +284,16 @@ def main() -> None:
 
     nlp = load(args.ner)
     print(f"pipeline: {' → '.join(name for name, _ in nlp.pipeline)}")
-    counts = {t: [0, 0, 0] for t in (*SCORED, "all")}
-    per_topic: dict[str, list[int]] = {}
-    errors: list[str] = []
-    lemma_right = lemma_total = 0
-    lemma_by_type: dict[str, list[int]] = {t: [0, 0] for t in SCORED}
-    identity: list[tuple[str, str]] = []
-    forms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-    documents = 0
+    tally = Tally()
     started = time.perf_counter()
-    for topic in args.topics.split(","):
-        topic_counts = per_topic.setdefault(topic, [0, 0, 0])
-        for gold_path, raw_name in annotated_files(args.data / topic / "annotated" / "pl"):
-            raw_path = args.data / topic / "raw" / "pl" / raw_name
-            if not raw_path.exists():
-                continue
-            documents += 1
-            gold, lowered = read_gold(gold_path)
-            edition = "2017" if lowered else "2019"
-            record = analyze_document(read_raw(raw_path), nlp).record
-            found: dict[tuple[str, str], str | None] = {}
-            lemmas: dict[str, str] = {}
-            for mention in record["mentions"]:
-                kind = TYPES.get(mention["type"])
-                # names only: derived words and office descriptions ("prezydent Rosji") are
-                # mentions of an entity, not forms of its name
-                if kind and not mention["derived"] and not mention.get("description"):
-                    form = mention["text"].lower() if lowered else mention["text"]
-                    lemma = mention["lemma"].lower() if lowered else mention["lemma"]
-                    found.setdefault((form, kind), mention["entity"])
-                    lemmas.setdefault(form, lemma)
-            gold_pairs = {(form, g[1]) for form, g in gold.items()}
-            for kind in SCORED:
-                g = {pair for pair in gold_pairs if pair[1] == kind}
-                p = {pair for pair in found if pair[1] == kind}
-                for tally in (counts[kind], counts["all"], topic_counts):
-                    tally[0] += len(g & p)
-                    tally[1] += len(p - g)
-                    tally[2] += len(g - p)
-                gold_types = {form: g[1] for form, g in gold.items()}
-                errors.extend(
-                    f"{topic}\t{gold_path.stem}\tFP\t{kind}\t{form}\t{gold_types.get(form, '')}"
-                    for form, _ in sorted(p - g)
-                )
-                errors.extend(
-                    f"{topic}\t{gold_path.stem}\tFN\t{kind}\t{form}\t" for form, _ in sorted(g - p)
-                )
-            for form, (gold_lemma, kind, cluster) in gold.items():
-                if form in lemmas:
-                    lemma_total += 1
-                    right = lemmas[form] == gold_lemma
-                    lemma_right += right
-                    lemma_by_type[kind][0] += right
-                    lemma_by_type[kind][1] += 1
-                    if not right:
-                        wrong = f"{lemmas[form]} ≠ {gold_lemma}"
-                        errors.append(f"{topic}\t{gold_path.stem}\tLEMMA\t{kind}\t{form}\t{wrong}")
-                entity = found.get((form, kind))
-                if entity:
-                    identity.append((f"{edition}:{cluster}", f"{edition}:{entity}"))
-                    forms_of[(f"{edition}:{cluster}", entity)].add(form)
+    score_topics(tally, args.data, args.topics.split(","), nlp)
     seconds = time.perf_counter() - started
 
-    print(f"{documents} documents in {seconds:.1f} s")
-    print("recognition (document level, distinct forms; anchor for issue 3: F1 ≥ 0.85)")
-    for kind in (*SCORED, "all"):
-        p, r, f = prf(*counts[kind])
-        print(f"  {kind:<4} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    for topic, tally in per_topic.items():
-        p, r, f = prf(*tally)
-        print(f"  topic {topic:<10} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    ids_of: dict[str, list[str]] = defaultdict(list)
-    for cluster, entity in sorted(forms_of):
-        ids_of[cluster].append(entity)
-    for cluster, entities in ids_of.items():
-        if len(entities) > 1:
-            parts = [f"{e}: {', '.join(sorted(forms_of[(cluster, e)]))}" for e in entities]
-            errors.append(f"SPLIT\t{cluster}\t" + " | ".join(parts))
+    print_recognition(tally, seconds)
+    tally.errors.extend(split_entities(tally.forms_of))
     if args.errors:
-        args.errors.write_text("".join(line + "\n" for line in errors), encoding="utf-8")
-    print(
-        f"lemma accuracy on found names: {lemma_right / max(lemma_total, 1):.3f} of {lemma_total}"
-    )
-    for kind in SCORED:
-        right, total = lemma_by_type[kind]
-        print(f"  {kind:<4} {right / max(total, 1):.3f} of {total}")
-    if identity:
-        print(f"cross-document identity over {len(identity)} found forms")
-        print("  B-cubed   P {:.3f}  R {:.3f}  F1 {:.3f}".format(*bcubed(identity)))
-        print("  pairwise  P {:.3f}  R {:.3f}  F1 {:.3f}".format(*pairwise(identity)))
+        args.errors.write_text("".join(line + "\n" for line in tally.errors), encoding="utf-8")
+    print_lemmas_and_identity(tally)
 
 
 if __name__ == "__main__":

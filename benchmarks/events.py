@@ -129,14 +129,14 @@ def score_article(record: dict, gold: list[dict], errors: list[str] | None) -> S
     if errors is not None:
         errors += [
             f"  (gold evidence not in text: {g['evidence']!r})"
-            for g, s in zip(gold, spans)
+            for g, s in zip(gold, spans, strict=True)
             if s is None
         ]
     taken: set[int] = set()
     for event in record["events"]:
         candidates = [
             (i, s)
-            for i, (g, s) in enumerate(zip(gold, spans))
+            for i, (g, s) in enumerate(zip(gold, spans, strict=True))
             if i not in taken
             and s is not None
             and g["type"] == event["type"]
@@ -173,7 +173,8 @@ def score_article(record: dict, gold: list[dict], errors: list[str] | None) -> S
         ):
             found = [entities[p]["name"] for p in event["participants"] if p in entities]
             errors.append(
-                f"  MATCH {g['type']} «{event['trigger']}»/«{g['trigger']}» time {event['time']}/{g['time']} "
+                f"  MATCH {g['type']} «{event['trigger']}»/«{g['trigger']}» "
+                f"time {event['time']}/{g['time']} "
                 f"parties {found} / {g['participants']} status {event['status']}/{g['status']}"
             )
     for i, g in enumerate(gold):
@@ -202,7 +203,8 @@ def report(name: str, score: Score) -> None:
     )
     status = score.status_right / tp if tp else 0.0
     print(
-        f"   status agreement {status:.3f} ({score.status_right}/{tp} matches; not in the guidelines' score)"
+        f"   status agreement {status:.3f} ({score.status_right}/{tp} matches;"
+        " not in the guidelines' score)"
     )
     print(f"   {'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>6}")
     for kind in TYPES:

@@ -111,8 +111,8 @@ def evaluate(path: Path, lemmatizer: Lemmatizer, morphology: Morphology) -> Scor
     start = time.perf_counter()
     chosen_all = [choose(s.forms, readings, starts) for s, readings, starts in prepared]
     score.seconds = time.perf_counter() - start
-    for (sentence, readings, _starts), chosen in zip(prepared, chosen_all):
-        for gold, token_readings, reading in zip(sentence.lemmas, readings, chosen):
+    for (sentence, readings, _starts), chosen in zip(prepared, chosen_all, strict=True):
+        for gold, token_readings, reading in zip(sentence.lemmas, readings, chosen, strict=True):
             score.words += 1
             ok = reading.lemma == gold
             score.correct += ok

@@ -64,7 +64,10 @@ def sentence(n: int) -> str:
         f"– Nie zgodzimy się na takie zmiany w {topic} – powiedział{ending} {name} w {place}.",
         f"„Rozmowy o {topic} potrwają do końca {month}” – zapowiedział{ending} {name}.",
         f"Według {genitive} decyzja w sprawie {topic_genitive} zapadnie w ciągu dwóch tygodni.",
-        f"{other} przypomniał{other_ending}, że w {year} r. rząd przyjął plan dla {place_genitive}.",
+        (
+            f"{other} przypomniał{other_ending}, że w {year} r. rząd przyjął plan dla "
+            f"{place_genitive}."
+        ),
         (
             f"W czwartek {office} {name} ogłosił{ending}, że konferencja w {place} odbędzie się "
             f"{day} {month}."

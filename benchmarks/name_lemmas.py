@@ -2,8 +2,9 @@
 
 Usage::
 
-    python benchmarks/name_lemmas.py /work/shared/data/polem-kpwr [--bsnlp /work/shared/data/bsnlp-pl]
-        [--errors N] [--set train|tune|both] [--ceiling] [--consistency]
+    python benchmarks/name_lemmas.py /work/shared/data/polem-kpwr
+        [--bsnlp /work/shared/data/bsnlp-pl] [--errors N] [--set train|tune|both]
+        [--ceiling] [--consistency]
 
 Polem data (``kpwr-1.2-ne-train-fix.tsv``, ``kpwr-1.2-ne-tune-fix.tsv``), one name per line,
 six tab-separated columns (a few lines carry an empty seventh):
@@ -35,9 +36,10 @@ always the nominative; in about half the lines the two are equal (names already 
 Scored (whitespace runs in the gold lemma counted as one space): exact string match of the
 lemmatizer's output against column 1; case-insensitive match; and Polem's own scoring, with which
 its published 97.99% was measured (its ``main.cpp`` by default lowercases both strings and
-removes every space before comparing), overall and per category group (person = ``nam_liv*``, location = ``nam_loc*`` and
-``nam_fac*``, organization = ``nam_org*``, other = the rest, adjectives included). The baseline
-"orth unchanged" is printed beside it. Develop on train; tune is reported, never tuned on.
+removes every space before comparing), overall and per category group (person = ``nam_liv*``,
+location = ``nam_loc*`` and ``nam_fac*``, organization = ``nam_org*``, other = the rest,
+adjectives included). The baseline "orth unchanged" is printed beside it. Develop on train;
+tune is reported, never tuned on.
 
 ``--ceiling`` adds, per set, the share of phrases whose gold lemma is among the lemmatizer's
 candidates at all: what a perfect ranker would reach. ``--consistency`` measures the gold itself:
@@ -97,7 +99,7 @@ def read_polem(path: Path) -> Iterator[Example]:
         text = orth
         if flags_are_spacing and len(space_flags) == len(forms):
             spaces = [f == "True" for f in space_flags[:-1]] + [False]
-            text = "".join(f + (" " if s else "") for f, s in zip(forms, spaces))
+            text = "".join(f + (" " if s else "") for f, s in zip(forms, spaces, strict=True))
         yield Example([], None, normalize_space(lemma), category, text.strip())
 
 
@@ -176,7 +178,8 @@ def report(name: str, counts: dict[str, Counter], groups: tuple[str, ...]) -> No
         )
     if counts["all"]["microseconds"]:
         print(
-            f"  time per phrase, spaCy tokenization included: first pass {counts['all']['microseconds']} µs, "
+            "  time per phrase, spaCy tokenization included: "
+            f"first pass {counts['all']['microseconds']} µs, "
             f"repeated {counts['all']['cached_microseconds']} µs"
         )
 
@@ -286,7 +289,7 @@ def score_bsnlp(
                 tokens = lemmatizer._tokenize(examples[index].orth)
                 category = BSNLP_TO_NKJP.get(examples[index].category)
                 phrases.append(([t[0] for t in tokens], category, [t[1] for t in tokens]))
-            for index, lemma in zip(indices, lemmatizer.lemmatize_document(phrases)):
+            for index, lemma in zip(indices, lemmatizer.lemmatize_document(phrases), strict=True):
                 predictions[index] = lemma
     else:
         predictions = [
@@ -294,7 +297,7 @@ def score_bsnlp(
         ]
     counts: dict[str, Counter] = {}
     errors: list[str] = []
-    for ex, predicted in zip(examples, predictions):
+    for ex, predicted in zip(examples, predictions, strict=True):
         for key in ("all", ex.category):
             c = counts.setdefault(key, Counter())
             c["n"] += 1

@@ -26,8 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 
 import spacy
 from nkjp import DEFAULT_SEED, INNER_KEY, split_ids, to_spacy_doc
@@ -125,7 +124,7 @@ def score(documents: list, gold_docs: list[Doc], docs: list[Doc]) -> tuple:
     pred_all: list[Entity] = []
     gold_top: list[Entity] = []
     pred_top: list[Entity] = []
-    for document, gold, pred in zip(documents, gold_docs, docs):
+    for document, gold, pred in zip(documents, gold_docs, docs, strict=True):
         gold_all += gold_entities(document.id, gold)
         pred_all += predicted_entities(document.id, gold, pred)
         gold_top += gold_entities(document.id, gold, top_only=True)
@@ -145,7 +144,7 @@ def evaluate_answers(data: Path, answers: Path, split: str = "test", limit: int 
     found = read_answers(answers)
     docs = [
         answer_doc(nlp, gold.text, found.get(d.id, []))  # type: ignore[attr-defined]
-        for d, gold in zip(documents, gold_docs)
+        for d, gold in zip(documents, gold_docs, strict=True)
     ]
     n_words = sum(len(d) for d in docs)
     return Result(split, len(documents), n_words, *score(documents, gold_docs, docs), {})
@@ -155,7 +154,7 @@ def write_answers(out: Path, documents: list, docs: list[Doc]) -> None:
     """kronika's predictions as a PolEval answers file, as ``kronika ner --format poleval``
     writes them."""
     items = []
-    for document, doc in zip(documents, docs):
+    for document, doc in zip(documents, docs, strict=True):
         spans = sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char))
         lines = [poleval_line(s.label_, s.start_char, s.end_char, s.text) for s in spans]
         items.append({"id": document.id, "answers": "\n".join(lines)})

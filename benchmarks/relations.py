@@ -141,44 +141,54 @@ def found_relations(record: dict[str, Any]) -> list[dict[str, Any]]:
     return result
 
 
+def _pair(
+    found: list[dict[str, Any]], gold: list[dict[str, Any]], relaxed: bool
+) -> list[int | None]:
+    """For each found relation, the index of the gold one it takes, or None."""
+    used: set[int] = set()
+    # which gold a found relation takes is left open by the guidelines: one of the same
+    # status if there is one, so a relation stated twice with two statuses pairs right
+    matched: dict[int, int] = {}
+    for n, rel in enumerate(found):
+        same = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used and g["status"] == rel.get("status") and _matches(rel, g, relaxed)
+            ),
+            None,
+        )
+        if same is not None:
+            used.add(same)
+            matched[n] = same
+    matches: list[int | None] = []
+    for n, rel in enumerate(found):
+        match = matched.get(n)
+        if match is None:
+            match = next(
+                (i for i, g in enumerate(gold) if i not in used and _matches(rel, g, relaxed)),
+                None,
+            )
+        if match is not None:
+            used.add(match)
+        matches.append(match)
+    return matches
+
+
 def score_article(
     found: list[dict[str, Any]], gold: list[dict[str, Any]]
 ) -> tuple[Score, list[tuple[str, dict[str, Any]]]]:
     score = Score()
     errors: list[tuple[str, dict[str, Any]]] = []
     for relaxed in (False, True):
-        used: set[int] = set()
-        # which gold a found relation takes is left open by the guidelines: one of the same
-        # status if there is one, so a relation stated twice with two statuses pairs right
-        matched: dict[int, int] = {}
-        for n, rel in enumerate(found):
-            same = next(
-                (
-                    i
-                    for i, g in enumerate(gold)
-                    if i not in used
-                    and g["status"] == rel.get("status")
-                    and _matches(rel, g, relaxed)
-                ),
-                None,
-            )
-            if same is not None:
-                used.add(same)
-                matched[n] = same
-        for n, rel in enumerate(found):
-            match = matched.get(n)
-            if match is None:
-                match = next(
-                    (i for i, g in enumerate(gold) if i not in used and _matches(rel, g, relaxed)),
-                    None,
-                )
+        matches = _pair(found, gold, relaxed)
+        for rel, match in zip(found, matches, strict=True):
             counts = score.relaxed if relaxed else score.counts[rel["predicate"]]
             if match is None:
                 counts.fp += 1
                 if not relaxed:
                     errors.append(("FP", rel))
                 continue
-            used.add(match)
             counts.tp += 1
             g = gold[match]
             if not relaxed and g.get("time"):
@@ -187,6 +197,7 @@ def score_article(
                     score.time_ok += 1
                 else:
                     errors.append(("TIME", {**rel, "gold_time": g["time"]}))
+        used = {match for match in matches if match is not None}
         for i, g in enumerate(gold):
             if i in used:
                 continue

@@ -225,7 +225,8 @@ def item3(run: Run) -> tuple[bool, str]:
     ok = not raw and not dirty and tusk
     return (
         ok,
-        f"raw controls printed by {raw or 'none'}; stored names with controls {dirty or 'none'}; 'Donald Tusk' linked {tusk}",
+        f"raw controls printed by {raw or 'none'}; "
+        f"stored names with controls {dirty or 'none'}; 'Donald Tusk' linked {tusk}",
     )
 
 
@@ -341,7 +342,8 @@ def item7(run: Run) -> tuple[bool, str]:
     )
     return ok, (
         f"entity '%': exit {percent.returncode}; 'Tu_k': exit {underscore.returncode}; "
-        f"--speaker '%' quotes printed {'„' in speaker.stdout}; --speaker '': exit {empty.returncode}"
+        f"--speaker '%' quotes printed {'„' in speaker.stdout}; "
+        f"--speaker '': exit {empty.returncode}"
     )
 
 
@@ -357,7 +359,11 @@ def item8(run: Run) -> tuple[bool, str]:
 
 def item9(run: Run) -> tuple[bool, str]:
     seen, ok = [], True
-    data = b'{"text": "Pierwsza depesza."}\n{"text": "zepsuta\x00linia"}\n{"text": "Trzecia depesza."}\n'
+    data = (
+        b'{"text": "Pierwsza depesza."}\n'
+        b'{"text": "zepsuta\x00linia"}\n'
+        b'{"text": "Trzecia depesza."}\n'
+    )
     result = run.cli("build", run.file("nul.jsonl", data), "--db", "nul.db")
     added = "added 2 documents" in result.stdout and "nul.jsonl:2" in result.stderr
     ok &= added

@@ -1,4 +1,5 @@
-"""Temporal expressions: recognition and normalization of :func:`kronika.extract.timex.find_timexes`.
+"""Temporal expressions: recognition and normalization of
+:func:`kronika.extract.timex.find_timexes`.
 
 Usage::
 
@@ -100,8 +101,9 @@ def score_article(text: str, gold: list[dict[str, Any]], predicted: list[dict[st
             score.anchored_right += full
         if not full or p["type"] != record["type"] or not exact:
             score.errors.append(
-                f"DIFF  gold {record['text']!r} {record['type']} {record['value']} {record.get('mod')} "
-                f"{record.get('end')} | got {p['text']!r} {p['type']} {p['value']} {p.get('mod')} "
+                f"DIFF  gold {record['text']!r} {record['type']} {record['value']} "
+                f"{record.get('mod')} {record.get('end')} "
+                f"| got {p['text']!r} {p['type']} {p['value']} {p.get('mod')} "
                 f"{p.get('end_value')}"
             )
     for k, p in enumerate(predicted):
@@ -132,16 +134,18 @@ def report(name: str, s: Score) -> dict[str, float]:
         "type_acc": s.type_right / s.matched if s.matched else 0.0,
     }
     print(
-        f"{name:>9}: gold {s.gold:3d} pred {s.predicted:3d} | exact P {p_exact:.3f} R {r_exact:.3f} "
-        f"F1 {result['F1_exact']:.3f} | overlap P {p_over:.3f} R {r_over:.3f} F1 {result['F1_overlap']:.3f} "
+        f"{name:>9}: gold {s.gold:3d} pred {s.predicted:3d} "
+        f"| exact P {p_exact:.3f} R {r_exact:.3f} F1 {result['F1_exact']:.3f} "
+        f"| overlap P {p_over:.3f} R {r_over:.3f} F1 {result['F1_overlap']:.3f} "
         f"| value {result['value_acc']:.3f} (value alone {result['value_only_acc']:.3f}, "
-        f"anchored {result['value_acc_anchored']:.3f} of {s.anchored}) | type {result['type_acc']:.3f}"
+        f"anchored {result['value_acc_anchored']:.3f} of {s.anchored}) "
+        f"| type {result['type_acc']:.3f}"
     )
     return result
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("--tune", type=int, default=30, help="articles in the tuning part")
     parser.add_argument("--errors", action="store_true", help="list the tuning part's errors")

@@ -56,7 +56,7 @@ def main() -> None:
     family: dict[str, set[str]] = defaultdict(set)
     package = faker.providers.person
     for module in pkgutil.iter_modules(package.__path__):
-        provider = getattr(importlib.import_module(f"{package.__name__}.{module.name}"), "Provider")
+        provider = importlib.import_module(f"{package.__name__}.{module.name}").Provider
         for name in names_of(provider, GIVEN):
             given[name].add(module.name)
         for name in names_of(provider, FAMILY):

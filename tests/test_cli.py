@@ -121,7 +121,10 @@ def test_quotes_and_timeline(tmp_path: Path) -> None:
 def test_lemmatize_prints_one_nominative_per_line() -> None:
     result = run(
         "lemmatize",
-        input="Wspólnoty Niepodległych Państw\norganizacji\nStanach Zjednoczonych\tplaceName_country\n",
+        input=(
+            "Wspólnoty Niepodległych Państw\norganizacji\n"
+            "Stanach Zjednoczonych\tplaceName_country\n"
+        ),
     )
     assert result.exit_code == 0
     assert result.output.splitlines() == [

@@ -116,7 +116,10 @@ def test_what_follows_an_announcement_is_planned(nlp) -> None:
 
 
 def test_time_place_and_parties(nlp) -> None:
-    text = "14 października 2021 roku Aleksander Łukaszenko spotkał się w Moskwie z Władimirem Putinem."
+    text = (
+        "14 października 2021 roku Aleksander Łukaszenko spotkał się w Moskwie "
+        "z Władimirem Putinem."
+    )
     record = _record(nlp, text)
     (event,) = [e for e in record["events"] if e["type"] == "meeting"]
     assert event["time"] == "2021-10-14"

@@ -271,7 +271,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?member ?wikidata ?bloc ?status ?sentence ?start ?end WHERE {
   ?r rdf:predicate kronika:member_of ; rdf:subject ?s ; rdf:object ?o ; kronika:status ?status ;
      kronika:assertedBy ?doc ; prov:wasDerivedFrom ?doc ; kronika:evidence ?span .
-  ?span oa:hasSelector [ oa:start ?start ; oa:end ?end ] ; kronika:sentence [ rdf:value ?sentence ] .
+  ?span oa:hasSelector [ oa:start ?start ; oa:end ?end ] ;
+        kronika:sentence [ rdf:value ?sentence ] .
   ?s schema:name ?member ; owl:sameAs ?wikidata .
   ?o schema:name ?bloc .
 } ORDER BY ?member

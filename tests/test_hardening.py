@@ -313,7 +313,7 @@ def test_ner_reports_a_failing_document_and_prints_the_others(tmp_path: Path, mo
     assert len(answers) == 1 and "placeName" in answers[0]["answers"]
 
 
-# --- items 6 and 8: usage errors, not tracebacks or silence ----------------------------------------
+# --- items 6 and 8: usage errors, not tracebacks or silence ------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,7 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_lemmas_in_context(lemmatizer: Lemmatizer, sentence: str, expected: dict[str, str]) -> None:
     forms = sentence.split()
-    lemmas = dict(zip(forms, lemmatizer.lemmatize(forms)))
+    lemmas = dict(zip(forms, lemmatizer.lemmatize(forms), strict=True))
     for form, lemma in expected.items():
         assert lemmas[form] == lemma, (form, lemmas)
 
@@ -77,7 +77,7 @@ def test_choose_returns_one_offered_reading_per_token(lemmatizer: Lemmatizer) ->
     readings = [morphology.analyse(form) for form in forms]
     chosen = lemmatizer.choose(forms, readings, [i == 0 for i in range(len(forms))])
     assert len(chosen) == len(forms)
-    for reading, offered in zip(chosen, readings):
+    for reading, offered in zip(chosen, readings, strict=True):
         assert isinstance(reading, Interpretation)
         assert reading in offered
     assert [r.lemma for r in chosen] == ["ale", "od", "ten", "czas", "nie", "być", "on", "tam", "."]

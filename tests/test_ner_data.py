@@ -148,7 +148,7 @@ def test_parse_iob_rejects_a_broken_line() -> None:
 
 def _text(words: list[str], ctags: list[str] | None = None) -> str:
     spaces = spaces_for(words, ctags or ["subst"] * len(words))
-    return "".join(w + (" " if s else "") for w, s in zip(words, spaces)).strip()
+    return "".join(w + (" " if s else "") for w, s in zip(words, spaces, strict=True)).strip()
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,8 @@ def test_joining_programmes_listed_in_brackets(nlp) -> None:
 def test_members_listed_after_a_bloc(nlp) -> None:
     found = relations(
         nlp,
-        "Na szczycie Euroazjatyckiej Unii Gospodarczej (Rosja, Armenia, Kazachstan) mówiono o cłach.",
+        "Na szczycie Euroazjatyckiej Unii Gospodarczej (Rosja, Armenia, Kazachstan) "
+        "mówiono o cłach.",
     )
     members = {
         s for s, p, o, *_ in found if p == "member_of" and o == "Euroazjatycka Unia Gospodarcza"

@@ -116,7 +116,10 @@ def test_ids_depend_only_on_the_entity_key() -> None:
     first = kronika.analyze("Delegacja NATO przyjechała do Wilna.")
     second = kronika.analyze("O NATO mówiono długo. Wilno czekało.")
     assert isinstance(first, Analysis)
-    ids = lambda analysis: {e.name: e.id for e in analysis.entities}
+
+    def ids(analysis: Analysis) -> dict[str, str]:
+        return {e.name: e.id for e in analysis.entities}
+
     assert ids(first)["NATO"] == ids(second)["NATO"] == entity_id("org:NATO")
     assert ids(first)["Wilno"] == ids(second)["Wilno"]
 

@@ -149,7 +149,8 @@ def test_undated_keeps_placeholders(nlp):
 
 UNDATED = (
     "W październiku 2021 roku rząd ogłosił nowy plan. Ministrowie spotkali się 28 października "
-    "w Warszawie. Kolejne posiedzenie odbędzie się 4 listopada, a ustawa wejdzie w życie w 2023 roku."
+    "w Warszawie. Kolejne posiedzenie odbędzie się 4 listopada, a ustawa wejdzie w życie "
+    "w 2023 roku."
 )
 
 

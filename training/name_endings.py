@@ -24,8 +24,8 @@ the phrase's agreement choose among its rules.
 Usage::
 
     python training/name_endings.py /work/shared/data/polem-kpwr/kpwr-1.2-ne-train-fix.tsv \\
-        [--lemmas src/kronika/lang/pl/lemma_frequencies.tsv] [--out src/kronika/lang/pl/name_endings.tsv]
-        [--no-pairs]
+        [--lemmas src/kronika/lang/pl/lemma_frequencies.tsv]
+        [--out src/kronika/lang/pl/name_endings.tsv] [--no-pairs]
 
 ``--no-pairs`` leaves the Polem train pairs out: the guesser's weights in
 ``kronika/lang/names/weights.py`` were set on the Polem train set with such a table, so that the
@@ -102,7 +102,7 @@ def nkjp_names(path: Path) -> set[str]:
 def rule(form: str, lemma: str) -> tuple[str, str] | None:
     """(cut, add): the letters the form loses at its end and the lemma's letters instead."""
     prefix = 0
-    for a, b in zip(form.lower(), lemma.lower()):
+    for a, b in zip(form.lower(), lemma.lower(), strict=False):
         if a != b:
             break
         prefix += 1
@@ -110,6 +110,121 @@ def rule(form: str, lemma: str) -> tuple[str, str] | None:
     if len(cut) > MAX_CHANGE or len(add) > MAX_CHANGE or prefix < 2:
         return None
     return cut, add
+
+
+Observation = tuple[str, str, str, str]  # (form, lemma, tag, kind)
+RuleKey = tuple[str, str, str, str]  # (cut, add, tag, kind)
+
+
+def paradigm_observations(
+    morfeusz: morfeusz2.Morfeusz, candidates: set[tuple[str, str]]
+) -> tuple[set[Observation], Counter]:
+    """The SGJP paradigm cells of the candidate names Morfeusz knows as names of their kind,
+    and how many paradigms of each kind gave them."""
+    # a set, so each paradigm cell counts once
+    observations: set[Observation] = set()
+    paradigms: Counter = Counter()
+    for word, kind in sorted(candidates):
+        wanted = KIND_NAMES[kind]
+        known = [
+            a
+            for _s, _e, a in morfeusz.analyse(word)
+            if strip_homonym(a[1]) == word and wanted & set(a[3]) and a[2].startswith("subst:")
+        ]
+        if not known:
+            continue
+        paradigms[kind] += 1
+        for form, lemma, tag, names, _labels in morfeusz.generate(word):
+            if strip_homonym(lemma) != word or not wanted & set(names):
+                continue
+            fields = tag.split(":")
+            if fields[0] != "subst" or (fields[1] == "pl" and "pt" not in fields[4:]):
+                continue
+            observations.add((form, word, tag, kind))
+    return observations, paradigms
+
+
+def add_unknown_pairs(
+    morfeusz: morfeusz2.Morfeusz,
+    pairs: list[tuple[str, str, str, str]],
+    observations: set[Observation],
+) -> int:
+    """Add the gold pairs of single nouns Morfeusz does not know; how many were added."""
+    unknown_pairs = 0
+    for orth, lemma, tag, kind in pairs:
+        if all(a[2] == "ign" for _s, _e, a in morfeusz.analyse(orth)):
+            fields = tag.split(":")
+            if fields[0] == "subst" and len(fields) >= 4:
+                observations.add((orth, lemma, ":".join(fields[:4]), kind))
+                unknown_pairs += 1
+    return unknown_pairs
+
+
+def ending_table(observations: set[Observation]) -> dict[str, Counter]:
+    """Ending → how often each rule was seen under it, with 0 to MAX_CONTEXT letters of context."""
+    table: dict[str, Counter] = defaultdict(Counter)
+    for form, lemma, tag, kind in observations:
+        change = rule(form, lemma)
+        if change is None:
+            continue
+        cut, add = change
+        lower = form.lower()
+        for context in range(MAX_CONTEXT + 1):
+            length = len(cut) + context
+            if length >= len(lower):
+                break
+            table[lower[len(lower) - length :] if length else ""][(cut, add, tag, kind)] += 1
+    return table
+
+
+def shares(counter: Counter) -> dict[RuleKey, float]:
+    total = sum(counter.values())
+    return {key: count / total for key, count in counter.items()}
+
+
+def kept_rules(table: dict[str, Counter], min_count: int) -> list[tuple[str, RuleKey, int]]:
+    """(ending, rule, count) of the endings seen often enough that add something to the ending
+    one letter shorter, shortest endings first."""
+    kept: list[tuple[str, RuleKey, int]] = []
+    for ending in sorted(table, key=lambda e: (len(e), e)):
+        counter = table[ending]
+        if sum(counter.values()) < min_count:
+            continue
+        if ending:
+            parent = table.get(ending[1:])
+            if parent is not None:
+                mine, theirs = shares(counter), shares(parent)
+                if mine.keys() == theirs.keys() and all(
+                    abs(mine[k] - theirs[k]) < 0.05 for k in mine
+                ):
+                    continue
+        total = sum(counter.values())
+        for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+            # rules seen once among many are noise of the sources (typos, odd paradigm cells)
+            if count == 1 and total >= 20:
+                continue
+            kept.append((ending, key, count))
+    return kept
+
+
+def write_table(
+    path: Path, kept: list[tuple[str, RuleKey, int]], paradigms: Counter, unknown_pairs: int
+) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write(
+            "# Inflectional endings of names: "
+            "how a form ending in ENDING gets its nominative lemma.\n"
+            "# Made by training/name_endings.py from SGJP paradigms (Morfeusz 2) of "
+            f"{paradigms['person']} person and {paradigms['place']} place names\n"
+            "# attested in the Polem KPWr 1.2 train set (kpwr-1.2-ne-train-fix.tsv) and the NKJP "
+            "lemma list (lemma_frequencies.tsv),\n"
+            f"# plus {unknown_pairs} gold pairs of names SGJP does not know "
+            "from the Polem KPWr train set.\n"
+            "# Columns: ending (lowercase) <TAB> letters cut from the form <TAB> letters added "
+            "<TAB> SGJP tag of the form <TAB> kind (person|place) <TAB> observations\n"
+        )
+        for ending, (cut, add, tag, kind), count in kept:
+            out.write(f"{ending}\t{cut}\t{add}\t{tag}\t{kind}\t{count}\n")
 
 
 def main() -> None:
@@ -131,84 +246,10 @@ def main() -> None:
     for word in nkjp_names(args.lemmas):
         candidates.update({(word, "person"), (word, "place")})
 
-    # observations: (form, lemma, tag, kind); a set, so each paradigm cell counts once
-    observations: set[tuple[str, str, str, str]] = set()
-    paradigms = Counter()
-    for word, kind in sorted(candidates):
-        wanted = KIND_NAMES[kind]
-        known = [
-            a
-            for _s, _e, a in morfeusz.analyse(word)
-            if strip_homonym(a[1]) == word and wanted & set(a[3]) and a[2].startswith("subst:")
-        ]
-        if not known:
-            continue
-        paradigms[kind] += 1
-        for form, lemma, tag, names, _labels in morfeusz.generate(word):
-            if strip_homonym(lemma) != word or not wanted & set(names):
-                continue
-            fields = tag.split(":")
-            if fields[0] != "subst" or (fields[1] == "pl" and "pt" not in fields[4:]):
-                continue
-            observations.add((form, word, tag, kind))
-    unknown_pairs = 0
-    for orth, lemma, tag, kind in [] if args.no_pairs else polem_pairs:
-        if all(a[2] == "ign" for _s, _e, a in morfeusz.analyse(orth)):
-            fields = tag.split(":")
-            if fields[0] == "subst" and len(fields) >= 4:
-                observations.add((orth, lemma, ":".join(fields[:4]), kind))
-                unknown_pairs += 1
-
-    table: dict[str, Counter] = defaultdict(Counter)
-    for form, lemma, tag, kind in observations:
-        change = rule(form, lemma)
-        if change is None:
-            continue
-        cut, add = change
-        lower = form.lower()
-        for context in range(MAX_CONTEXT + 1):
-            length = len(cut) + context
-            if length >= len(lower):
-                break
-            table[lower[len(lower) - length :] if length else ""][(cut, add, tag, kind)] += 1
-
-    def shares(counter: Counter) -> dict[tuple[str, str, str, str], float]:
-        total = sum(counter.values())
-        return {key: count / total for key, count in counter.items()}
-
-    kept: list[tuple[str, tuple[str, str, str, str], int]] = []
-    for ending in sorted(table, key=lambda e: (len(e), e)):
-        counter = table[ending]
-        if sum(counter.values()) < args.min_count:
-            continue
-        if ending:
-            parent = table.get(ending[1:])
-            if parent is not None:
-                mine, theirs = shares(counter), shares(parent)
-                if mine.keys() == theirs.keys() and all(
-                    abs(mine[k] - theirs[k]) < 0.05 for k in mine
-                ):
-                    continue
-        total = sum(counter.values())
-        for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
-            # rules seen once among many are noise of the sources (typos, odd paradigm cells)
-            if count == 1 and total >= 20:
-                continue
-            kept.append((ending, key, count))
-
-    with args.out.open("w", encoding="utf-8") as out:
-        out.write(
-            "# Inflectional endings of names: how a form ending in ENDING gets its nominative lemma.\n"
-            "# Made by training/name_endings.py from SGJP paradigms (Morfeusz 2) of "
-            f"{paradigms['person']} person and {paradigms['place']} place names\n"
-            "# attested in the Polem KPWr 1.2 train set (kpwr-1.2-ne-train-fix.tsv) and the NKJP "
-            "lemma list (lemma_frequencies.tsv),\n"
-            f"# plus {unknown_pairs} gold pairs of names SGJP does not know from the Polem KPWr train set.\n"
-            "# Columns: ending (lowercase) <TAB> letters cut from the form <TAB> letters added <TAB> "
-            "SGJP tag of the form <TAB> kind (person|place) <TAB> observations\n"
-        )
-        for ending, (cut, add, tag, kind), count in kept:
-            out.write(f"{ending}\t{cut}\t{add}\t{tag}\t{kind}\t{count}\n")
+    observations, paradigms = paradigm_observations(morfeusz, candidates)
+    unknown_pairs = add_unknown_pairs(morfeusz, [] if args.no_pairs else polem_pairs, observations)
+    kept = kept_rules(ending_table(observations), args.min_count)
+    write_table(args.out, kept, paradigms, unknown_pairs)
     print(f"{len(observations)} observations, {len(kept)} rules, written to {args.out}")
 
 

@@ -111,7 +111,7 @@ def train(
             for i in gold:
                 for k, v in candidates[i].items():
                     gradient[k] = gradient.get(k, 0.0) - v * probabilities[i] / mass
-            for p, features in zip(probabilities, candidates):
+            for p, features in zip(probabilities, candidates, strict=True):
                 for k, v in features.items():
                     gradient[k] = gradient.get(k, 0.0) + p * v
             for k, g in gradient.items():

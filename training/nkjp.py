@@ -42,7 +42,8 @@ NO_SPACE_AFTER = frozenset("([{„«") | {"``"}
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """An entity over sentence tokens ``start``..``end`` (exclusive) at nesting ``level`` (0 = top)."""
+    """An entity over sentence tokens ``start``..``end`` (exclusive) at nesting ``level``
+    (0 = top)."""
 
     start: int
     end: int
@@ -190,7 +191,7 @@ def spaces_for(words: Sequence[str], ctags: Sequence[str]) -> list[bool]:
     glue_to_previous = [False] * n
     glue_to_next = [False] * n
     quote_open = False
-    for i, (word, ctag) in enumerate(zip(words, ctags)):
+    for i, (word, ctag) in enumerate(zip(words, ctags, strict=False)):
         if word == '"':
             if quote_open:
                 glue_to_previous[i] = True
@@ -212,7 +213,8 @@ def spaces_for(words: Sequence[str], ctags: Sequence[str]) -> list[bool]:
 def split_documents(
     docs: Sequence[NkjpDocument], seed: int = DEFAULT_SEED
 ) -> dict[str, list[NkjpDocument]]:
-    """80/10/10 train/dev/test by document, shuffled with ``seed`` (order of ids, not of reading)."""
+    """80/10/10 train/dev/test by document, shuffled with ``seed`` (order of ids, not of
+    reading)."""
     ordered = sorted(docs, key=lambda d: d.id)
     random.Random(seed).shuffle(ordered)
     n_dev = n_test = len(ordered) // 10
@@ -246,7 +248,7 @@ def to_spacy_doc(vocab: object, document: NkjpDocument) -> object:
         sent_starts.extend([True] + [False] * (len(sentence.words) - 1))
     doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)  # type: ignore[arg-type]
     top, every, inner = [], [], []
-    for offset, sentence in zip(offsets, document.sentences):
+    for offset, sentence in zip(offsets, document.sentences, strict=True):
         for s in sentence.spans:
             span = SpacySpan(doc, offset + s.start, offset + s.end, label=s.label)
             every.append(span)
