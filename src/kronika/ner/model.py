@@ -19,6 +19,7 @@ Usage::
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -155,6 +156,18 @@ def top_level_spans(spans: Iterable[Span]) -> list[Span]:
     return result
 
 
+def _has_parent(span: Span, top: Sequence[Span], starts: Sequence[int]) -> bool:
+    """Whether a top-level entity of a fitting label holds ``span``. The top level does not
+    overlap and is in text order, so the one candidate is the last entity starting at or before
+    the span: a binary search, not a scan of every entity (which made long documents
+    quadratic)."""
+    index = bisect_right(starts, span.start) - 1
+    if index < 0:
+        return False
+    parent = top[index]
+    return parent.label_ in INNER_PARENTS.get(span.label_, ()) and _is_inside(span, parent)
+
+
 class NerComponent:
     """Runs the packaged model's tok2vec, ner and spancat; writes ``doc.spans["ner"]``."""
 
@@ -223,14 +236,8 @@ class NerComponent:
         if INNER_KEY in doc.spans:
             del doc.spans[INNER_KEY]
         if self.filter_inner:
-            inner = [
-                span
-                for span in inner
-                if any(
-                    parent.label_ in INNER_PARENTS.get(span.label_, ()) and _is_inside(span, parent)
-                    for parent in top
-                )
-            ]
+            starts = [entity.start for entity in top]
+            inner = [span for span in inner if _has_parent(span, top, starts)]
         existing = list(doc.spans.get(self.spans_key, []))
         seen = {(s.start, s.end, s.label) for s in existing}
         merged = existing + [s for s in [*top, *inner] if (s.start, s.end, s.label) not in seen]
