@@ -167,10 +167,15 @@ class Store:
             return 0
         if record["url"]:
             self._new_version(doc_id, record["url"], record["date"])
+        self._add_sentences(doc_id, record, analysis.sentence_lemmas)
+        self._add_entities(record)
+        self._add_mentions(doc_id, record)
+        self._add_rows(doc_id, record)
+        return 1
+
+    def _add_sentences(self, doc_id: str, record: dict[str, Any], lemmas_of: Sequence[str]) -> None:
         text = record["text"]
-        for idx, (sentence, lemmas) in enumerate(
-            zip(record["sentences"], analysis.sentence_lemmas, strict=False)
-        ):
+        for idx, (sentence, lemmas) in enumerate(zip(record["sentences"], lemmas_of, strict=False)):
             rowid = self.db.execute(
                 'INSERT INTO sentences (doc_id, idx, start, "end", lemmas) VALUES (?, ?, ?, ?, ?)',
                 (doc_id, idx, sentence["start"], sentence["end"], lemmas),
@@ -179,6 +184,8 @@ class Store:
                 "INSERT INTO sentences_fts (rowid, text, lemmas) VALUES (?, ?, ?)",
                 (rowid, text[sentence["start"] : sentence["end"]], lemmas),
             )
+
+    def _add_entities(self, record: dict[str, Any]) -> None:
         for entity in record["entities"]:
             self.db.execute(
                 "INSERT OR IGNORE INTO entities (id, name, type, kb, stands_for) "
@@ -195,6 +202,8 @@ class Store:
                 "INSERT OR IGNORE INTO entity_aliases VALUES (?, ?)",
                 [(entity["id"], alias) for alias in (entity["name"], *entity["aliases"])],
             )
+
+    def _add_mentions(self, doc_id: str, record: dict[str, Any]) -> None:
         self.db.executemany(
             'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, lemma, type, label, '
             "derived, entity_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -219,6 +228,9 @@ class Store:
             "UPDATE entities SET mention_count = mention_count + ? WHERE id = ?",
             [(count, ident) for ident, count in sorted(named.items())],
         )
+
+    def _add_rows(self, doc_id: str, record: dict[str, Any]) -> None:
+        """Timexes, quotes, relations, events and facts: their columns, and the whole row."""
         for table, columns in EXTRA_TABLES.items():
             for row in record.get(table, []):
                 values = [row.get(column) for column in columns]
@@ -236,7 +248,6 @@ class Store:
                         "INSERT OR IGNORE INTO event_parties VALUES (?, ?)",
                         [(cursor.lastrowid, party) for party in sorted(parties)],
                     )
-        return 1
 
     def _new_version(self, doc_id: str, url: str, date: str | None) -> None:
         """Another text of a URL already stored: the later one (by date, else the one added
