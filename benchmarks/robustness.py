@@ -138,6 +138,8 @@ def item1(run: Run) -> tuple[bool, str]:
         stderr=subprocess.DEVNULL,
         cwd=run.work,
         start_new_session=True,
+        # a run started from a background job inherits SIGINT ignored; a user's Ctrl-C is not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(6)
     process.send_signal(signal.SIGINT)

@@ -126,6 +126,10 @@ def test_a_stuck_worker_fails_its_batch_not_the_run(tmp_path: Path, monkeypatch)
     assert _stored_texts(tmp_path / "x.db") == set(GOOD)
 
 
+def _interruptible_child() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_interrupting_a_build_with_workers_ends_it_promptly(tmp_path: Path) -> None:
     texts = tmp_path / "many.jsonl"
     with texts.open("w", encoding="utf-8") as out:
@@ -140,6 +144,8 @@ def test_interrupting_a_build_with_workers_ends_it_promptly(tmp_path: Path) -> N
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,
+            # a run started from a background job inherits SIGINT ignored; a user's Ctrl-C is not
+            preexec_fn=_interruptible_child,
         )
         time.sleep(6)  # the workers have started and are busy
         process.send_signal(sig)
@@ -147,6 +153,7 @@ def test_interrupting_a_build_with_workers_ends_it_promptly(tmp_path: Path) -> N
             _out, err = process.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
             pytest.fail(f"build did not end within 20 s of {sig!r}")
         assert process.returncode != 0
         assert b"interrupted" in err

@@ -50,6 +50,7 @@ def test_public_surface() -> None:
             "decode",
             "read_sources",
             "read_text",
+            "saved_pages",
         ]
     )
     assert ingest.DEFAULT_MAX_CHARS == 2_000_000

@@ -279,3 +279,20 @@ def test_page_text_is_normalized_like_any_text(tmp_path: Path) -> None:
     (tmp_path / "ukryte.html").write_text(hidden, encoding="utf-8")
     [doc], _ = documents(tmp_path / "ukryte.html")
     assert "Ingrida Šimonytė" in doc.text and "\x1b" not in doc.text
+
+
+def test_feed_entries_become_the_saved_pages_they_link_to(tmp_path: Path) -> None:
+    from kronika.ingest import saved_pages
+
+    saved = tmp_path / "strony"
+    saved.mkdir()
+    html = page().replace("<head>", '<head><link rel="canonical" href="https://kurier.example/a">')
+    (saved / "a.html").write_text(html, encoding="utf-8")
+    excerpt = "<p>Premier Litwy spotkała się z szefową Komisji.</p>"
+    (tmp_path / "kanal.rss").write_text(RSS.format(title=TITLE, body=excerpt), encoding="utf-8")
+    pages = saved_pages([saved])
+    assert list(pages) == ["https://kurier.example/a"]
+    found = [d for d in read_sources([str(tmp_path / "kanal.rss")], pages=pages)]
+    [entry] = [d for d in found if isinstance(d, Document)]
+    assert entry.text == BODY and entry.url == "https://kurier.example/a"
+    assert entry.date == "2023-03-13" and entry.title == TITLE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from kronika.errors import AnalysisError, InputError, shorten
-from kronika.ingest import DEFAULT_MAX_CHARS, Document, read_sources
+from kronika.ingest import DEFAULT_MAX_CHARS, Document, read_sources, saved_pages
 from kronika.ingest.text import normalize
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import shared_name_lemmatizer
@@ -78,12 +78,13 @@ def _documents(
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
     on_skip: Callable[[str], None] | None = None,
+    pages: Mapping[str, Document] | None = None,
 ) -> Iterator[Document]:
     def duplicate(dropped: Document, kept: Document) -> None:
         if on_skip:
             on_skip(duplicate_message(dropped, kept))
 
-    for item in read_sources(paths, max_chars=max_chars, on_duplicate=duplicate):
+    for item in read_sources(paths, max_chars=max_chars, on_duplicate=duplicate, pages=pages):
         if isinstance(item, InputError):
             if on_error:
                 on_error(item)
@@ -132,19 +133,22 @@ def build(
     on_error: Callable[[InputError | AnalysisError], None] | None = None,
     on_progress: Callable[[int], object] | None = None,  # its return value is ignored
     on_skip: Callable[[str], None] | None = None,
+    feed_pages: Iterable[str | os.PathLike[str]] | None = None,
 ) -> BuildReport:
     """Analyse ``paths`` and add new documents to the database ``db``, a batch per transaction.
 
     Incremental: documents already stored (same content hash) are not analysed again. Killed at
     any point, the database keeps every committed batch, and rerunning completes it. A
     ``jsonl`` export of another kronika database (``kronika export``) is stored as it is, not
-    analysed again, so a graph moves between databases.
+    analysed again, so a graph moves between databases. ``feed_pages``: saved pages (HTML,
+    WARC) whose articles stand in for the excerpts of the feed entries linking to them.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     given = [os.fspath(path) for path in ([paths] if isinstance(paths, str | Path) else paths)]
     exports = [path for path in given if is_jsonl_export(path)]
     sources = [path for path in given if path not in exports]
+    pages = saved_pages(feed_pages) if feed_pages else None
     report = BuildReport()
 
     def skipped(message: str) -> None:
@@ -171,7 +175,7 @@ def build(
             return False
 
         analyses = analyze_many(
-            _documents(sources, error, skip, max_chars=max_chars, on_skip=skipped),
+            _documents(sources, error, skip, max_chars=max_chars, on_skip=skipped, pages=pages),
             workers=workers,
             ner=ner,
         )

@@ -128,8 +128,21 @@ def _summary(record: dict[str, Any]) -> str:
 )
 @click.option("--ner", type=NER_CHOICE, default="auto", show_default=True)
 @max_chars_option
+@click.option(
+    "--feed-pages",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Saved pages (HTML files, WARC crawls, folders of them): a feed entry linking to one "
+    "is stored as that page's whole article instead of the feed's excerpt.",
+)
 def build(
-    paths: tuple[str, ...], db: str, workers: int, batch_size: int, ner: str, max_chars: int
+    paths: tuple[str, ...],
+    db: str,
+    workers: int,
+    batch_size: int,
+    ner: str,
+    max_chars: int,
+    feed_pages: tuple[str, ...],
 ) -> None:
     """Analyse PATHS and add new documents to the database (incremental)."""
     from tqdm import tqdm
@@ -153,6 +166,7 @@ def build(
                 on_error=lambda e: bar.write(_safe(f"kronika: rejected {e}"), file=sys.stderr),
                 on_progress=progress,
                 on_skip=lambda message: bar.write(_safe(f"kronika: {message}"), file=sys.stderr),
+                feed_pages=feed_pages or None,
             )
         except KronikaError as error:
             raise _Failure(str(error)) from error

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from kronika.errors import InputError
 from kronika.ingest.document import Document, content_id
@@ -37,6 +37,7 @@ __all__ = [
     "content_id",
     "decode",
     "read_sources",
+    "saved_pages",
     "read_text",
 ]
 
@@ -61,6 +62,7 @@ def read_sources(
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
     on_duplicate: Callable[[Document, Document], None] | None = None,
+    pages: Mapping[str, Document] | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents from files, directories and "-" (stdin), in a deterministic order.
 
@@ -77,7 +79,7 @@ def read_sources(
         paths = [paths]
     seen: dict[str, Document] = {}
     for path in paths:
-        for result in _read_path(os.fspath(path), max_chars):
+        for result in _read_path(os.fspath(path), max_chars, pages):
             if isinstance(result, Document):
                 if result.id in seen:
                     if on_duplicate:
@@ -85,6 +87,16 @@ def read_sources(
                     continue
                 seen[result.id] = result
             yield result
+
+
+def saved_pages(paths: Iterable[str | os.PathLike[str]]) -> dict[str, Document]:
+    """The articles of saved pages (HTML files, WARC crawls) by their URL, for feed entries
+    that link to them (``read_sources(..., pages=...)``); unreadable pages are left out."""
+    found: dict[str, Document] = {}
+    for item in read_sources(paths):
+        if isinstance(item, Document) and item.url:
+            found.setdefault(item.url, item)
+    return found
 
 
 def read_text(
@@ -107,7 +119,9 @@ def read_text(
     return documents
 
 
-def _read_path(path: str, max_chars: int) -> Iterator[Document | InputError]:
+def _read_path(
+    path: str, max_chars: int, pages: Mapping[str, Document] | None = None
+) -> Iterator[Document | InputError]:
     if path == STDIN:
         yield from _read_stdin(max_chars)
     elif os.path.isdir(path):
@@ -115,9 +129,9 @@ def _read_path(path: str, max_chars: int) -> Iterator[Document | InputError]:
             if isinstance(entry, InputError):
                 yield entry
             else:
-                yield from _read_file(entry, max_chars)
+                yield from _read_file(entry, max_chars, pages)
     else:
-        yield from _read_file(path, max_chars)
+        yield from _read_file(path, max_chars, pages)
 
 
 def _walk(directory: str) -> list[str | InputError]:
@@ -157,7 +171,9 @@ def _components(directory: str, path: str) -> tuple[str, ...]:
     return tuple(os.path.relpath(path, directory).split(os.sep))
 
 
-def _read_file(path: str, max_chars: int) -> Iterator[Document | InputError]:
+def _read_file(
+    path: str, max_chars: int, pages: Mapping[str, Document] | None = None
+) -> Iterator[Document | InputError]:
     """One file, dispatched by extension; every failure becomes an InputError."""
     try:
         info = os.stat(path)
@@ -181,7 +197,7 @@ def _read_file(path: str, max_chars: int) -> Iterator[Document | InputError]:
         yield from read_jsonl_file(path, source=path, max_chars=max_chars)
         return
     if is_web_or_compressed(path):
-        yield from read_special_file(path, limit=MAX_FILE_BYTES, max_chars=max_chars)
+        yield from read_special_file(path, limit=MAX_FILE_BYTES, max_chars=max_chars, pages=pages)
         return
     try:
         with open(path, "rb") as handle:

@@ -8,7 +8,7 @@ says nothing (a ``.txt`` or ``.xml`` that holds HTML or RSS).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from kronika.errors import InputError
 from kronika.ingest.compressed import COMPRESSED_EXTENSIONS, decompressed, inner_name
@@ -30,7 +30,9 @@ def is_web_or_compressed(path: str) -> bool:
     return lower.endswith(COMPRESSED_EXTENSIONS) or lower.endswith(WEB_EXTENSIONS)
 
 
-def read_special_file(path: str, *, limit: int, max_chars: int) -> Iterator[Document | InputError]:
+def read_special_file(
+    path: str, *, limit: int, max_chars: int, pages: Mapping[str, Document] | None = None
+) -> Iterator[Document | InputError]:
     """One web-format or compressed file; every failure becomes an InputError."""
     inner = inner_name(path).lower()
     if inner.endswith(".warc"):
@@ -54,11 +56,16 @@ def read_special_file(path: str, *, limit: int, max_chars: int) -> Iterator[Docu
     except OSError as error:
         yield InputError(f"cannot read: {error.strerror or error}", source=path)
         return
-    yield from read_bytes(data, name=inner, source=path, max_chars=max_chars)
+    yield from read_bytes(data, name=inner, source=path, max_chars=max_chars, pages=pages)
 
 
 def read_bytes(
-    data: bytes, *, name: str, source: str, max_chars: int
+    data: bytes,
+    *,
+    name: str,
+    source: str,
+    max_chars: int,
+    pages: Mapping[str, Document] | None = None,
 ) -> Iterator[Document | InputError]:
     """Content of a known name: by its extension, else by what it looks like."""
     if not data.strip():
@@ -66,7 +73,7 @@ def read_bytes(
         return
     try:
         if name.endswith(FEED_EXTENSIONS):
-            yield from read_feed(data, source=source, max_chars=max_chars)
+            yield from read_feed(data, source=source, max_chars=max_chars, pages=pages)
             return
         if name.endswith(HTML_EXTENSIONS):
             yield from parse_page(
@@ -77,17 +84,22 @@ def read_bytes(
     except InputError as error:
         yield error
         return
-    yield from read_decoded(text, name=name, source=source, max_chars=max_chars)
+    yield from read_decoded(text, name=name, source=source, max_chars=max_chars, pages=pages)
 
 
 def read_decoded(
-    text: str, *, name: str, source: str, max_chars: int
+    text: str,
+    *,
+    name: str,
+    source: str,
+    max_chars: int,
+    pages: Mapping[str, Document] | None = None,
 ) -> Iterator[Document | InputError]:
     """Decoded text: JSONL by its name, a page or a feed by its content, else plain text."""
     if name.endswith(JSONL_NAMES):
         yield from parse_jsonl(text, source=source, max_chars=max_chars)
     elif looks_like_feed(text):
-        yield from read_feed(text, source=source, max_chars=max_chars)
+        yield from read_feed(text, source=source, max_chars=max_chars, pages=pages)
     elif looks_like_html(text):
         yield from parse_page(text, source=source, max_chars=max_chars)
     else:
