@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import rdflib
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kronika.export.common import Sentences
@@ -397,14 +397,15 @@ def _by_subject(triples: set[Triple]) -> dict[Node, dict[Node, list[Node]]]:
 
 
 def write_nquads(analyses: Iterable[Analysis], out: Path) -> None:
+    """N-Quads by rdflib's serializer, one named graph per document, lines sorted."""
     with out.open("w", encoding="utf-8") as stream:
         for analysis in analyses:
-            graph = _nt_term(document_iri(analysis.id))
-            lines = sorted(
-                f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} {graph} .\n"
-                for s, p, o in document_triples(analysis)
-            )
-            stream.writelines(lines)
+            dataset = Dataset()
+            named = dataset.graph(document_iri(analysis.id))
+            for triple in document_triples(analysis):
+                named.add(triple)
+            text = dataset.serialize(format="nquads")
+            stream.writelines(sorted(line + "\n" for line in text.splitlines() if line.strip()))
 
 
 def turtle_prefixes() -> str:
@@ -412,15 +413,9 @@ def turtle_prefixes() -> str:
 
 
 def turtle_chunk(analysis: Analysis) -> str:
-    """One document's triples in Turtle, grouped by subject (prefixes declared by the caller)."""
-    blocks = []
-    for subject, predicates in _by_subject(document_triples(analysis)).items():
-        parts = []
-        for predicate, values in predicates.items():
-            verb = "a" if predicate == RDF.type else _turtle_term(predicate)
-            parts.append(f"{verb} " + ", ".join(_turtle_term(v) for v in values))
-        blocks.append(f"{_turtle_term(subject)} " + " ;\n    ".join(parts) + " .\n")
-    return "\n".join(blocks)
+    """One document's triples in Turtle by rdflib's serializer (its prefixes included: a
+    Turtle file may declare a prefix again)."""
+    return document_graph(analysis).serialize(format="turtle")
 
 
 def write_turtle(analyses: Iterable[Analysis], out: Path) -> None:
