@@ -12,8 +12,6 @@ import gzip
 import lzma
 from typing import IO, cast
 
-import zstandard
-
 from kronika.errors import InputError
 
 COMPRESSED_EXTENSIONS = (".gz", ".bz2", ".xz", ".zst")
@@ -29,6 +27,8 @@ def inner_name(path: str) -> str:
 
 def decompressed(path: str, limit: int) -> bytes:
     """The uncompressed content of ``path``, at most ``limit`` bytes (an InputError beyond)."""
+    import zstandard  # on first use: only .zst needs it
+
     try:
         with _open(path) as handle:
             data = handle.read(limit + 1)
@@ -53,4 +53,6 @@ def _open(path: str) -> IO[bytes]:
         return bz2.open(path, "rb")
     if lower.endswith(".xz"):
         return lzma.open(path, "rb")
+    import zstandard
+
     return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), closefd=True)  # noqa: SIM115

@@ -11,9 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 
-import feedparser
-import lxml.html
-
 from kronika.errors import InputError
 from kronika.ingest.dates import trusted_date
 from kronika.ingest.document import Document
@@ -38,6 +35,8 @@ def read_feed(
     pages: Mapping[str, Document] | None = None,
 ) -> Iterator[Document | InputError]:
     """The entries of one feed, in the feed's order."""
+    import feedparser  # on first use, as every reader of a web format
+
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:
         yield InputError(
@@ -86,6 +85,8 @@ def _text(markup: str | None) -> str | None:
     markup = normalize(markup)
     if "<" not in markup:
         return " ".join(markup.split()) or None
+    import lxml.html
+
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     for element in root.iter(*_BLOCKS):
         element.tail = "\n\n" + (element.tail or "")

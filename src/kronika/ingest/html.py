@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import trafilatura
-
 from kronika.errors import InputError
 from kronika.ingest.dates import trusted_date
 from kronika.ingest.document import Document
@@ -100,6 +98,8 @@ def parse_page(
 
 
 def _extract(page: str, url: str | None) -> dict[str, str | None]:
+    import trafilatura  # on first use: it costs a tenth of a second to import
+
     result = trafilatura.bare_extraction(
         page,
         url=url,

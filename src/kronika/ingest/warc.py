@@ -13,9 +13,6 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from kronika.errors import InputError
 from kronika.ingest.document import Document
 from kronika.ingest.html import decode_page, parse_page
@@ -57,6 +54,9 @@ def _read_from(
 ) -> Generator[Document | InputError, None, int | None]:
     """Records from the handle's position; returns where to resume after a broken record."""
     start = handle.tell()
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     records = ArchiveIterator(handle)
     position = start  # where the record being read starts
     try:
