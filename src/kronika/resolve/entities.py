@@ -12,12 +12,13 @@ whose lemma is a knowledge-base name, alias or (for people) unambiguous surname 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import cast
+from typing import Any, cast
 
 from kronika.kb import Entry, by_key, load_kb, short_names, usual_short_names
 from kronika.lang.morphology import shared_morphology
@@ -244,14 +245,50 @@ def link_document(
 def entity_at(
     mentions: Sequence[Mention], start: int, end: int, *, derived: bool = False
 ) -> str | None:
-    """The entity of the mention overlapping [start, end), the longest overlap first; of a
-    derived word only when ``derived`` ("kandydatka białoruskiej opozycji" is not spoken by
-    Białoruś, but "białoruski politolog" is a role of Belarus)."""
+    """The entity of the mention overlapping [start, end), the longest overlap first (the first
+    such mention where two overlap as much); of a derived word only when ``derived``
+    ("kandydatka białoruskiej opozycji" is not spoken by Białoruś, but "białoruski politolog"
+    is a role of Belarus)."""
     best: tuple[int, str] | None = None
-    for mention in mentions:
-        overlap = min(end, mention.end) - max(start, mention.start)
+    for index in overlapping(mentions, start, end, lambda m: (m.start, m.end)):
+        mention = mentions[index]
         if (mention.derived and not derived) or not mention.entity:
             continue
+        overlap = min(end, mention.end) - max(start, mention.start)
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, mention.entity)
     return best[1] if best else None
+
+
+class _SpanIndex:
+    """A document's spans by start, to find those overlapping a stretch without a scan."""
+
+    def __init__(self, spans: Sequence[Any], extent: Callable[[Any], tuple[int, int]]) -> None:
+        self.spans = spans
+        ends = [extent(span) for span in spans]
+        order = sorted(range(len(spans)), key=lambda i: ends[i][0])
+        self.starts = [ends[i][0] for i in order]
+        self.order = order
+        self.extents = ends
+        self.longest = max((e - s for s, e in ends), default=0)
+
+
+_last_index: list[_SpanIndex] = []
+
+
+def overlapping(
+    spans: Sequence[Any], start: int, end: int, extent: Callable[[Any], tuple[int, int]]
+) -> list[int]:
+    """Positions in ``spans`` of those overlapping [start, end), in the order of ``spans``.
+
+    The index of the last sequence asked about is kept (the same document's mentions are asked
+    about once per quote, fact and relation): linear in a document's statements, not quadratic.
+    """
+    known = _last_index[0] if _last_index else None
+    if known is None or known.spans is not spans or len(spans) != len(known.order):
+        _last_index[:] = [_SpanIndex(spans, extent)]
+    index = _last_index[0]
+    low = bisect_left(index.starts, start - index.longest)
+    high = bisect_left(index.starts, end)
+    found = [index.order[k] for k in range(low, high) if index.extents[index.order[k]][1] > start]
+    return sorted(found)

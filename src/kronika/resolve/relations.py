@@ -33,7 +33,7 @@ from kronika.extract.relations.base import HOME_KEY
 from kronika.extract.relations.cues import cues
 from kronika.kb import by_key
 from kronika.model import Predicate, Relation, RelationStatus
-from kronika.resolve.entities import entity_id, kb_entry, stands_for
+from kronika.resolve.entities import entity_id, kb_entry, overlapping, stands_for
 
 #: Statuses whose time is when the relation began, and those whose time is when it ended.
 BEGINS = frozenset({"joined", "current", "suspended", "candidate"})
@@ -106,7 +106,8 @@ def _entity_at(
     """``resolve.entities.entity_at`` over the contract's mention records, which this module
     still reads: the longest overlap first, a derived word only when ``derived``."""
     best: tuple[int, str] | None = None
-    for mention in mentions:
+    for index in overlapping(mentions, start, end, lambda m: (m["start"], m["end"])):
+        mention = mentions[index]
         if (mention["derived"] and not derived) or not mention["entity"]:
             continue
         overlap = min(end, mention["end"]) - max(start, mention["start"])
