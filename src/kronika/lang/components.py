@@ -9,7 +9,7 @@ disambiguation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -25,6 +25,20 @@ def readings(token: Token) -> tuple[Interpretation, ...]:
     """The SGJP readings ``kronika_morphology`` stored for ``token``."""
     token_readings: tuple[Interpretation, ...] = token.doc.user_data[READINGS_KEY][token.i]
     return token_readings
+
+
+def has_tag(token: Token, pos: Collection[str], *features: str) -> bool:
+    """A reading of class ``pos`` whose tag holds every one of ``features`` (as tag values,
+    e.g. "pl", "gen", "m1"; dotted alternatives such as "gen.acc" count)."""
+    for reading in readings(token):
+        if reading.pos not in pos:
+            continue
+        values: set[str] = set()
+        for part in reading.tag.split(":")[1:]:
+            values.update(part.split("."))
+        if all(f in values for f in features):
+            return True
+    return False
 
 
 def doc_text(doc: Doc) -> str:

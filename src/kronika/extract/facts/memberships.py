@@ -8,8 +8,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.facts.lexicon import CLAUSE_PUNCT, MEMBER_TYPES
-from kronika.extract.facts.view import TimexIndex, _has, _lemmas, _View
+from kronika.extract.facts.view import TimexIndex, _lemmas, _View
 from kronika.extract.timex import find_timexes
+from kronika.lang.components import has_tag
 
 
 def _is_member(mention: Span) -> bool:
@@ -194,8 +195,8 @@ def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict[str, A
         sent = view.base.sentence_of(token.i)
         lemmas = _lemmas(token)
         # "X wstąpiła do Y (w 2004 roku)", "X należy do Y": past joins, present belonging
-        joins = bool(lemmas & lex.join_verbs) and _has(token, {"praet"})
-        belongs = bool(lemmas & lex.belong_verbs) and _has(token, {"fin"})
+        joins = bool(lemmas & lex.join_verbs) and has_tag(token, {"praet"})
+        belongs = bool(lemmas & lex.belong_verbs) and has_tag(token, {"fin"})
         if (joins or belongs) and not token.text.lower().endswith(lex.conditional_endings):
             found += _joining(view, token, sent, joins, timexes)
         else:
@@ -277,13 +278,13 @@ def _membership_noun(
     if obj_end < sent.end and (
         doc[obj_end].text == ":"
         or "być" in _lemmas(doc[obj_end])
-        and not _has(doc[obj_end], {"praet"}, "sg")
+        and not has_tag(doc[obj_end], {"praet"}, "sg")
     ):
         # the list follows the organization
         subjects, _end = _list_members(view, obj_end + 1, sent.end)
         if _irrealis(view, max(sent.start, i - 2), obj_end + 1):
             return []
-    elif is_member_noun and _has(token, {"subst"}, "inst"):
+    elif is_member_noun and has_tag(token, {"subst"}, "inst"):
         # "X jest (pełnoprawnym) członkiem Y": the copula shortly before the noun
         k = i - 1
         while k >= sent.start and k >= i - 4 and not (_lemmas(doc[k]) & lex.copulas):

@@ -9,7 +9,8 @@ from typing import Any
 from spacy.tokens import Span
 
 from kronika.extract.facts.lexicon import NUMBER
-from kronika.extract.facts.view import _has, _lemmas, _View
+from kronika.extract.facts.view import _lemmas, _View
+from kronika.lang.components import has_tag
 
 
 @dataclass
@@ -56,13 +57,13 @@ def _population(
         lemmas = _lemmas(token)
         mention = view.mention_at[j]
         # an adjective that SGJP also reads as a noun ("nowych" → "nowi") is an adjective here
-        is_person_noun = _has(token, {"subst", "depr"}, number, case, "m1") and not _has(
+        is_person_noun = has_tag(token, {"subst", "depr"}, number, case, "m1") and not has_tag(
             token, {"adj"}
         )
-        participle = bool(lemmas & lex.population_participles) and _has(token, {"ppas"}, number)
+        participle = bool(lemmas & lex.population_participles) and has_tag(token, {"ppas"}, number)
         is_word = bool(lemmas & lex.population_words) or participle
         # a demonym the NER linked to its country ("Białorusinów") is people, never a place
-        demonym = mention is not None and mention._.derived and _has(token, {"subst"}, number)
+        demonym = mention is not None and mention._.derived and has_tag(token, {"subst"}, number)
         if is_person_noun or is_word or demonym:
             people = True
             survey = survey or participle or bool(lemmas & lex.survey_population_words)
@@ -70,9 +71,9 @@ def _population(
             j += 1
             continue
         # an adjective before the head noun ("dorosłych Polaków"), only if a head follows
-        if _has(token, {"adj", "ppas", "pact"}, number, case) and j + 1 < stop:
+        if has_tag(token, {"adj", "ppas", "pact"}, number, case) and j + 1 < stop:
             nxt = doc[j + 1]
-            if _has(nxt, {"subst", "depr"}, number, case, "m1") or (
+            if has_tag(nxt, {"subst", "depr"}, number, case, "m1") or (
                 _lemmas(nxt) & lex.population_words
             ):
                 j += 1

@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 from kronika.extract.facts.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from kronika.extract.facts.statements import _pollster_name
-from kronika.extract.facts.view import TimexIndex, _capitalized, _has, _lemmas, _View
+from kronika.extract.facts.view import TimexIndex, _capitalized, _lemmas, _View
+from kronika.lang.components import has_tag
 
 
 def _name_at(view: _View, j: int, stop: int) -> tuple[int, int] | None:
@@ -80,7 +81,7 @@ def _find_source(view: _View, sent: Span, timex_tokens: set[int]) -> tuple[int, 
             # ("sondażu w sprawie Brexitu", "sondażem z końca września przewaga Demokraty") means
             # the name that follows is not the pollster
             if not (
-                _has(token, {"adj", "ppas", "pact"})
+                has_tag(token, {"adj", "ppas", "pact"})
                 or token.text.lower() in lex.source_links
                 or _lemmas(token) & lex.pollster_nouns
                 or j in timex_tokens

@@ -14,7 +14,8 @@ from kronika.extract.facts.lexicon import (
     SEPARATOR_PUNCT,
 )
 from kronika.extract.facts.shares import _Share
-from kronika.extract.facts.view import _capitalized, _has, _is_verb, _lemmas, _View
+from kronika.extract.facts.view import _capitalized, _is_verb, _lemmas, _View
+from kronika.lang.components import has_tag
 
 
 def _separator_before(view: _View, lo: int, hi: int) -> tuple[int, int]:
@@ -164,4 +165,4 @@ def _keep(
     if after >= share.clause_end or after >= len(doc):
         return True
     nxt = doc[after]
-    return not (_has(nxt, {"subst", "adj", "ger", "depr", "ign"}, "gen") and not _is_verb(nxt))
+    return not (has_tag(nxt, {"subst", "adj", "ger", "depr", "ign"}, "gen") and not _is_verb(nxt))

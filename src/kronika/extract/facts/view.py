@@ -20,20 +20,6 @@ def _lemmas(token: Token) -> frozenset[str]:
     return DocumentView.of(token.doc).lemmas_and_form(token)
 
 
-def _has(token: Token, pos: frozenset[str] | set[str], *features: str) -> bool:
-    """A reading of class ``pos`` whose tag holds every one of ``features`` (as tag values,
-    e.g. "pl", "gen", "m1"; dotted alternatives such as "gen.acc" count)."""
-    for reading in readings(token):
-        if reading.pos not in pos:
-            continue
-        values: set[str] = set()
-        for part in reading.tag.split(":")[1:]:
-            values.update(part.split("."))
-        if all(f in values for f in features):
-            return True
-    return False
-
-
 def _is_verb(token: Token) -> bool:
     return any(r.pos in VERB_CLASSES for r in readings(token)) and token.text[:1].islower()
 

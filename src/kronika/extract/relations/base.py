@@ -124,19 +124,6 @@ def is_organization(mention: Span) -> bool:
     )
 
 
-def has_tag(token: Token, pos: frozenset[str] | set[str], *features: str) -> bool:
-    """A reading of class ``pos`` whose tag holds every one of ``features`` ("sg", "inst")."""
-    for reading in readings(token):
-        if reading.pos not in pos:
-            continue
-        values: set[str] = set()
-        for part in reading.tag.split(":")[1:]:
-            values.update(part.split("."))
-        if all(f in values for f in features):
-            return True
-    return False
-
-
 def is_verb(token: Token) -> bool:
     return token.text[:1].islower() and any(r.pos in VERB_CLASSES for r in readings(token))
 

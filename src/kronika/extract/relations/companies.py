@@ -16,13 +16,13 @@ from kronika.extract.relations.base import (
     Found,
     Ref,
     View,
-    has_tag,
     is_organization,
     is_party,
     is_verb,
 )
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.relations.parties import coordinated, listed, objects_after, subjects_before
+from kronika.lang.components import has_tag
 from kronika.lang.titles import organization_nouns
 
 DO = frozenset({"do"})

@@ -21,7 +21,6 @@ from kronika.extract.relations.base import (
     Found,
     Ref,
     View,
-    has_tag,
     is_conditional,
     is_future,
     is_organization,
@@ -30,6 +29,7 @@ from kronika.extract.relations.base import (
 )
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.relations.parties import objects_after, previous_country, subjects_before
+from kronika.lang.components import has_tag
 
 DO = frozenset({"do"})
 Z = frozenset({"z", "ze"})

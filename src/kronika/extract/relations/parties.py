@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from kronika.extract.relations.base import CLAUSE_PUNCT, View, has_tag, is_party
+from kronika.extract.relations.base import CLAUSE_PUNCT, View, is_party
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
-from kronika.lang.components import readings
+from kronika.lang.components import has_tag, readings
 from kronika.lang.titles import organization_nouns
 
 #: Tokens that open a partial list: "(m.in. A, B)", "np. A i B".

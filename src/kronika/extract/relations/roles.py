@@ -19,10 +19,10 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from kronika.extract.relations.base import HOME_KEY, Found, Ref, View, has_tag
+from kronika.extract.relations.base import HOME_KEY, Found, Ref, View
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.roles import find_roles
-from kronika.lang.components import readings
+from kronika.lang.components import has_tag, readings
 from kronika.lang.titles import organization_nouns, person_titles
 
 #: Tokens before a title where its status adjective may stand ("były polski premier").

@@ -15,13 +15,13 @@ from kronika.extract.relations.base import (
     Found,
     Ref,
     View,
-    has_tag,
     is_future,
     is_party,
     is_verb,
 )
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.relations.parties import objects_after, subjects_before
+from kronika.lang.components import has_tag
 
 WOBEC = frozenset({"wobec", "dla"})
 #: Words of a described object: "budowie gazociągu Nord Stream 2" (up to the clause end).
