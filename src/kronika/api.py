@@ -366,11 +366,7 @@ def timeline(store: Store, name: str) -> list[dict[str, Any]]:
 def _graph_answers(
     store: Store, ids: list[str], role: str, predicate: str | None, as_of: str | None
 ) -> list[RelationAnswer]:
-    found = graph.assertions(store.db, ids, predicate=predicate, role=role)
-    names = graph.entity_names(
-        store.db, {a.subject for a in found} | {a.object or "" for a in found}
-    )
-    return graph.relations_at(found, names, as_of)
+    return graph.relations(store.db, ids, predicate=predicate, role=role, as_of=as_of)
 
 
 def relations(

@@ -241,6 +241,22 @@ def entity_names(db: sqlite3.Connection, entity_ids: Iterable[str]) -> dict[str,
     return dict(rows.fetchall())
 
 
+def relations(
+    db: sqlite3.Connection,
+    entity_ids: Sequence[str],
+    *,
+    predicate: str | None = None,
+    role: str = "any",
+    as_of: str | None = None,
+    latest: int = -1,
+) -> list[RelationAnswer]:
+    """The relations of ``entity_ids`` at ``as_of`` (else their latest state), with the names of
+    both ends: :func:`assertions` decided by :func:`relations_at`."""
+    found = assertions(db, entity_ids, predicate=predicate, role=role, latest=latest)
+    names = entity_names(db, {a.subject for a in found} | {a.object or "" for a in found})
+    return relations_at(found, names, as_of)
+
+
 def events(
     db: sqlite3.Connection,
     *,

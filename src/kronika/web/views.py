@@ -87,17 +87,13 @@ def entity(store: Store, entity_id: str, page: Page = Page()) -> dict[str, Any] 
     if row is None:
         return None
     details = store.entity(entity_id)
-    # the statements of the entity's latest documents: a page reads a bounded number of them
-    found = graph.assertions(store.db, [entity_id], latest=STATEMENTS_SHOWN)
-    names = graph.entity_names(
-        store.db, {a.subject for a in found} | {a.object or "" for a in found}
-    )
     return {
         "entity": row,
         "aliases": details["aliases"],
         "wikidata": WIKIDATA + row.kb if row.kb and row.kb.startswith("Q") else None,
         "months": browse.mentions_by_month(store.db, entity_id),
-        "relations": graph.relations_at(found, names),
+        # the statements of the entity's latest documents: a page reads a bounded number
+        "relations": graph.relations(store.db, [entity_id], latest=STATEMENTS_SHOWN),
         "quotes_by": store.quotes(speakers=[entity_id], limit=page.limit, offset=page.offset),
         "quotes_about": store.quotes(about=[entity_id], limit=page.limit, offset=page.offset),
         # the events of the latest reports: a page need not read every report of the corpus
@@ -116,11 +112,7 @@ def neighbourhood(store: Store, entity_id: str, *, limit: int = 25) -> dict[str,
         return None
     nodes = {row.id: {"id": row.id, "name": row.name, "type": row.type, "centre": True}}
     edges = []
-    found = graph.assertions(store.db, [entity_id], latest=STATEMENTS_SHOWN)
-    names = graph.entity_names(
-        store.db, {a.subject for a in found} | {a.object or "" for a in found}
-    )
-    for answer in graph.relations_at(found, names):
+    for answer in graph.relations(store.db, [entity_id], latest=STATEMENTS_SHOWN):
         if answer.object is None:
             continue
         for ident, name in (
