@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ import click
 
 from kronika.errors import KronikaError, shorten
 from kronika.ingest import DEFAULT_MAX_CHARS
+from kronika.ingest.text import CONTROL_CHARACTERS
 
 if TYPE_CHECKING:
     from kronika.store import Store
@@ -41,13 +41,10 @@ workers_option = click.option(
     "--workers", type=POSITIVE, default=1, show_default=True, help="Processes to use."
 )
 
-#: C0 controls but newline and tab, DEL, C1: never written to the terminal as they are.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 def _safe(text: str) -> str:
     """``text`` with every control character but newline and tab shown as an escape (``\\x1b``)."""
-    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _echo(text: str = "", *, err: bool = False) -> None:
@@ -80,7 +77,7 @@ def _dump(record: dict[str, Any]) -> str:
 
 def _safe_json(text: str) -> str:
     # json escapes C0 controls itself, but not DEL and C1 (U+009B is a terminal's CSI)
-    return _CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return CONTROL_CHARACTERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class IsoDate(_StrParamType):

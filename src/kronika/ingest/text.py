@@ -35,7 +35,7 @@ DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 #: Control characters other than tab and newline (C0, DEL, C1): a space each. Terminal escapes
 #: (``ESC ] 52 ; … BEL``) would otherwise become part of words and of stored entity names.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 #: Characters that are invisible inside words: zero-width space, non-joiner and joiner, word
 #: joiner, a byte order mark inside text, soft hyphen. Removed, so "Wła\u200bdimir" is one word.
@@ -49,7 +49,7 @@ def normalize(text: str) -> str:
     hyphens are removed; then NFC. Nothing else changes.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROLS.sub(" ", text)
+    text = CONTROL_CHARACTERS.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
 
