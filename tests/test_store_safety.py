@@ -22,7 +22,7 @@ import kronika
 from kronika.cli import main
 from kronika.errors import StoreError
 from kronika.model import Analysis, Span
-from kronika.store import QueryError, Store, connection
+from kronika.store import QueryError, Store, connection, migrations
 from kronika.store.queries import MAX_QUERY_TERMS
 
 ARTICLE = (
@@ -468,3 +468,28 @@ def test_a_user_without_write_access_can_query(built: Path) -> None:
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder)
+
+
+def test_a_build_that_migrates_while_another_reads_the_version_is_not_taken_for_unknown(
+    tmp_path: Path,
+) -> None:
+    # The race CI met once: a build read user_version 0, another build then committed its
+    # migrations, and the first read meta's new version beside the old user_version.
+    path = tmp_path / "new.db"
+    setup = sqlite3.connect(path)
+    setup.execute("PRAGMA journal_mode = WAL")  # a reader's snapshot lets the writer commit
+    setup.close()
+    reader = sqlite3.connect(path, isolation_level=None)
+    migrated: list[int] = []
+
+    def migrate_meanwhile(statement: str) -> None:
+        if "sqlite_master" in statement and not migrated:
+            with Store(path) as other:
+                migrated.append(other.add([one_document("doc-1")]))
+
+    reader.set_trace_callback(migrate_meanwhile)
+    assert migrations.version_of(reader, str(path)) == 0  # the state before the other build
+    reader.set_trace_callback(None)
+    assert migrated == [1]
+    assert migrations.version_of(reader, str(path)) == migrations.CURRENT_VERSION
+    reader.close()

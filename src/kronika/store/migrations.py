@@ -148,6 +148,18 @@ CURRENT_VERSION = MIGRATIONS[-1].version
 def version_of(db: sqlite3.Connection, path: str) -> int:
     """The database's schema version, 0 for an empty database; a StoreError for a file that is
     not a kronika database."""
+    if db.in_transaction:
+        return _version_in(db, path)
+    # one read transaction, so the version, the tables and meta come from one snapshot: read one
+    # by one, another build could commit its migrations between them
+    db.execute("BEGIN DEFERRED")
+    try:
+        return _version_in(db, path)
+    finally:
+        db.execute("COMMIT")
+
+
+def _version_in(db: sqlite3.Connection, path: str) -> int:
     (version,) = db.execute("PRAGMA user_version").fetchone()
     names = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not names:
