@@ -183,3 +183,15 @@ def test_the_server_never_writes(database: Path) -> None:
     assert (database.stat().st_mtime_ns, database.stat().st_size) == before
     methods = {m for route in client.app.routes for m in getattr(route, "methods", set())}
     assert methods <= {"GET", "HEAD"}
+
+
+def test_printed_values_lose_control_characters_and_keep_markup() -> None:
+    from markupsafe import Markup, escape
+
+    from kronika.web.app import printable
+
+    assert printable("Putin\x1b]52;\x07 i\tBiden\n") == "Putin ]52;  i\tBiden\n"
+    linked = printable(Markup('<a href="/entity/e1">Putin</a>\x07 mówi'))
+    assert isinstance(linked, Markup)
+    assert escape(linked) == '<a href="/entity/e1">Putin</a>  mówi'
+    assert printable(7) == 7

@@ -19,10 +19,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
 from kronika.api import open_db
+from kronika.ingest.text import CONTROL_CHARACTERS
 from kronika.store import Store
 
 SECURITY_HEADERS = {
@@ -63,17 +65,20 @@ def templates() -> Jinja2Templates:
     found = Jinja2Templates(directory=str(folder))
     found.env.autoescape = True
     found.env.filters["pager_query"] = _pager_query
-    found.env.finalize = _printable
+    found.env.finalize = printable
     return found
 
 
-_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127, *range(128, 160)], " ")
-
-
-def _printable(value: Any) -> Any:
+def printable(value: Any) -> Any:
     """Every value a template prints, with control characters (kept by older databases, or
-    in names) shown as spaces: a page is no place for a bell or an escape sequence."""
-    return value.translate(_CONTROLS) if isinstance(value, str) else value
+    in names) shown as spaces: a page is no place for a bell or an escape sequence.
+
+    ``Markup`` (a page's highlighted text with its links) stays ``Markup``: a space for a control
+    character adds no markup, and as a plain string Jinja would escape its links again."""
+    if not isinstance(value, str):
+        return value
+    spaced = CONTROL_CHARACTERS.sub(" ", value)
+    return Markup(spaced) if isinstance(value, Markup) else spaced
 
 
 def _pager_query(params: Any, offset: int) -> str:
