@@ -1,4 +1,5 @@
-"""The extractors' vocabularies: every key of extract/pl/*.yaml is read, and read for a use."""
+"""The extractors' vocabularies (``kronika.resources.vocabulary``): every key of extract/pl/*.yaml
+is read, and read for a use."""
 
 from __future__ import annotations
 
@@ -10,23 +11,27 @@ from pathlib import Path
 import pytest
 
 from kronika.errors import ModelError
-from kronika.extract import facts, quotes, roles
-from kronika.extract.resources import PACKAGE, Vocabulary, vocabulary
+from kronika.extract import events, facts, quotes, relations, roles
+from kronika.extract.pl import PACKAGE
 from kronika.extract.timex.vocabulary import _vocabulary as timex_tables
+from kronika.resources import Vocabulary, vocabulary
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "kronika"
 
 
 def _files() -> list[str]:
-    return sorted(
-        p.name.removesuffix(".yaml")
-        for p in resources.files(PACKAGE).iterdir()
-        if p.name.endswith(".yaml")
-    )
+    return sorted(p.name for p in resources.files(PACKAGE).iterdir() if p.name.endswith(".yaml"))
 
 
 def _lexicons() -> list[object]:
-    return [quotes.lexicon(), facts.lexicon(), roles.lexicon(), timex_tables()]
+    return [
+        quotes.lexicon(),
+        facts.lexicon(),
+        roles.lexicon(),
+        timex_tables(),
+        events.lexicon(),
+        relations.cues.cues(),
+    ]
 
 
 def _attributes_read() -> set[str]:
@@ -48,7 +53,7 @@ def _fields(lexicon: object) -> list[str]:
 @pytest.mark.parametrize("name", _files())
 def test_every_key_is_loaded(name):
     _lexicons()
-    vocab = vocabulary(name)
+    vocab = vocabulary(PACKAGE, name)
     unread = sorted(set(vocab.data) - vocab.read)
     assert not unread, f"{vocab.path}: keys no code loads: {unread}"
 
@@ -67,16 +72,28 @@ def test_every_loaded_table_is_used():
 
 def test_a_missing_vocabulary_is_a_model_error():
     with pytest.raises(ModelError, match="no_such_vocabulary.yaml"):
-        vocabulary("no_such_vocabulary")
+        vocabulary(PACKAGE, "no_such_vocabulary.yaml")
 
 
 def test_a_missing_key_is_a_model_error():
-    with pytest.raises(ModelError, match="'speech_verbs'"):
-        Vocabulary("empty", {})["speech_verbs"]
+    with pytest.raises(ModelError, match="empty.yaml has no key 'speech_verbs'"):
+        Vocabulary("kronika.extract.pl/empty.yaml", {})["speech_verbs"]
+
+
+def test_a_file_that_is_no_mapping_is_a_model_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kronika.resources.read_text", lambda package, name: "- a\n- b\n")
+    with pytest.raises(ModelError, match="list.yaml is not a mapping"):
+        vocabulary.__wrapped__(PACKAGE, "list.yaml")
+
+
+def test_the_extractors_share_one_parsed_vocabulary():
+    from kronika.extract.resources import vocabulary as by_name
+
+    assert by_name("quotes") is vocabulary(PACKAGE, "quotes.yaml")
 
 
 def test_reads_are_recorded():
-    vocab = Vocabulary("sample", {"a": ["x"], "b": ["y"]})
+    vocab = Vocabulary("kronika.extract.pl/sample.yaml", {"a": ["x"], "b": ["y"]})
     assert vocab.words("a") == {"x"}
     assert vocab.every_word() == {"x", "y", "a", "b"}
     assert vocab.read == {"a"}

@@ -21,10 +21,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from kronika.extract.resources import vocabulary
+from kronika.extract.pl import PACKAGE
 from kronika.lang.components import readings
 from kronika.lang.titles import person_titles
 from kronika.ner.mentions import MENTIONS_KEY
+from kronika.resources import vocabulary
 
 #: Words a title's complement may hold before its object ("spraw zagranicznych", "ds. …").
 MAX_COMPLEMENT = 3
@@ -61,7 +62,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The vocabulary of ``pl/roles.yaml``, read once per process."""
-    raw = vocabulary("roles")
+    raw = vocabulary(PACKAGE, "roles.yaml")
     return Lexicon(
         address_titles=raw.words("address_titles"), coordinators=raw.words("coordinators")
     )

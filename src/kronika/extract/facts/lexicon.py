@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.extract.resources import vocabulary
+from kronika.extract.pl import PACKAGE
+from kronika.resources import vocabulary
 
 #: A number as Polish press writes it: "47", "12,5", "1.5".
 NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d+)?$")
@@ -74,7 +75,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The vocabulary of ``pl/facts.yaml``, read once per process."""
-    raw = vocabulary("facts")
+    raw = vocabulary(PACKAGE, "facts.yaml")
 
     words = raw.words
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.extract.resources import vocabulary
+from kronika.extract.pl import PACKAGE
+from kronika.resources import vocabulary
 
 #: Dialogue dashes: en dash, em dash, or a hyphen standing alone between spaces.
 DASHES = frozenset("–—-")
@@ -68,7 +69,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The vocabulary of ``pl/quotes.yaml``, read once per process."""
-    raw = vocabulary("quotes")
+    raw = vocabulary(PACKAGE, "quotes.yaml")
 
     words = raw.words
 

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from kronika.extract.resources import Vocabulary, vocabulary
+from kronika.extract.pl import PACKAGE
+from kronika.resources import Vocabulary, vocabulary
 
 
 class _Lowered:
@@ -31,7 +32,9 @@ def _lowered(words: Iterable[Any]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Tables:
-    return _Tables(_Lowered(vocabulary("timex")), vocabulary("timex_forms"))
+    return _Tables(
+        _Lowered(vocabulary(PACKAGE, "timex.yaml")), vocabulary(PACKAGE, "timex_forms.yaml")
+    )
 
 
 class _Tables:
