@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 import kronika
-from kronika.model import Analysis, EntityType, Mention
+from kronika.lang.view import DocumentView
+from kronika.model import Analysis, Entity, EntityType, Mention
 from kronika.ner.evidence import Detected
 from kronika.resolve import entity_id, link_document
 
@@ -14,12 +16,25 @@ def mention(
     return Detected(Mention(start, start + len(text), text, lemma, type_, "x"), kb)
 
 
-def test_surname_joins_the_full_name_of_the_same_document() -> None:
+def linked(
+    nlp: Language, detected: list[Detected], text: str | None = None
+) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """``link_document`` over the view of ``text``, by default a text holding each mention's
+    words at its offsets (spaces between)."""
+    if text is None:
+        chars = [" "] * max(item.mention.end for item in detected)
+        for item in detected:
+            chars[item.mention.start : item.mention.end] = item.mention.text
+        text = "".join(chars)
+    return link_document(detected, DocumentView.of(nlp(text)))
+
+
+def test_surname_joins_the_full_name_of_the_same_document(nlp: Language) -> None:
     detected = [
         mention("Pawła Usowa", "Paweł Usow", "person", 0),
         mention("Usow", "Usow", "person", 20),
     ]
-    mentions, (entity,) = link_document(detected)
+    mentions, (entity,) = linked(nlp, detected)
     assert entity.name == "Paweł Usow"
     assert {m.entity for m in mentions} == {entity.id}
     # linking makes new mentions: what detection found is left as it was
@@ -27,37 +42,35 @@ def test_surname_joins_the_full_name_of_the_same_document() -> None:
     assert [m.text for m in mentions] == [item.mention.text for item in detected]
 
 
-def test_a_knowledge_base_match_is_evidence_the_linker_follows() -> None:
-    mentions, (entity,) = link_document(
-        [mention("Sojuszu", "Sojusz", "organization", 0, "org:NATO")]
-    )
+def test_a_knowledge_base_match_is_evidence_the_linker_follows(nlp: Language) -> None:
+    mentions, (entity,) = linked(nlp, [mention("Sojuszu", "Sojusz", "organization", 0, "org:NATO")])
     assert entity.name == "NATO" and entity.kb == "Q7184"
     assert mentions[0].entity == entity.id == entity_id("org:NATO")
 
 
-def test_shared_surname_stays_apart() -> None:
+def test_shared_surname_stays_apart(nlp: Language) -> None:
     detected = [
         mention("Jan Nowak", "Jan Nowak", "person", 0),
         mention("Anna Nowak", "Anna Nowak", "person", 20),
         mention("Nowak", "Nowak", "person", 40),
     ]
-    _mentions, entities = link_document(detected)
+    _mentions, entities = linked(nlp, detected)
     assert [e.name for e in entities] == ["Jan Nowak", "Anna Nowak", "Nowak"]
 
 
-def test_bracketed_acronym_joins_the_organization_before_it() -> None:
+def test_bracketed_acronym_joins_the_organization_before_it(nlp: Language) -> None:
     text = "Rada Współpracy Bałtyckiej (RWB) obradowała. RWB przyjęła uchwałę."
     detected = [
         mention("Rada Współpracy Bałtyckiej", "Rada Współpracy Bałtyckiej", "organization", 0),
         mention("RWB", "RWB", "organization", 28),
         mention("RWB", "RWB", "organization", 45),
     ]
-    _mentions, (entity,) = link_document(detected, text)
+    _mentions, (entity,) = linked(nlp, detected, text)
     assert entity.name == "Rada Współpracy Bałtyckiej"
     assert entity.aliases == ("RWB",)
 
 
-def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None:
+def test_shortened_name_joins_the_organization_named_in_full_before_it(nlp: Language) -> None:
     detected = [
         mention("Sądu Najwyższego Litwy", "Sąd Najwyższy Litwy", "organization", 0),
         mention("Rady Współpracy Bałtyckiej", "Rada Współpracy Bałtyckiej", "organization", 30),
@@ -67,7 +80,7 @@ def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None
         mention("Orlen Lietuva", "Orlen Lietuva", "organization", 110),
         mention("Orlen", "Orlen", "organization", 130),
     ]
-    mentions, entities = link_document(detected)
+    mentions, entities = linked(nlp, detected)
     assert [e.name for e in entities] == [
         "Sąd Najwyższy Litwy",
         "Rada Współpracy Bałtyckiej",
@@ -104,10 +117,10 @@ def test_shortened_name_joins_the_organization_named_in_full_before_it() -> None
     ],
 )
 def test_shortened_name_joins_its_full_name(
-    names: list[tuple[str, str, EntityType]], joined: list[tuple[int, int]]
+    nlp: Language, names: list[tuple[str, str, EntityType]], joined: list[tuple[int, int]]
 ) -> None:
     detected = [mention(text, lemma, kind, 40 * i) for i, (text, lemma, kind) in enumerate(names)]
-    mentions, _entities = link_document(detected)
+    mentions, _entities = linked(nlp, detected)
     for short, full in joined:
         assert mentions[short].entity == mentions[full].entity
 
@@ -345,3 +358,83 @@ def test_a_short_name_is_the_body_named_in_full_nearest_before_it() -> None:
         [short(0, "Unii", "Unia", "unia"), short(20, "Wspólnoty", "Wspólnota", "wspólnota")], []
     )
     assert (unia.kb, wspolnota.kb) == ("org:UE", None)
+
+
+ANALYSED = (
+    "date 2023-05-10\n"
+    "W Mińsku gościł rosyjski prezydent. Z brytyjskim premierem rozmawiano długo, a spotkanie z "
+    "premierem Wielkiej Brytanii zaplanowano na czerwiec. Komisja Europejska obradowała w "
+    "Brukseli, a Komisja przyjęła plan. Rzecznik Kremla Dmitrij Pieskow powiedział, że "
+    "rozmowy trwają. "
+    "Swiatłana Cichanouska przyjechała do Wilna. Najważniejsza kandydatka opozycji dodała, że "
+    "nie wróci."
+)
+
+
+def test_resolve_reads_the_view_and_analyses_no_document_word(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resolve takes words, readings and lemmas from the language layer's DocumentView: it asks
+    Morfeusz nothing about the document and starts no tokenizer."""
+    import inspect
+
+    from kronika.extract.quotes import find_quotes
+    from kronika.lang.morphology import Morphology, shared_morphology
+    from kronika.lang.names.name_lemmatizer import NameLemmatizer
+    from kronika.model import Quote
+    from kronika.ner.evidence import detected_mentions, kb_names
+    from kronika.resolve.descriptions import office_mentions
+    from kronika.resolve.entities import link_short_names
+    from kronika.resolve.quotes import link_quotes
+
+    morphology = shared_morphology()
+    morphology._cache.clear()  # what the document needs is analysed by the pipeline below
+    doc = nlp(ANALYSED)
+    view = DocumentView.of(doc)
+    quotes = [Quote.from_json(item) for item in find_quotes(doc)]
+    detected = link_short_names(detected_mentions(doc), kb_names(doc))
+
+    engine_calls: list[str] = []
+    resolve_calls: list[str] = []
+    engine = morphology._morfeusz
+    analyse = Morphology.analyse
+
+    class Counting:
+        def analyse(self, form: str) -> object:
+            engine_calls.append(form)
+            return engine.analyse(form)
+
+        def generate(self, lemma: str) -> object:
+            # synthesis (the name lemmatizer's nominatives), not analysis
+            return engine.generate(lemma)
+
+    def recorded(self: Morphology, form: str) -> object:
+        caller = inspect.stack()[1].frame.f_globals.get("__name__", "")
+        if caller.startswith("kronika.resolve"):
+            resolve_calls.append(form)
+        return analyse(self, form)
+
+    def no_tokenizer(self: NameLemmatizer, phrase: str) -> object:
+        raise AssertionError(f"resolve tokenized {phrase!r} again")
+
+    monkeypatch.setattr(morphology, "_morfeusz", Counting())
+    monkeypatch.setattr(Morphology, "analyse", recorded)
+    monkeypatch.setattr(NameLemmatizer, "tokenize", no_tokenizer)
+
+    offices = office_mentions(detected, view, 2023)
+    detected = sorted(detected + offices, key=lambda item: item.mention.start)
+    mentions, entities = link_document(detected, view)
+    linked_quotes = link_quotes(quotes, mentions, [], [], "2023-05-10", entities, view)
+
+    assert resolve_calls == [] and engine_calls == []
+    # and it resolved: the office holders, a shortened name, a described speaker
+    assert {item.mention.text for item in offices} == {
+        "rosyjski prezydent",
+        "brytyjskim premierem",
+        "premierem Wielkiej Brytanii",
+    }
+    komisje = [m.entity for m in mentions if m.text.startswith("Komisja")]
+    assert len(komisje) == 2 and len(set(komisje)) == 1
+    speakers = {q.speaker_text: q.speaker for q in linked_quotes}
+    cichanouska = next(m.entity for m in mentions if m.text == "Swiatłana Cichanouska")
+    assert speakers.get("kandydatka opozycji") == cichanouska

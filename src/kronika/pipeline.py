@@ -35,6 +35,7 @@ from kronika.extract.relations import find_relations
 from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
+from kronika.lang.view import DocumentView
 from kronika.model import CONTRACT_VERSION, Analysis, DateRange, Entity, Fact, Quote, Span, Timex
 from kronika.ner.evidence import detected_mentions, kb_names
 from kronika.resolve import link_document
@@ -109,16 +110,17 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     timexes = tuple(Timex.from_json(item) for item in found_timexes)
     # "prezydent Rosji" is a mention of the office holder of the article's year
     year = int(date[:4]) if date else None
+    view = DocumentView.of(doc)
     detected = link_short_names(detected_mentions(doc), kb_names(doc))
     detected = sorted(
-        detected + office_mentions(detected, text, year),
+        detected + office_mentions(detected, view, year),
         key=lambda item: (item.mention.start, item.mention.end),
     )
-    mentions, entities = link_document(detected, text)
+    mentions, entities = link_document(detected, view)
     sentences = [sent for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]
     spans = tuple(_trimmed(sent.start_char, sent.end_char, text) for sent in sentences)
     found_quotes = [Quote.from_json(item) for item in find_quotes(doc)]
-    quotes = link_quotes(found_quotes, mentions, spans, timexes, date, entities)
+    quotes = link_quotes(found_quotes, mentions, spans, timexes, date, entities, view)
     facts, _ = link_facts(
         [Fact.from_json(item) for item in find_polls(doc, found_timexes)],
         [],

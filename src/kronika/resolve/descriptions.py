@@ -12,22 +12,26 @@ it the office or another holder ("byłego prezydenta", "kandydat na prezydenta",
 prezydenta": ``office_not_holder``), an instrumental not after a preposition ("zostać
 prezydentem USA", "prezydentem będzie Joe Biden"), a description followed by a person's name
 ("prezydent Rosji Władimir Putin": the name is the mention), and any article without a year.
+
+Words are the language layer's: the tokens of the document's ``DocumentView`` and their SGJP
+readings; nothing of the document is split or analysed again here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kronika.extract.quotes import lexicon
 from kronika.kb import Entry, Role, by_key, load_kb
-from kronika.lang.morphology import shared_morphology
+from kronika.lang.morphology import Interpretation
 from kronika.lang.names import feminine_name, parse_tag, shared_name_lemmatizer
+from kronika.lang.view import DocumentView
 from kronika.model import Mention
 from kronika.ner.evidence import Detected
 
-_morphology = shared_morphology()
 _names = shared_name_lemmatizer()
 #: How far around a name the words of an office are looked for (never the whole text).
 WINDOW = 120
@@ -40,7 +44,32 @@ ORDINAL_BEFORE = re.compile(r"\b\d+\.?\s*$")
 COORDINATORS = frozenset({"i", "oraz", "lub", "albo", "ani", "czy"})
 #: How many words before a conjunction are looked at for a blocking word.
 COORDINATED_REACH = 8
+#: A word, as opposed to punctuation: a token of letters and digits only.
 WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word token of the document: its offsets, text and SGJP readings."""
+
+    start: int
+    end: int
+    text: str
+    readings: tuple[Interpretation, ...]
+
+
+def _words_in(view: DocumentView, start: int, end: int) -> list[_Word]:
+    """The word tokens lying wholly in ``[start, end)``, in order."""
+    first = view.token_at(start)
+    if first is None:
+        return []
+    texts, readings = view.texts, view.readings
+    found = []
+    for token in view.tokens_until(first.i, end):
+        i, text = token.i, texts[token.i]
+        if token.idx + len(text) <= end and WORD.fullmatch(text):
+            found.append(_Word(token.idx, token.idx + len(text), text, readings[i]))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +96,7 @@ def _offices_of(of: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         if role.of != of or words[0] not in heads:
             continue
         rest = " ".join(words[1:])
+        # a knowledge-base role, not document text: the one string lemmatized here
         named = bool(rest) and (_names.lemmatize_text(rest) or rest).lower() in own
         offices.add((words[:1] if named else words, name))
     return tuple(sorted(offices, key=lambda office: (-len(office[0]), office)))
@@ -84,12 +114,12 @@ def holder(office: str, of: str, year: int) -> Entry | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _head(word: str, office: str) -> frozenset[str] | None:
+def _head(word: _Word, office: str) -> frozenset[str] | None:
     """The cases in which ``word`` is the singular of the office's first word ("prezydenta" of
     prezydent: genitive, accusative; a woman's title by its stem, "prezydentka"), or None."""
     titles = lexicon().office_nouns
     cases: set[str] = set()
-    for reading in _morphology.analyse(word):
+    for reading in word.readings:
         lemma = reading.lemma.lower()
         if reading.pos != "subst" or lemma[:5] != office[:5]:
             continue
@@ -101,36 +131,35 @@ def _head(word: str, office: str) -> frozenset[str] | None:
     return frozenset(cases) or None
 
 
-def _one_of(word: str, wanted: Collection[str]) -> bool:
+def _one_of(word: _Word, wanted: Collection[str]) -> bool:
     """Whether a word is one of ``wanted`` as written ("spraw", "na") or by its lemma
     ("generalnego" of generalny, "byłego" of były)."""
-    return word.lower() in wanted or any(
-        r.lemma.lower() in wanted for r in _morphology.analyse(word)
-    )
+    return word.text.lower() in wanted or any(r.lemma.lower() in wanted for r in word.readings)
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words between ``start`` and ``end`` with their offsets, after the last character
-    that is neither a letter nor a space (what stands before a comma or a quote is no part of
-    an office next to the name)."""
-    found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+def _words(view: DocumentView, start: int, end: int) -> list[_Word]:
+    """The words between ``start`` and ``end``, after the last character that is neither a
+    letter nor a space (what stands before a comma or a quote is no part of an office next to
+    the name)."""
+    text = view.text
+    found = _words_in(view, start, end)
     for i in range(len(found) - 1, 0, -1):
-        if text[found[i - 1][1] : found[i][0]].strip():
+        if text[found[i - 1].end : found[i].start].strip():
             return found[i:]
     return found
 
 
 def _office_at(
-    words: list[tuple[int, int, str]], offices: tuple[tuple[tuple[str, ...], str], ...]
+    words: list[_Word], offices: tuple[tuple[tuple[str, ...], str], ...]
 ) -> tuple[str, str, int, int, frozenset[str]] | None:
     """The first of ``offices`` whose words are ``words`` from the first: (the words as an
     office, the role, start, end, the cases of its first word)."""
     for office, role in offices:
         if len(words) < len(office):
             continue
-        cases = _head(words[0][2], office[0])
-        if cases and all(_one_of(w[2], (o,)) for w, o in zip(words[1:], office[1:], strict=False)):
-            return " ".join(office), role, words[0][0], words[len(office) - 1][1], cases
+        cases = _head(words[0], office[0])
+        if cases and all(_one_of(w, (o,)) for w, o in zip(words[1:], office[1:], strict=False)):
+            return " ".join(office), role, words[0].start, words[len(office) - 1].end, cases
     return None
 
 
@@ -143,17 +172,19 @@ def _same_gender(lemma: str, office: str, person: Entry) -> bool:
     return first.endswith("a") == feminine_name(person.name)
 
 
-def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
+def _blocked(view: DocumentView, start: int, cases: frozenset[str]) -> bool:
     """Whether the word before ``start`` makes the office noun there the office itself or
     another holder ("byłego", "na", "wybory"), or the office is what someone is or becomes: an
     instrumental not after a preposition ("zostać prezydentem USA"). A dash between is passed
     over, and after a conjunction the words before it count too, up to the clause's start
     ("stanowisk – przewodniczącego Komisji Europejskiej i przewodniczącego Rady Europejskiej")."""
-    before = text[max(0, start - CLAUSE_WINDOW) : start]
+    low = max(0, start - CLAUSE_WINDOW)
+    before = view.text[low:start]
     if ORDINAL_BEFORE.search(before):
         return True  # "45. prezydent USA" is one of a series, not the one of the day
-    words = [w.lower() for w in WORD.findall(CLAUSE_BREAK.split(before)[-1])]
-    previous = words[-1] if words else ""
+    clause = low + len(before) - len(CLAUSE_BREAK.split(before)[-1])
+    words = _words_in(view, clause, start)
+    previous = words[-1].text.lower() if words else ""
     lex = lexicon()
     if cases == {"inst"} and previous not in lex.instrumental_prepositions:
         return True
@@ -163,24 +194,23 @@ def _blocked(text: str, start: int, cases: frozenset[str]) -> bool:
     blockers = lex.office_not_holder
     if previous in COORDINATORS:
         return any(_one_of(word, blockers) for word in words[-COORDINATED_REACH:-1])
-    return _one_of(previous, blockers)
+    return _one_of(words[-1], blockers)
 
 
 def _office_next_to(
-    mention: Mention, offices: tuple[tuple[tuple[str, ...], str], ...], text: str
+    mention: Mention, offices: tuple[tuple[tuple[str, ...], str], ...], view: DocumentView
 ) -> tuple[str, str, int, int, frozenset[str]] | None:
     """The office written right after a country's adjective ("rosyjskiego prezydenta") or right
     before a name ("prezydenta Rosji", "ministra spraw zagranicznych Rosji"), as ``_office_at``
     gives it."""
-    longest = len(offices[0][0])
+    longest, text = len(offices[0][0]), view.text
     if mention.derived:
-        after = WORD.finditer(text, mention.end, min(len(text), mention.end + WINDOW))
-        words = [(m.start(), m.end(), m.group()) for m in after][:longest]
-        if not words or text[mention.end : words[0][0]].strip():
+        words = _words_in(view, mention.end, min(len(text), mention.end + WINDOW))[:longest]
+        if not words or text[mention.end : words[0].start].strip():
             return None
         return _office_at(words, offices)
-    words = _words(text, max(0, mention.start - WINDOW), mention.start)
-    if not words or text[words[-1][1] : mention.start].strip():
+    words = _words(view, max(0, mention.start - WINDOW), mention.start)
+    if not words or text[words[-1].end : mention.start].strip():
         return None
     for size in range(min(longest, len(words)), 0, -1):
         sized = tuple(o for o in offices if len(o[0]) == size)
@@ -190,7 +220,20 @@ def _office_next_to(
     return None
 
 
-def office_mentions(detected: Sequence[Detected], text: str, year: int | None) -> list[Detected]:
+def _lemmatized(view: DocumentView, start: int, end: int) -> str:
+    """The nominative of the document's tokens in ``[start, end)`` by the name lemmatizer, as it
+    lemmatizes names: from the view's tokens, the last one taken as ending the phrase."""
+    first = view.token_at(start)
+    tokens = view.tokens_until(first.i, end) if first is not None else []
+    if not tokens:
+        return ""
+    spaces = [bool(token.whitespace_) for token in tokens[:-1]] + [False]
+    return _names.lemmatize([token.text for token in tokens], None, spaces)
+
+
+def office_mentions(
+    detected: Sequence[Detected], view: DocumentView, year: int | None
+) -> list[Detected]:
     """New person mentions for the office descriptions of one document (see the module doc).
 
     ``detected`` are the document's name mentions before linking, with the knowledge-base key
@@ -198,7 +241,7 @@ def office_mentions(detected: Sequence[Detected], text: str, year: int | None) -
     holder's key."""
     if year is None:
         return []
-    kb = by_key()
+    kb, text = by_key(), view.text
     mentions = [item.mention for item in detected]
     taken = sorted((m.start, m.end) for m in mentions)
     found: list[Detected] = []
@@ -221,13 +264,13 @@ def office_mentions(detected: Sequence[Detected], text: str, year: int | None) -
         offices = _offices_of(entry.key)
         if not offices:
             continue
-        matched = _office_next_to(mention, offices, text)
+        matched = _office_next_to(mention, offices, view)
         if matched is None:
             continue
         office, role, office_start, office_end, cases = matched
         start = mention.start if mention.derived else office_start
         end = office_end if mention.derived else mention.end
-        if not free(office_start, office_end) or _blocked(text, start, cases) or named_next(end):
+        if not free(office_start, office_end) or _blocked(view, start, cases) or named_next(end):
             continue
         person = holder(role, entry.key, year)
         if person is None:
@@ -236,9 +279,9 @@ def office_mentions(detected: Sequence[Detected], text: str, year: int | None) -
         if mention.derived:
             # "brytyjskiej premier" → brytyjska premier: adjective and office agree; the rest of
             # the office stays as written ("… spraw zagranicznych")
-            head_end = next(WORD.finditer(text, office_start, office_end)).end()
+            head_end = _words_in(view, office_start, office_end)[0].end
             head = text[start:head_end]
-            lemma = (_names.lemmatize_text(head) or head) + text[head_end:end]
+            lemma = (_lemmatized(view, start, head_end) or head) + text[head_end:end]
         else:
             # the office in the nominative, the name after it as written ("prezydenta Rosji")
             lemma = office + text[office_end:end]

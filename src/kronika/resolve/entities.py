@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import Any, cast
 
 from kronika.kb import Entry, by_key, load_kb, short_names, usual_short_names
-from kronika.lang.morphology import shared_morphology
+from kronika.lang.view import DocumentView
 from kronika.model import Entity, EntityType, Mention
 from kronika.ner.evidence import Detected, KbName
 
@@ -43,8 +43,6 @@ SHORTENED_KINDS = {
     "place": {"place", "country"},
     "country": {"place", "country"},
 }
-
-_morphology = shared_morphology()
 
 
 def entity_id(key: str) -> str:
@@ -122,7 +120,7 @@ def _surname_owners(mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 def _shortened_names(
-    mentions: Sequence[Mention], keys: list[str | None], names: list[str]
+    mentions: Sequence[Mention], keys: list[str | None], names: list[str], view: DocumentView
 ) -> dict[int, int]:
     """Index of a shortened name → index of its full name in the document: "Komisja",
     "Parlament", "Sąd Najwyższy" for "Komisji Europejskiej", "Parlamentu Europejskiego", "Sądu
@@ -137,7 +135,7 @@ def _shortened_names(
         if not kinds or keys[i] in known:
             continue
         short = mention.lemma.lower().split()
-        if not short or not _common_noun(short[0]):
+        if not short or not _opens_with_common_noun(mention, view):
             continue
         for j in (*range(i - 1, -1, -1), *range(i + 1, len(mentions))):
             other = mentions[j]
@@ -151,8 +149,12 @@ def _shortened_names(
     return result
 
 
-def _common_noun(word: str) -> bool:
-    return any(r.pos == "subst" and r.lemma[:1].islower() for r in _morphology.analyse(word))
+def _opens_with_common_noun(mention: Mention, view: DocumentView) -> bool:
+    """Whether SGJP reads the mention's first word as a common noun (by the view's readings)."""
+    token = view.token_at(mention.start)
+    if token is None:
+        return False
+    return any(r.pos == "subst" and r.lemma[:1].islower() for r in view.readings[token.i])
 
 
 def _bracketed_acronyms(mentions: Sequence[Mention], text: str) -> dict[str, int]:
@@ -192,18 +194,19 @@ def _key(mention: Mention, kb_key: str | None, surnames: dict[str, str]) -> tupl
 
 
 def link_document(
-    detected: Sequence[Detected], text: str = ""
+    detected: Sequence[Detected], view: DocumentView
 ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's mentions with their ``entity`` set, and its entities in first-mention
     order.
 
     Each detected mention brings the knowledge-base key of the name it matched, if any (the
-    contract gives the Wikidata id on the entity instead); offsets are into ``text``.
+    contract gives the Wikidata id on the entity instead); offsets are into the text of
+    ``view``, whose tokens and readings are the document's words.
     """
     kb = by_key()
     mentions = [item.mention for item in detected]
     surnames = _surname_owners(mentions)
-    acronyms = _bracketed_acronyms(mentions, text)
+    acronyms = _bracketed_acronyms(mentions, view.text)
     keyed = [_key(item.mention, item.kb, surnames) for item in detected]
     keys = [key for key, _name in keyed]
     names = [name for _key, name in keyed]
@@ -211,7 +214,7 @@ def link_document(
         owner = acronyms.get(mention.text)
         if owner is not None and not (keys[i] or "").startswith(("org:", "country:", "person:")):
             keys[i], names[i] = keys[owner], names[owner]
-    for i, owner in _shortened_names(mentions, keys, names).items():
+    for i, owner in _shortened_names(mentions, keys, names, view).items():
         keys[i], names[i] = keys[owner], names[owner]
 
     linked: list[Mention] = []

@@ -1,4 +1,7 @@
-"""Quotations joined to the graph: speaker and addressee as entities, and the quote's time."""
+"""Quotations joined to the graph: speaker and addressee as entities, and the quote's time.
+
+A description's words are read from the document's ``DocumentView`` (its tokens and their SGJP
+readings), never analysed again."""
 
 from __future__ import annotations
 
@@ -6,25 +9,41 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from kronika.extract.quotes import lexicon
-from kronika.lang.morphology import shared_morphology
+from kronika.lang.morphology import Interpretation
 from kronika.lang.names import feminine_name, parse_tag
+from kronika.lang.view import DocumentView
 from kronika.model import Entity, Mention, Quote, Span, Timex
 from kronika.resolve.entities import entity_at, kb_entry
 from kronika.resolve.timing import DocumentTime
 
-_morphology = shared_morphology()
+#: The SGJP readings of each token of a stretch of the document.
+Readings = Sequence[tuple[Interpretation, ...]]
 #: How many characters back a description may look for the person it describes.
 DESCRIPTION_REACH = 600
 
 
-def _description_head(text: str) -> tuple[frozenset[str], str | None]:
+def _readings_of(view: DocumentView, start: int, end: int, *, word: bool = False) -> Readings:
+    """The readings of the tokens starting in ``[start, end)``; with ``word``, of the first
+    word's only (up to the first token followed by a space)."""
+    first = view.token_at(start)
+    if first is None:
+        return []
+    found = []
+    for token in view.tokens_until(first.i, end):
+        found.append(view.readings[token.i])
+        if word and token.whitespace_:
+            break
+    return found
+
+
+def _description_head(words: Readings) -> tuple[frozenset[str], str | None]:
     """The lemmas of a description's head, its first noun for a person or an institution, and
     its gender: ``m`` where SGJP reads it as a masculine person (SGJP also lists "rzecznik" as an
     indeclinable feminine, the title a woman may bear), else ``f`` for a feminine one; ``pl``
     for a noun only plural there."""
     heads = lexicon().description_nouns
-    for word in text.split():
-        readings = [r for r in _morphology.analyse(word.strip(",.")) if r.pos == "subst"]
+    for word in words:
+        readings = [r for r in word if r.pos == "subst"]
         lemmas = frozenset(r.lemma.lower() for r in readings)
         if not lemmas & heads:
             continue  # "Znana" of "Znana socjolożka" is read as a name too
@@ -54,7 +73,8 @@ def _described_person(
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
     start: int,
-    text: str,
+    end: int,
+    words: Readings,
     year: int | None = None,
 ) -> str | None:
     """The person a description stands for: the nearest person mentioned before it whose name
@@ -62,12 +82,12 @@ def _described_person(
     description headed by a noun for a person counts ("opozycji" is nobody), and one by an office
     ("rzecznik rządu") only for a person the knowledge base gives that office, if it knows them."""
     lex = lexicon()
-    lemmas, gender = _description_head(text)
+    lemmas, gender = _description_head(words)
     if not lemmas & lex.person_nouns or gender == "pl":
         return None
     office = lemmas & lex.office_nouns
     if office:
-        holder = _office_holder(mentions, entities, start, start + len(text), office, year)
+        holder = _office_holder(mentions, entities, start, end, office, year)
         if holder is not None:
             return holder
     for mention in sorted(mentions, key=lambda m: -m.start):
@@ -117,9 +137,8 @@ def _office_holder(
     return holders[0] if len(holders) == 1 else None
 
 
-def _opens_with_person_noun(text: str) -> bool:
-    words = text.split()
-    return bool(words) and bool(_description_head(words[0])[0] & lexicon().person_nouns)
+def _opens_with_person_noun(first_word: Readings) -> bool:
+    return bool(_description_head(first_word)[0] & lexicon().person_nouns)
 
 
 def _place_inside(mentions: Sequence[Mention], start: int, end: int) -> bool:
@@ -146,7 +165,8 @@ def link_quotes(
     sentences: Sequence[Span],
     timexes: Sequence[Timex],
     document_date: str | None,
-    entities: Sequence[Entity] = (),
+    entities: Sequence[Entity],
+    view: DocumentView,
 ) -> tuple[Quote, ...]:
     """The quotes with the contract fields ``speaker``, ``addressee``, ``time`` and
     ``time_source`` filled.
@@ -164,7 +184,7 @@ def link_quotes(
         time, time_source = clock.governing(anchor, anchor + 1, outside=(quote.start, quote.end))
         speaker = None
         if start is not None and end is not None:
-            speaker = _speaker(mentions, by_id, start, end, quote.speaker_text or "", year)
+            speaker = _speaker(mentions, by_id, view, start, end, quote.speaker_text or "", year)
         linked.append(
             replace(
                 quote,
@@ -180,6 +200,7 @@ def link_quotes(
 def _speaker(
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
+    view: DocumentView,
     start: int,
     end: int,
     speaker_text: str,
@@ -193,7 +214,7 @@ def _speaker(
     is_description = (
         speaker is None
         or any(word[:1].islower() for word in speaker_text.split())
-        or _opens_with_person_noun(speaker_text)
+        or _opens_with_person_noun(_readings_of(view, start, end, word=True))
     )
     if not is_description:
         return speaker
@@ -201,5 +222,8 @@ def _speaker(
         # "kancelarii prezydenta RP" speaks for Poland's president, not for Poland
         speaker = None
     if speaker is None:
-        speaker = _described_person(mentions, entities, start, speaker_text, year)
+        words = _readings_of(view, start, end)
+        speaker = _described_person(
+            mentions, entities, start, start + len(speaker_text), words, year
+        )
     return speaker
