@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -30,6 +31,7 @@ from kronika.extract.relations.base import (
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.relations.parties import objects_after, previous_country, subjects_before
 from kronika.lang.components import has_tag
+from kronika.model import Timex
 
 DO = frozenset({"do"})
 Z = frozenset({"z", "ze"})
@@ -38,7 +40,7 @@ PRZEZ = frozenset({"przez"})
 COUNTRY_NOUNS = frozenset({"kraj", "państwo"})
 
 
-def find_memberships_all(view: View, timexes: list[dict[str, Any]]) -> list[Found]:
+def find_memberships_all(view: View, timexes: Sequence[Timex]) -> list[Found]:
     """Every ``member_of`` relation of the document, in text order."""
     found: list[Found] = []
     for token in view.doc:
@@ -54,10 +56,11 @@ def find_memberships_all(view: View, timexes: list[dict[str, Any]]) -> list[Foun
     return sorted(found, key=lambda f: (f.start, f.subject.start or 0))
 
 
-def _listed(view: View, timexes: list[dict[str, Any]]) -> list[Found]:
+def _listed(view: View, timexes: Sequence[Timex]) -> list[Found]:
     """Lists and "członek" phrases; accession verbs are read by ``_by_verb`` with their status."""
     result = []
-    for item in find_memberships(view.doc, timexes):
+    # find_memberships still reads and writes the contract's JSON
+    for item in find_memberships(view.doc, [t.to_json() for t in timexes]):
         if item.get("time_mod") == "START":
             continue
         subject, obj = item["subject"], item["object"]
