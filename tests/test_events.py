@@ -65,6 +65,14 @@ def _names(record: dict, idents: list[str]) -> set[str]:
         ("Budowa gazociągu dobiegła końca.", "business", "Budowa"),
         ("Katastrofa samolotu wstrząsnęła krajem.", "incident", "Katastrofa"),
         ("Kampania wyborcza rozpoczęła się w sierpniu.", "other", "Kampania"),
+        ("W niedzielę w Słowenii odbyła się pierwsza tura wyborów.", "election", "tura"),
+        ("Druga tura odbędzie się za dwa tygodnie.", "election", "tura"),
+        ("Burmistrz zwyciężył w drugiej turze.", "election", "zwyciężył"),
+        ("Urzędująca prezydent zdobyła 52 proc. głosów.", "election", "głosów"),
+        ("Frekwencja wyniosła niespełna 40 procent.", "election", "Frekwencja"),
+        ("Senator ubiega się o reelekcję.", "election", "reelekcję"),
+        ("Mieszkańcy tłumnie poszli do urn.", "election", "urn"),
+        ("Połowa posłów zagłosowała za poprawką.", "election", "zagłosowała"),
         ("Na uroczystości zjawili się goście z zagranicy.", "other", "uroczystości"),
     ],
 )
@@ -80,11 +88,17 @@ def test_trigger_forms_and_types(nlp, text: str, kind: str, trigger: str) -> Non
         "Ćwiczenia fizyczne są zdrowe.",  # physical exercise is no military exercise
         "Ekspert udzielił wywiadu, a w rozmowie z dziennikarzem chwalił rząd.",  # an interview
         "Po wyjściu na wolność wrócił do domu.",  # leaving prison is no accession
+        "Na koniec debaty głos zabrał marszałek.",  # taking the floor is no vote
     ],
 )
 def test_words_in_other_senses_are_no_events_of_that_type(nlp, text: str) -> None:
     kinds = {e["type"] for e in _events(nlp, text)}
-    assert not kinds & {"summit", "military", "meeting", "accession"}, kinds
+    assert not kinds & {"summit", "military", "meeting", "accession", "election"}, kinds
+
+
+def test_a_round_of_talks_is_a_meeting_not_an_election(nlp) -> None:
+    kinds = [e["type"] for e in _events(nlp, "Kolejna tura rozmów odbędzie się w Genewie.")]
+    assert kinds == ["meeting"]
 
 
 @pytest.mark.parametrize(

@@ -265,3 +265,63 @@ def test_an_unnamed_organization_after_an_apposition(nlp) -> None:
 def test_z_with_the_instrumental_is_company_not_membership(nlp) -> None:
     found = relations(nlp, "Rozmowy Jana Nowaka z Sojuszem Północnoatlantyckim trwały długo.")
     assert not [r for r in found if r[1] == "member_of"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Estonia należy do NATO od 2004 roku.",
+            ("Estonia", "member_of", "NATO", None, "joined", "2004"),
+        ),
+        (
+            "Finlandia złożyła wniosek o członkostwo w NATO.",
+            ("Finlandia", "member_of", "NATO", None, "candidate", None),
+        ),
+        (
+            "Gruzja od lat ubiega się o członkostwo w Unii Europejskiej.",
+            ("Gruzja", "member_of", "Unia Europejska", None, "candidate", None),
+        ),
+        (
+            "Węgry zawiesiły członkostwo w Radzie Europy.",
+            ("Węgry", "member_of", "Rada Europy", None, "suspended", None),
+        ),
+    ],
+)
+def test_membership_from_belonging_application_and_suspension(nlp, text, expected) -> None:
+    assert expected in relations(nlp, text)
+
+
+def test_a_denied_application_states_no_candidacy(nlp) -> None:
+    found = relations(nlp, "Norwegia nie złożyła wniosku o członkostwo w Unii Europejskiej.")
+    assert not [r for r in found if r[1] == "member_of"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Marta Wiśniewska została wybrana na prezydenta Litwy.",
+            ("Marta Wiśniewska", "role", "Litwa", "prezydent", "current", None),
+        ),
+        (
+            "Tomasz Zieliński został powołany na stanowisko prezesa Orlenu.",
+            ("Tomasz Zieliński", "role", "Orlen", "prezes", "current", None),
+        ),
+        (
+            "Nowym premierem Łotwy został Jānis Ozols.",
+            ("Jānis Ozols", "role", "Łotwa", "premier", "current", None),
+        ),
+        (
+            "Sekretarzem generalnym NATO jest Jens Stoltenberg.",
+            ("Jens Stoltenberg", "role", "NATO", "sekretarz generalny", "current", None),
+        ),
+    ],
+)
+def test_titles_around_a_copula(nlp, text, expected) -> None:
+    assert expected in relations(nlp, text)
+
+
+def test_a_past_copula_in_a_relative_clause_is_a_former_office(nlp) -> None:
+    found = relations(nlp, "Adam Kowalczyk, który był prezesem Orlenu, krytykuje plan.")
+    assert ("Adam Kowalczyk", "role", "Orlen", "prezes", "former", None) in found

@@ -36,7 +36,7 @@ from kronika.extract.timex import document_date_range, find_timexes, infer_docum
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
 from kronika.lang.view import DocumentView
-from kronika.model import CONTRACT_VERSION, Analysis, DateRange, Entity, Fact, Quote, Span, Timex
+from kronika.model import CONTRACT_VERSION, Analysis, DateRange, Fact, Quote, Span, Timex
 from kronika.ner.evidence import detected_mentions, kb_names
 from kronika.resolve import link_document
 from kronika.resolve.descriptions import office_mentions
@@ -130,17 +130,10 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
         date,
         quotes,
     )
-    # every relation (memberships and roles included) comes from kronika.extract.relations,
-    # which still reads the contract's JSON
-    relations, linked_entities = link_relations(
-        find_relations(doc, found_timexes),
-        [m.to_json() for m in mentions],
-        [e.to_json() for e in entities],
-        found_timexes,
-        date,
-        [q.to_json() for q in quotes],
+    # every relation (memberships and roles included) comes from kronika.extract.relations
+    relations, entities = link_relations(
+        find_relations(doc, timexes), mentions, entities, timexes, date, quotes
     )
-    entities = tuple(Entity.from_json(item) for item in linked_entities)
     events = document_events(doc, document.id, date, mentions, entities, timexes, quotes)
     return Analysis(
         id=document.id,

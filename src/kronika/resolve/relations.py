@@ -32,8 +32,17 @@ from kronika.extract.relations import Found, Ref
 from kronika.extract.relations.base import HOME_KEY
 from kronika.extract.relations.cues import cues
 from kronika.kb import by_key
-from kronika.model import Predicate, Relation, RelationStatus
-from kronika.resolve.entities import entity_id, kb_entry, overlapping, stands_for
+from kronika.model import (
+    Entity,
+    EntityType,
+    Mention,
+    Predicate,
+    Quote,
+    Relation,
+    RelationStatus,
+    Timex,
+)
+from kronika.resolve.entities import entity_at, entity_id, kb_entry, stands_for
 
 #: Statuses whose time is when the relation began, and those whose time is when it ended.
 BEGINS = frozenset({"joined", "current", "suspended", "candidate"})
@@ -45,9 +54,9 @@ HOME_COUNTRY = "country:PL"
 class _Entities:
     """The document's entities by id, growing by the ones relations name off the text."""
 
-    def __init__(self, entities: list[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> None:
+    def __init__(self, entities: Sequence[Entity], mentions: Sequence[Mention]) -> None:
         self.items = list(entities)
-        self.by_id = {e["id"]: e for e in self.items}
+        self.by_id = {e.id: e for e in self.items}
         self.mentions = mentions
         self._home: str | None = None
 
@@ -58,7 +67,7 @@ class _Entities:
         if self._home is None:
             counts: dict[str, int] = {}
             for mention in self.mentions:
-                ident = mention.get("entity")
+                ident = mention.entity
                 if ident and self.type_of(ident) == "country":
                     counts[ident] = counts.get(ident, 0) + 1
             poland = entity_id(HOME_COUNTRY)
@@ -74,25 +83,26 @@ class _Entities:
         if ident not in self.by_id:
             entry = by_key().get(key)
             kind, _, name = key.partition(":")
-            entity: dict[str, Any] = {
-                "id": ident,
-                "name": entry.name if entry else name,
-                "type": entry.type if entry else kind,
-                "kb": entry.wikidata if entry else None,
-                "aliases": [],
-                "stands_for": stands_for(ident),
-            }
+            entity = Entity(
+                id=ident,
+                name=entry.name if entry else name,
+                # a key's kind is an entity type ("other:budowa gazociągu", "country:PL")
+                type=cast(EntityType, entry.type if entry else kind),
+                kb=entry.wikidata if entry else None,
+                stands_for=stands_for(ident),
+            )
             self.items.append(entity)
             self.by_id[ident] = entity
         return ident
 
     def type_of(self, ident: str) -> str | None:
         entity = self.by_id.get(ident)
-        return entity["type"] if entity else None
+        return entity.type if entity else None
 
     def government(self, ident: str) -> str:
         """The country a place stands for ("Mińsk" → Białoruś), else the entity itself."""
-        seat = self.by_id.get(ident, {}).get("stands_for")
+        entity = self.by_id.get(ident)
+        seat = entity.stands_for if entity else None
         if seat and self.type_of(seat) is None:
             entry = kb_entry(seat)
             if entry is not None:
@@ -100,25 +110,7 @@ class _Entities:
         return seat or ident
 
 
-def _entity_at(
-    mentions: Sequence[dict[str, Any]], start: int, end: int, *, derived: bool = False
-) -> str | None:
-    """``resolve.entities.entity_at`` over the contract's mention records, which this module
-    still reads: the longest overlap first, a derived word only when ``derived``."""
-    best: tuple[int, str] | None = None
-    for index in overlapping(mentions, start, end, lambda m: (m["start"], m["end"])):
-        mention = mentions[index]
-        if (mention["derived"] and not derived) or not mention["entity"]:
-            continue
-        overlap = min(end, mention["end"]) - max(start, mention["start"])
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, mention["entity"])
-    return best[1] if best else None
-
-
-def _end(
-    ref: Ref, mentions: Sequence[dict[str, Any]], entities: _Entities, derived: bool
-) -> str | None:
+def _end(ref: Ref, mentions: Sequence[Mention], entities: _Entities, derived: bool) -> str | None:
     if ref.entity is not None:
         return ref.entity
     if ref.key == HOME_KEY:
@@ -127,9 +119,9 @@ def _end(
         return entities.of_key(ref.key)
     if ref.start is None or ref.end is None:
         return None
-    found = _entity_at(mentions, ref.start, ref.end)
+    found = entity_at(mentions, ref.start, ref.end)
     if found is None and derived:
-        found = _entity_at(mentions, ref.start, ref.end, derived=True)
+        found = entity_at(mentions, ref.start, ref.end, derived=True)
     return found
 
 
@@ -151,7 +143,7 @@ def _office_of(subject: str, value: str, year: int | None, entities: _Entities) 
     return None
 
 
-def _time(found: Found, timexes: Sequence[dict[str, Any]]) -> tuple[str | None, str | None]:
+def _time(found: Found, timexes: Sequence[Timex]) -> tuple[str | None, str | None]:
     """The dated timex inside the evidence nearest after the cue, else nearest before it
     ("rozpoczęła proces wyjścia z UE 29 marca 2017 roku i powinna opuścić Wspólnotę do 29
     marca 2019 roku": the exit is the 2019 one)."""
@@ -159,13 +151,12 @@ def _time(found: Found, timexes: Sequence[dict[str, Any]]) -> tuple[str | None, 
     inside = [
         t
         for t in timexes
-        if found.start <= t["start"] and t["end"] <= found.end
-        and t["type"] == "DATE" and t.get("value")
-    ]  # fmt: skip
+        if found.start <= t.start and t.end <= found.end and t.type == "DATE" and t.value
+    ]
     if not inside:
         return None, None
-    best = min(inside, key=lambda t: (t["start"] < anchor, abs(t["start"] - anchor)))
-    return best["value"], best["text"]
+    best = min(inside, key=lambda t: (t.start < anchor, abs(t.start - anchor)))
+    return best.value, best.text
 
 
 def _validity(status: str, time: str | None) -> tuple[str | None, str | None]:
@@ -178,40 +169,39 @@ def _validity(status: str, time: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _quote(start: int, end: int, quotes: Sequence[dict[str, Any]]) -> int | None:
-    return next((i for i, q in enumerate(quotes) if q["start"] <= start and end <= q["end"]), None)
+def _quote(start: int, end: int, quotes: Sequence[Quote]) -> int | None:
+    return next((i for i, q in enumerate(quotes) if q.start <= start and end <= q.end), None)
 
 
-def _office_descriptions(mentions: Sequence[dict[str, Any]]) -> list[Found]:
+def _office_descriptions(mentions: Sequence[Mention]) -> list[Found]:
     """ "prezydent Rosji" where it stands for its holder (``description`` mentions, by the
     knowledge base's offices of the article's year): the holder's role, of the country named."""
     result = []
     for office in mentions:
-        if not office.get("description") or not office.get("entity"):
+        if not office.description or not office.entity:
             continue
         inner = [
             m
             for m in mentions
-            if office["start"] <= m["start"] and m["end"] <= office["end"] and m is not office
-            and m.get("entity")
-        ]  # fmt: skip
+            if office.start <= m.start and m.end <= office.end and m is not office and m.entity
+        ]
         if not inner:
             continue
         country = inner[0]
         # the lemma's words before the country's ("premierem Wielkiej Brytanii" → "premier")
-        words = len(office["text"][: country["start"] - office["start"]].split())
-        title = " ".join(office["lemma"].split()[:words]).lower()
+        words = len(office.text[: country.start - office.start].split())
+        title = " ".join(office.lemma.split()[:words]).lower()
         if not title:
             continue
-        holder = Ref(office["text"], office["start"], office["end"], entity=office["entity"])
-        obj = Ref(country["text"], country["start"], country["end"], entity=country["entity"])
-        result.append(Found("role", holder, obj, office["start"], office["end"], "office", title))
+        holder = Ref(office.text, office.start, office.end, entity=office.entity)
+        obj = Ref(country.text, country.start, country.end, entity=country.entity)
+        result.append(Found("role", holder, obj, office.start, office.end, "office", title))
     return result
 
 
 def _linked(
     found: Found,
-    mentions: Sequence[dict[str, Any]],
+    mentions: Sequence[Mention],
     entities: _Entities,
     year: int | None,
 ) -> tuple[str, str | None] | None:
@@ -250,12 +240,12 @@ def _linked(
 
 def link_relations(
     found: Sequence[Found],
-    mentions: Sequence[dict[str, Any]],
-    entities: list[dict[str, Any]],
-    timexes: Sequence[dict[str, Any]],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    timexes: Sequence[Timex],
     document_date: str | None,
-    quotes: Sequence[dict[str, Any]],
-) -> tuple[list[Relation], list[dict[str, Any]]]:
+    quotes: Sequence[Quote],
+) -> tuple[list[Relation], tuple[Entity, ...]]:
     """The document's relations and its entities (with those the relations added)."""
     known = _Entities(entities, mentions)
     found = sorted([*found, *_office_descriptions(mentions)], key=lambda f: (f.start, f.end))
@@ -300,4 +290,4 @@ def link_relations(
                 quote_index=index,
             )
         )
-    return relations, known.items
+    return relations, tuple(known.items)

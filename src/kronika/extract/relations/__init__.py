@@ -8,7 +8,7 @@ The cues live in ``kronika/extract/pl/relations.yaml`` and are matched by SGJP l
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -17,11 +17,12 @@ from kronika.extract.relations.companies import find_companies
 from kronika.extract.relations.membership import find_memberships_all
 from kronika.extract.relations.roles import find_roles_all
 from kronika.extract.relations.stances import find_stances
+from kronika.model import Timex
 
 __all__ = ["Found", "Ref", "find_relations"]
 
 
-def find_relations(doc: Doc, timexes: list[dict[str, Any]]) -> list[Found]:
+def find_relations(doc: Doc, timexes: Sequence[Timex]) -> list[Found]:
     """Every relation the document states, in text order (duplicates are joined when linked)."""
     view = View(doc)
     found = (

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -30,15 +31,17 @@ from kronika.extract.relations.base import (
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.relations.parties import objects_after, previous_country, subjects_before
 from kronika.lang.components import has_tag
+from kronika.model import Timex
 
 DO = frozenset({"do"})
 Z = frozenset({"z", "ze"})
+W = frozenset({"w", "we"})
 PRZEZ = frozenset({"przez"})
 #: Nouns that stand for a country named before ("kraj", "państwo").
 COUNTRY_NOUNS = frozenset({"kraj", "państwo"})
 
 
-def find_memberships_all(view: View, timexes: list[dict[str, Any]]) -> list[Found]:
+def find_memberships_all(view: View, timexes: Sequence[Timex]) -> list[Found]:
     """Every ``member_of`` relation of the document, in text order."""
     found: list[Found] = []
     for token in view.doc:
@@ -51,16 +54,19 @@ def find_memberships_all(view: View, timexes: list[dict[str, Any]]) -> list[Foun
         if f.object is None or (f.subject.start, f.object.start) not in pairs
     ]
     found += _by_event(view) + _person_from(view)
+    found += [f for token in view.doc for f in _membership_change(view, token)]
     return sorted(found, key=lambda f: (f.start, f.subject.start or 0))
 
 
-def _listed(view: View, timexes: list[dict[str, Any]]) -> list[Found]:
+def _listed(view: View, timexes: Sequence[Timex]) -> list[Found]:
     """Lists and "członek" phrases; accession verbs are read by ``_by_verb`` with their status."""
     result = []
-    for item in find_memberships(view.doc, timexes):
-        if item.get("time_mod") == "START":
-            continue
+    # find_memberships still reads and writes the contract's JSON
+    for item in find_memberships(view.doc, [t.to_json() for t in timexes]):
         subject, obj = item["subject"], item["object"]
+        # "należy do NATO od 1999 roku": a beginning, which GUIDELINES-graph.md annotates as
+        # joined at that time (an accession verb's own reading wins in find_memberships_all)
+        status = "joined" if item.get("time_mod") == "START" else "current"
         result.append(
             Found(
                 "member_of",
@@ -69,6 +75,7 @@ def _listed(view: View, timexes: list[dict[str, Any]]) -> list[Found]:
                 item["start"],
                 item["end"],
                 cue=item["evidence"],
+                status=status,
             )
         )
     return result
@@ -268,3 +275,39 @@ def _person_from(view: View) -> list[Found]:
         start, end = person.start_char, org.end_char
         result.append(Found("member_of", view.ref(person), view.ref(org), start, end, "from"))
     return result
+
+
+def _membership_change(view: View, noun: Token) -> list[Found]:
+    """ "Szwecja złożyła wniosek o członkostwo w NATO", "ubiega się o członkostwo w UE"
+    (candidate), "zawiesiła członkostwo Rosji w Radzie" (suspended): the membership noun with
+    the cue of its clause before it; the member is named after the noun or before the cue."""
+    words = cues().sections["membership"]
+    if not (is_one_of(noun, words["member_nouns"]) and has_tag(noun, {"subst"})):
+        return []
+    if "członkostwo" not in lemmas(noun):
+        return []
+    lo, hi = view.clause(noun.i)
+    candidate = words["candidate_verbs"] | words["candidate_nouns"] | words["application_nouns"]
+    suspended = words["suspend_verbs"] | words["suspend_nouns"]
+    doc = view.doc
+    cue = next(
+        (doc[k] for k in range(noun.i - 1, lo - 1, -1) if is_one_of(doc[k], candidate | suspended)),
+        None,
+    )
+    if cue is None:
+        return []
+    negation = cues().sections[""]["negation_words"]
+    if any(is_one_of(doc[k], negation) for k in range(max(lo, cue.i - 2), cue.i)):
+        return []
+    status = "suspended" if is_one_of(cue, suspended) else "candidate"
+    member = view.starting(noun.i + 1)
+    if member is not None and is_party(member):
+        objects = _after_preposition(view, member.end, W)
+        members: list[Span | Ref] = [member]
+        if not objects and status == "suspended":
+            # "Rada Europy zawiesiła członkostwo Rosji": the body suspending is the bloc
+            objects = [m for m in subjects_before(view, cue.i) if is_organization(m)][:1]
+    else:
+        objects = _after_preposition(view, noun.i + 1, W)
+        members = list(subjects_before(view, cue.i))
+    return _relations(view, members, objects, cue.i, lo, hi, status, f"{status}_noun")

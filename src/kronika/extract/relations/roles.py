@@ -14,6 +14,7 @@ Pawieł Czarniawski", "Paweł Usow, znany białoruski politolog"); this module a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -399,33 +400,85 @@ def _role(view: View, person: Span, title: str, obj: Ref | None, lo: int, hi: in
 
 
 def _copula_titles(view: View) -> list[Found]:
-    """ "X została premierem (w lipcu 2016)", "X jest politologiem": a title in the
-    instrumental after a copula, its object the name in the genitive after it."""
+    """A title after a copula: "X została premierem (w lipcu 2016)", "X jest politologiem",
+    "X, który był ministrem finansów", "X został wybrany na prezydenta Y"; and before it:
+    "Nowym premierem Włoch został Mario Draghi"."""
     copulas = cues().words("roles", "copulas")
     doc = view.doc
     result = []
     for token in doc:
-        if not (is_one_of(token, copulas) and token.i + 1 < len(doc)):
-            continue
-        noun = doc[token.i + 1]
-        title = _title_lemma(noun)
-        if title is None or not has_tag(noun, {"subst"}, "inst"):
-            continue
-        person = _person_before(view, token.i)
-        if person is None:
-            continue
-        k = _modifiers(view, noun.i)
-        obj, after = _office_object(view, k)
-        title = _value(view, title, noun.i, k)
-        # the clause may say when: "została premierem w lipcu 2016"
-        _, clause_end = view.clause(noun.i)
-        result.append(_role(view, person, title, obj, person.start, max(after, clause_end)))
+        if is_one_of(token, copulas) and token.i + 1 < len(doc):
+            result += _title_after_copula(view, token) or _title_before_copula(view, token)
     return result
+
+
+def _title_after_copula(view: View, token: Token) -> list[Found]:
+    """The title in the instrumental after the copula ("została premierem"), or after "na"
+    past a participle of appointing ("został wybrany na prezydenta", "na stanowisko prezesa");
+    its object the name in the genitive after it."""
+    doc = view.doc
+    words = cues().sections["roles"]
+    k = token.i + 1
+    case = "inst"
+    if is_one_of(doc[k], words["appointment_participles"]) and has_tag(doc[k], {"ppas"}):
+        k += 1
+        if k < len(doc) and doc[k].text.lower() == "na":
+            k, case = k + 1, "acc"
+            if k + 1 < len(doc) and is_one_of(doc[k], words["office_nouns"]):
+                k, case = k + 1, "gen"
+    if k >= len(doc):
+        return []
+    noun = doc[k]
+    title = _title_lemma(noun)
+    if title is None or not has_tag(noun, {"subst"}, case):
+        return []
+    person = _person_before(view, token.i)
+    if person is None:
+        return []
+    m = _modifiers(view, noun.i)
+    obj, after = _office_object(view, m)
+    title = _value(view, title, noun.i, m)
+    # the clause may say when: "została premierem w lipcu 2016"
+    _, clause_end = view.clause(noun.i)
+    role = _role(view, person, title, obj, person.start, max(after, clause_end))
+    if "być" in lemmas(token) and has_tag(token, {"praet"}) and role.status == "current":
+        role = replace(role, status="former")  # "był ministrem": an office held in the past
+    return [role]
+
+
+def _title_before_copula(view: View, token: Token) -> list[Found]:
+    """ "Nowym premierem Włoch został Mario Draghi": the title in the instrumental, its object
+    in the genitive, the copula, and the person right after it."""
+    doc = view.doc
+    person = view.starting(token.i + 1)
+    if person is None or person._.entity_type != "person":
+        return []
+    t = token.i - 1
+    obj: Ref | None = None
+    named = view.mention_at[t] if t >= 0 else None
+    if named is not None and named._.entity_type in OBJECT_TYPES and not named._.derived:
+        obj, t = view.ref(named), named.start - 1
+    if t < 0:
+        return []
+    k = t
+    while k > 0 and _title_lemma(doc[k]) is None and doc[k].text.islower():
+        if not has_tag(doc[k], {"adj", "ppas"}, "inst"):
+            return []
+        k -= 1  # "sekretarzem generalnym": the title before its modifiers
+    title = _title_lemma(doc[k])
+    m = _modifiers(view, k)
+    if title is None or not has_tag(doc[k], {"subst"}, "inst") or m <= t:
+        return []
+    return [_role(view, person, _value(view, title, k, m), obj, k, person.end)]
+    return []
 
 
 def _person_before(view: View, i: int) -> Span | None:
     """The person right before the copula ("Theresa May została"), nothing in between."""
+    doc = view.doc
+    if i > 2 and "który" in lemmas(doc[i - 1]) and doc[i - 2].text == ",":
+        i -= 2  # "Jan Nowak, który był ministrem": the name before the relative clause
     mention = view.mention_at[i - 1] if i > 0 else None
-    if mention is not None and mention._.entity_type == "person" and "." not in lemmas(view.doc[i]):
+    if mention is not None and mention._.entity_type == "person" and "." not in lemmas(doc[i]):
         return mention
     return None
