@@ -118,7 +118,7 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     sentences = [sent for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]
     spans = tuple(_trimmed(sent.start_char, sent.end_char, text) for sent in sentences)
     found_quotes = [Quote.from_json(item) for item in find_quotes(doc)]
-    quotes = link_quotes(found_quotes, mentions, spans, timexes, date, entities)
+    quotes = link_quotes(found_quotes, mentions, spans, timexes, date, entities, text)
     facts, _ = link_facts(
         [Fact.from_json(item) for item in find_polls(doc, found_timexes)],
         [],
