@@ -9,7 +9,8 @@ ENTITY_TYPES = ("person", "organization", "country", "place", "event", "other")
 
 
 def entity_type(label: str) -> str:
-    """Contract entity type of an NKJP label such as ``placeName_country``."""
+    """Contract entity type of an NKJP label such as ``placeName_country``, or of kronika's own
+    ``eventName`` and ``productName`` (NKJP has no label for events and products)."""
     if label.startswith("persName"):
         return "person"
     if label.startswith("orgName") or label == "placeName_bloc":
@@ -18,4 +19,6 @@ def entity_type(label: str) -> str:
         return "country"
     if label.startswith(("placeName", "geogName")):
         return "place"
+    if label == "eventName":
+        return "event"
     return "other"

@@ -23,6 +23,7 @@ from kronika.lang.components import doc_readings
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import NameLemmatizer, shared_name_lemmatizer
 from kronika.lang.titles import organization_nouns, person_titles, place_nouns
+from kronika.ner.context_names import context_names
 from kronika.ner.gazetteer import (
     Gazetteer,
     Match,
@@ -32,6 +33,7 @@ from kronika.ner.gazetteer import (
 )
 from kronika.ner.labels import TEMPORAL_LABELS, entity_type
 from kronika.ner.rules import SPAN_KEY
+from kronika.ner.types import agreeing_types
 
 MENTIONS_KEY = "mentions"
 
@@ -428,6 +430,7 @@ class MentionsComponent:
             if token.i not in covered and self.short_names_at(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label="orgName"))
                 covered.add(token.i)
+        spans.extend(context_names(doc, covered))
         for span in titled_people(doc, spans, covered):
             spans.append(span)
             covered.update(range(span.start, span.end))
@@ -467,17 +470,27 @@ class MentionsComponent:
                 unlinked.append(mention)
                 mention._.entity_type = entity_type(span.label_)
             mentions.append(mention)
-        # the names of one article agree on their nominatives ("Obamy", "Obama" → Obama)
-        phrases = [
-            ([t.text for t in m], m.label_, [bool(t.whitespace_) for t in m]) for m in unlinked
-        ]
-        for mention, lemma in zip(unlinked, self.names.lemmatize_document(phrases), strict=False):
-            mention._.lemma = lemma
+        self._lemmatize(unlinked)
+        # the occurrences of one name agree on a type (kronika.ner.types); a changed label may
+        # change the nominatives, so they are chosen again
+        agreeing = agreeing_types(mentions)
+        if any(new is not old for new, old in zip(agreeing, mentions, strict=True)):
+            mentions = agreeing
+            self._lemmatize([m for m in mentions if not (m._.kb or m._.short_for)])
         mentions = surnames_as_people(mentions)
         doc.spans[MENTIONS_KEY] = sorted(
             mentions + repeated_names(doc, mentions), key=lambda m: (m.start, m.end)
         )
         return doc
+
+    def _lemmatize(self, mentions: list[Span]) -> None:
+        """The mentions' lemmas, chosen together: the names of one article agree on their
+        nominatives ("Obamy", "Obama" → Obama)."""
+        phrases = [
+            ([t.text for t in m], m.label_, [bool(t.whitespace_) for t in m]) for m in mentions
+        ]
+        for mention, lemma in zip(mentions, self.names.lemmatize_document(phrases), strict=True):
+            mention._.lemma = lemma
 
 
 def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:

@@ -13,6 +13,7 @@ from kronika.lang.morphology import Interpretation
 from kronika.lang.names import feminine_name, parse_tag
 from kronika.lang.view import DocumentView
 from kronika.model import Entity, Mention, Quote, Span, Timex
+from kronika.resolve.coreference import referred_entity
 from kronika.resolve.entities import entity_at, kb_entry
 from kronika.resolve.timing import DocumentTime
 
@@ -172,7 +173,9 @@ def link_quotes(
     ``time_source`` filled.
 
     A speaker given only by a description ("znany politolog", "Najważniejsza kandydatka
-    opozycji") is the person it describes when one was just named.
+    opozycji") is the person it describes when one was just named; one headed by a noun that
+    refers back to a company, a product or an event ("przewoźnik", "spółka") is the entity of
+    that type named before (``kronika.resolve.coreference``; ``text`` is the document's).
     """
     by_id = {entity.id: entity for entity in entities}
     year = int(document_date[:4]) if document_date else None
@@ -185,6 +188,8 @@ def link_quotes(
         speaker = None
         if start is not None and end is not None:
             speaker = _speaker(mentions, by_id, view, start, end, quote.speaker_text or "", year)
+            if speaker is None and quote.speaker_text:
+                speaker = referred_entity(mentions, by_id, start, quote.speaker_text, view.text)
         linked.append(
             replace(
                 quote,
