@@ -5,24 +5,28 @@
 For each size N a database of N articles is made (deterministic by seed) from sentence templates
 written for this benchmark and the knowledge base's names (its people, plus people composed of
 their given names and surnames: about 20,000 distinct people; countries, capitals,
-organizations; dates from 2015 to 2025), inserted directly with ``Store.add`` — the NLP pipeline
-is not run. Each format is then exported by a child process, and its peak resident memory read
-from ``os.wait4``'s rusage (``ru_maxrss``). ``read`` is the baseline: the records read from the
-store and turned into analyses, nothing written. Memory should stay flat as N grows, except for
-graphml and gexf (and the entities table of csv and parquet), which grow with entities and edges.
+organizations; each drawn by Zipf's law, so that a few are named in a large share of the
+articles and most in a few; dates from 2015 to 2025), inserted directly with ``Store.add`` — the
+NLP pipeline is not run. Each format is then exported by a child process, and its peak resident
+memory read from ``os.wait4``'s rusage (``ru_maxrss``). ``read`` is the baseline: the records
+read from the store and turned into analyses, nothing written. Memory should stay flat as N
+grows, except for graphml and gexf (and the entities table of csv and parquet), which grow with
+entities and edges.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from kronika.kb import load_kb
 from kronika.model import (
@@ -39,6 +43,8 @@ from kronika.model import (
 )
 from kronika.resolve.entities import entity_id
 from kronika.store import Store
+
+_T = TypeVar("_T")
 
 MONTHS = (
     "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
@@ -160,13 +166,31 @@ class Article:
         return span.start, span.end
 
 
+class Zipf:
+    """Draws from a list with the weight of its r-th item ∝ 1/r (Zipf's law, as names are in
+    news: a few entities in a large share of the articles, a long tail named once or twice)."""
+
+    def __init__(self) -> None:
+        self._cumulative: dict[int, list[float]] = {}
+
+    def __call__(self, rng: random.Random, items: Sequence[_T]) -> _T:
+        cumulative = self._cumulative.get(len(items))
+        if cumulative is None:
+            cumulative = list(itertools.accumulate(1 / rank for rank in range(1, len(items) + 1)))
+            self._cumulative[len(items)] = cumulative
+        return rng.choices(items, cum_weights=cumulative)[0]
+
+
+pick = Zipf()
+
+
 def _date(rng: random.Random) -> tuple[str, str]:
     year, month, day = rng.randint(2015, 2025), rng.randint(1, 12), rng.randint(1, 28)
     return f"{year}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year} r."
 
 
 def _member(a: Article, rng: random.Random, pool: Names, date: str) -> None:
-    country, bloc = rng.choice(pool.countries), rng.choice(pool.blocs)
+    country, bloc = pick(rng, pool.countries), pick(rng, pool.blocs)
     subject = a.name(country)
     a.say(" pozostaje członkiem organizacji ")
     obj = a.name(bloc)
@@ -179,9 +203,9 @@ def _member(a: Article, rng: random.Random, pool: Names, date: str) -> None:
 
 
 def _visit(a: Article, rng: random.Random, pool: Names, date: str) -> None:
-    a.person(rng.choice(pool.people))
+    a.person(pick(rng, pool.people))
     a.say(" przyjechał do miasta ")
-    a.name(rng.choice(pool.cities))
+    a.name(pick(rng, pool.cities))
     a.say(" ")
     value, words = _date(rng)
     span = a.say("w dniu " + words)
@@ -194,7 +218,7 @@ def _quote(a: Article, rng: random.Random, pool: Names, date: str) -> None:
     a.say("„")
     said = a.say(rng.choice(CLAUSES))
     a.say("” – powiedział dziennikarzom ")
-    person = rng.choice(pool.people)
+    person = pick(rng, pool.people)
     speaker = a.person(person)
     a.say(".")
     a.end_sentence()
@@ -204,8 +228,8 @@ def _quote(a: Article, rng: random.Random, pool: Names, date: str) -> None:
 
 
 def _meeting(a: Article, rng: random.Random, pool: Names, date: str) -> None:
-    first, second, city = (rng.choice(pool.countries), rng.choice(pool.countries),
-                           rng.choice(pool.cities))  # fmt: skip
+    first, second, city = (pick(rng, pool.countries), pick(rng, pool.countries),
+                           pick(rng, pool.cities))  # fmt: skip
     trigger = a.say("Spotkanie")
     a.say(" przedstawicieli państw: ")
     a.name(first)
@@ -226,7 +250,7 @@ def _meeting(a: Article, rng: random.Random, pool: Names, date: str) -> None:
 
 
 def _poll(a: Article, rng: random.Random, pool: Names, date: str) -> None:
-    pollster, person = rng.choice(pool.pollsters), rng.choice(pool.people)
+    pollster, person = pick(rng, pool.pollsters), pick(rng, pool.people)
     a.say("Według sondażu ")
     a.name(pollster)
     share = rng.randint(5, 70)

@@ -130,3 +130,29 @@ def test_stands_for_is_read_as_stored(tmp_path: Path) -> None:
         (record,) = store.export()
     # not recomputed from the knowledge base when read
     assert all(entity["stands_for"] is None for entity in record["entities"])
+
+
+def test_migration_eight_packs_rows_and_indexes_the_stored_text(tmp_path: Path) -> None:
+    path = v1_database(tmp_path / "old.db")
+    with Store(path) as store:
+        # the full-text index answers from the sentences' own text and lemmas, highlighted
+        (hit,) = store.search('lemmas:"zapowiedzieć"')
+        assert hit.sentence == "Kreml zapowiedział nowe manewry."
+        assert [h.start for h in store.search('text:"Mińska"')] == [33]
+        # an entity found by the lemma of a mention, as the mentions' lemma index found it
+        mentioned = store.db.execute(
+            "SELECT DISTINCT entity_id FROM mentions WHERE lemma = 'Kreml'"
+        ).fetchall()
+        assert store.find_entities(["KREML"]) == [ident for (ident,) in mentioned]
+        assert list(store.export()) == v1_export()
+    db = sqlite3.connect(path)
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    assert "sentences_fts_content" not in tables and "mentions_lemma" not in tables
+    kinds = {
+        kind
+        for table in ("timexes", "quotes", "relations", "events", "facts")
+        for (kind,) in db.execute(f"SELECT DISTINCT typeof(data) FROM {table}")
+    }
+    assert kinds == {"blob"}
+    db.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
+    db.close()

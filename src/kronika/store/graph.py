@@ -20,11 +20,12 @@ at the precision they are written with: "2021" holds in "2021-10", "2021-11" doe
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from kronika.store.packed import unpack
 
 #: what a relation's status says about it at the assertion's date
 STATE_OF_STATUS = {
@@ -166,7 +167,7 @@ def assertions(
     )
     found = []
     for subject, pred, obj, time, claim, data, doc_id, source, doc_date, start, end, sent in rows:
-        extra = json.loads(data)
+        extra = unpack(data)
         dated = time if time and time[:1].isdigit() else doc_date
         found.append(
             Assertion(
@@ -290,7 +291,7 @@ def events(
     )
     merged: dict[str, list[tuple[dict[str, Any], EventReport]]] = {}
     for data, doc_id, source, doc_date, start, end, sentence in rows:
-        event = json.loads(data)
+        event = unpack(data)
         report = EventReport(
             doc_id=doc_id,
             source=source,

@@ -12,7 +12,6 @@ of the current schema. Every SQLite error becomes a StoreError naming the file.
 from __future__ import annotations
 
 import functools
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,6 +24,7 @@ from kronika.errors import StoreError
 from kronika.model import Analysis
 from kronika.store import migrations
 from kronika.store.connection import busy_timeout, connect, is_busy, store_error, transaction
+from kronika.store.packed import pack, unpack
 from kronika.store.queries import QueryError, like_literal, shown
 
 # Record keys whose rows live in their own tables (all but the columns named in the schema go
@@ -204,6 +204,10 @@ class Store:
             )
 
     def _add_mentions(self, doc_id: str, record: dict[str, Any]) -> None:
+        # the first mention of each span is stored (the table's key), and only those counted
+        spans: dict[tuple[int, int], dict[str, Any]] = {}
+        for mention in record["mentions"]:
+            spans.setdefault((mention["start"], mention["end"]), mention)
         self.db.executemany(
             'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, lemma, type, label, '
             "derived, entity_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -220,13 +224,17 @@ class Store:
                     m["entity"],
                     int(m.get("description", False)),
                 )
-                for m in record["mentions"]
+                for m in spans.values()
             ],
         )
-        named = Counter(m["entity"] for m in record["mentions"] if m["entity"])
+        named = Counter(m["entity"] for m in spans.values() if m["entity"])
         self.db.executemany(
             "UPDATE entities SET mention_count = mention_count + ? WHERE id = ?",
             [(count, ident) for ident, count in sorted(named.items())],
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO entity_lemmas VALUES (?, ?)",
+            sorted({(m["lemma"], m["entity"]) for m in spans.values() if m["entity"]}),
         )
 
     def _add_rows(self, doc_id: str, record: dict[str, Any]) -> None:
@@ -240,7 +248,7 @@ class Store:
                 names = ", ".join(f'"{c}"' for c in columns)
                 cursor = self.db.execute(
                     f"INSERT INTO {table} (doc_id, {names}, data) VALUES ({placeholders})",
-                    (doc_id, *values, json.dumps(row, ensure_ascii=False, sort_keys=True)),
+                    (doc_id, *values, pack(row)),
                 )
                 if table == "events":
                     parties = {*row.get("participants", ()), row.get("place")} - {None}
@@ -326,7 +334,7 @@ class Store:
         record["entities"] = [self.entity(ident, doc_id=doc_id) for ident in entity_ids]
         for table in EXTRA_TABLES:
             record[table] = [
-                json.loads(data)
+                unpack(data)
                 for (data,) in db.execute(
                     f'SELECT data FROM {table} WHERE doc_id = ? ORDER BY start, "end", rowid',
                     (doc_id,),
@@ -372,8 +380,7 @@ class Store:
             "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE "
             "OR name LIKE '% ' || ?2 ESCAPE '\\' "
             "UNION SELECT entity_id FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE "
-            "UNION SELECT entity_id FROM mentions WHERE lemma = ?1 COLLATE NOCASE "
-            "AND entity_id IS NOT NULL"
+            "UNION SELECT entity_id FROM entity_lemmas WHERE lemma = ?1"
         )
         found: dict[str, None] = {}
         for name in names:
@@ -482,7 +489,7 @@ class Store:
         )
         result = []
         for doc_id, source, time, data, sentence in rows:
-            quote = json.loads(data)
+            quote = unpack(data)
             quote.update(doc_id=doc_id, source=source, time=time, sentence=sentence)
             result.append(quote)
         return result
