@@ -39,7 +39,7 @@ SECURITY_HEADERS = {
 class Stores:
     """One read-only store per thread: SQLite connections are not shared across threads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str | Path) -> None:
         self.path = path
         self._local = threading.local()
 
@@ -85,8 +85,8 @@ def create_app(db: str | Path) -> FastAPI:
     """The web app over the database ``db`` (which must exist; it is only read)."""
     from kronika.web import json_api, pages
 
-    path = Path(db)
-    stores = Stores(path)
+    # a str stays one: a postgresql:// URL is no path
+    stores = Stores(db)
     stores.get()  # fail now, with the store's own message, rather than at the first request
     app = FastAPI(
         title="kronika",
