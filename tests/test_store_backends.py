@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import postgres_server as pg_server
 import pytest
@@ -15,7 +15,7 @@ import pytest
 import kronika
 from kronika.errors import StoreError
 from kronika.model import Analysis, Entity, Mention, Span
-from kronika.store import Store, browse, graph, open_store, text_search
+from kronika.store import Store, browse, graph, migrations, open_store, postgres, text_search
 from kronika.store.copy import copy_documents
 from kronika.store.postgres_connection import translate
 
@@ -205,7 +205,7 @@ def test_a_password_is_never_shown(postgres_server: str) -> None:
 
 
 def test_writers_at_once_store_each_document_once(any_database: str) -> None:
-    open_store(any_database).close()
+    # no database yet: the writers also create it at once
     people = ["Donald Tusk", "Andrzej Duda", "Radosław Sikorski"]
     batches = [
         [document(f"{i:016d}", people[i % 3]) for i in range(start, start + 30)]
@@ -235,6 +235,16 @@ def test_writers_at_once_store_each_document_once(any_database: str) -> None:
     assert sum(added) == 50
     assert counts == {"Donald Tusk": 17, "Andrzej Duda": 17, "Radosław Sikorski": 16}
     assert {row.name: row.mentions for row in rows} == counts  # the kept counts agree
+
+
+def test_the_postgres_schema_is_the_sqlite_schema_of_its_version(postgres_server: str) -> None:
+    # a migration added to SQLite needs its twin in schema_postgres.sql (and SCHEMA_VERSION)
+    assert postgres.SCHEMA_VERSION == migrations.CURRENT_VERSION
+    with open_store(pg_server.new_database(postgres_server)) as store:
+        tables = cast(postgres.PostgresStore, store).tables()
+    for table, columns in postgres.expected_tables().items():
+        assert columns <= tables[table], table
+    assert set(tables) == set(postgres.expected_tables())
 
 
 # --- the pieces, without a server ---------------------------------------------------------------
@@ -298,3 +308,40 @@ def test_a_store_of_each_backend_opens_by_its_name(any_database: str) -> None:
     with opened(any_database) as store:
         kind = type(store).__name__
     assert kind == ("PostgresStore" if any_database.startswith("postgresql://") else "Store")
+
+
+def test_the_command_line_takes_a_url(postgres_server: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    url = pg_server.new_database(postgres_server)
+    article = tmp_path / "tusk.txt"
+    article.write_text(
+        "date 2024-03-12\nDonald Tusk spotkał się w Warszawie z Wołodymyrem Zełenskim.\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", str(article), "--db", url])
+    assert built.exit_code == 0, built.output
+    assert "added 1 documents" in built.output
+    found = runner.invoke(main, ["entity", "--db", url, "Tuska"])
+    assert found.exit_code == 0 and "Donald Tusk" in found.output
+    searched = runner.invoke(main, ["search", "--db", url, "spotkać"])
+    assert searched.exit_code == 0 and "Zełenskim" in searched.output
+
+
+def test_the_web_app_serves_a_postgres_database(both: tuple[str, str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronika.web import create_app
+
+    _, url = both
+    with TestClient(create_app(url)) as client:  # closes the app's connections at the end
+        assert client.get("/").status_code == 200
+        page = client.get("/search", params={"q": "Łukaszenko"})
+        assert page.status_code == 200 and "<mark>Łukaszenk" in page.text
+        for query in ('"', "NEAR(", "'; DROP TABLE documents; --", "a:b", "\\", "–"):
+            assert client.get("/api/search", params={"q": query}).status_code == 200
+        (entity, *_) = client.get("/api/entities", params={"name": "Łukaszenko"}).json()
+        assert client.get(f"/entity/{entity['id']}").status_code == 200
