@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
 import kronika
 from kronika.model import Analysis, Entity, Event, Mention, Relation, Span
-from kronika.store import Store
+from kronika.store import Store, open_store
 from kronika.store.graph import Assertion, at_or_before, relations_at
 
 ENTITIES = {
@@ -55,7 +55,8 @@ def _member(subject: str, obj: str, text: str, status: str = "current", time: st
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
+def store(any_database: str) -> Iterator[Store]:
+    """The documents below in a database of each backend."""
     one = "Białoruś, Rosja i Armenia należą do Wspólnoty Niepodległych Państw."
     two = "W listopadzie 2021 roku zawieszono współpracę Białorusi z NATO."
     three = "Białoruś od lat współpracuje z NATO w ramach programów partnerskich."
@@ -109,9 +110,10 @@ def store(tmp_path: Path) -> Store:
             participants=("e-wnp",),
         )
         documents.append(_document(ident, date, summit, ["minsk", "wnp"], events=(event,)))
-    db = Store(tmp_path / "graph.db")
+    db = open_store(any_database)
     db.add(documents)
-    return db
+    yield db
+    db.close()
 
 
 def test_members_as_of_a_date(store: Store) -> None:

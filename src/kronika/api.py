@@ -27,9 +27,9 @@ from kronika.pipeline import (
 )
 from kronika.pipeline import load as load_pipeline
 from kronika.resolve.entities import kb_entry, name_index
-from kronika.store import SearchHit, Store, graph
+from kronika.store import SearchHit, Store, graph, open_store
 from kronika.store.graph import EventAnswer, RelationAnswer
-from kronika.store.queries import check_name, fts_phrase, search_terms
+from kronika.store.queries import LemmaQuery, check_name, search_terms
 
 _default_nlp: Language | None = None
 
@@ -161,7 +161,7 @@ def build(
         if on_error:
             on_error(item)
 
-    with Store(db) as store:
+    with open_store(db) as store:
         for export in exports:
             _add_export(store, export, batch_size, report)
         # Read once here: the feeder may run in a pool thread, which must not touch the connection.
@@ -217,28 +217,29 @@ def _add_export(store: Store, path: str, batch_size: int, report: BuildReport) -
 
 
 def open_db(path: str | Path, *, readonly: bool = True, timeout: float | None = None) -> Store:
-    """Open a kronika database: for queries only (changing nothing), or with ``readonly=False``
-    for writing (created or migrated if needed). ``timeout``: seconds to wait for a writer."""
-    return Store(path, readonly=readonly, timeout=timeout)
+    """Open a kronika database, an SQLite file or a ``postgresql://`` URL: for queries only
+    (changing nothing), or with ``readonly=False`` for writing (created or migrated if needed).
+    ``timeout``: seconds to wait for a writer."""
+    return open_store(path, readonly=readonly, timeout=timeout)
 
 
 _query_morphology = shared_morphology()
 _name_lemmatizer = shared_name_lemmatizer()
 
 
-def lemma_query(text: str) -> str:
-    """An FTS5 query for ``text`` that matches any inflected form of each word.
+def lemma_query(text: str) -> LemmaQuery:
+    """A query for ``text`` that matches any inflected form of each word (the string: its FTS5
+    query).
 
     Every word must match, either by one of its SGJP lemmas in the lemma column or by its own
     form in the text column: "Łukaszenko" finds sentences with "Łukaszence". A word repeated
     counts once; FTS5 operators and quotes in ``text`` are searched for as words.
     """
-    clauses = []
-    for word in search_terms((w.strip(".,;:!?\"'„”()") for w in text.split()), text):
-        lemmas = sorted({r.lemma for r in _query_morphology.analyse(word)} | {word})
-        options = [f"lemmas:{fts_phrase(lemma)}" for lemma in lemmas] + [f"text:{fts_phrase(word)}"]
-        clauses.append("(" + " OR ".join(options) + ")")
-    return " AND ".join(clauses)
+    words = search_terms((w.strip(".,;:!?\"'„”()") for w in text.split()), text)
+    return LemmaQuery(
+        (sorted({r.lemma for r in _query_morphology.analyse(word)} | {word}), word)
+        for word in words
+    )
 
 
 def query_text(text: str) -> str:

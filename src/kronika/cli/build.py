@@ -121,7 +121,11 @@ def _summary(record: dict[str, Any]) -> str:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", required=True, help="SQLite database file (created if missing).")
+@click.option(
+    "--db",
+    required=True,
+    help="SQLite database file (created if missing), or a postgresql:// URL.",
+)
 @workers_option
 @click.option(
     "--batch-size", type=POSITIVE, default=32, show_default=True, help="Documents per transaction."

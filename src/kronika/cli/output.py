@@ -116,7 +116,7 @@ def _open(db: str) -> Iterator[Store]:
     # the API, and with it spaCy, is imported only here, so that ``kronika --help`` stays fast
     from kronika import api
 
-    if not os.path.exists(db):
+    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
         raise _Failure(f"{db}: no such database; create it with `kronika build PATH --db {db}`")
     try:
         store = api.open_db(db)

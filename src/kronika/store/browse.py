@@ -66,7 +66,7 @@ def document_count(db: sqlite3.Connection) -> int:
 def top_entities(
     db: sqlite3.Connection, *, entity_type: str | None = None, limit: int = 20, offset: int = 0
 ) -> list[EntityRow]:
-    where, params = ("WHERE type = ?", [entity_type]) if entity_type else ("WHERE 1", [])
+    where, params = ("WHERE type = ?", [entity_type]) if entity_type else ("WHERE TRUE", [])
     rows = db.execute(
         f"SELECT id, name, type, kb, mention_count FROM entities {where} AND mention_count > 0 "
         "ORDER BY mention_count DESC, name LIMIT ? OFFSET ?",
@@ -128,7 +128,7 @@ def co_occurring(
             SELECT DISTINCT s.rowid AS sentence, s.doc_id, s.start, s."end"
             FROM mentions m JOIN sentences s
               ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
-            WHERE m.entity_id = ?1 AND m.doc_id IN docs
+            WHERE m.entity_id = ?1 AND m.doc_id IN (SELECT id FROM docs)
         )
         SELECT e.id, e.name, e.type, e.kb, count(DISTINCT own.sentence) AS n
         FROM own JOIN mentions o
@@ -153,6 +153,19 @@ def search(
     offset: int = 0,
 ) -> list[Hit]:
     """A page of sentences matching an FTS5 query, best first, with the matches marked."""
+    if not isinstance(db, sqlite3.Connection):  # a PostgreSQL store's: no FTS5 there
+        from kronika.store.postgres import search_page
+
+        found = search_page(
+            db,
+            fts_query,
+            since=since,
+            until=until,
+            entity_type=entity_type,
+            limit=limit,
+            offset=offset,
+        )
+        return [hit for hit, _sentence in found]
     conditions, params = ["sentences_fts MATCH ?"], [fts_query]
     if since:
         conditions.append("d.date IS NOT NULL AND substr(d.date, 1, length(?)) >= ?")

@@ -270,7 +270,7 @@ def events(
     """Events (merged by id across documents) with a participant or place among ``entity_ids``,
     of a type, with a time (its own, else the report's document date) between the dates;
     ``reports`` bounds how many reports are read, the latest documents' first (-1: all)."""
-    where: list[str] = ["1"]
+    where: list[str] = ["TRUE"]
     params: list[str] = []
     if entity_ids is not None:
         marks = _placeholders(entity_ids)

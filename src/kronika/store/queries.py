@@ -70,3 +70,26 @@ def search_terms(words: Iterable[str], query: str) -> list[str]:
 def fts_phrase(term: str) -> str:
     """``term`` as an FTS5 string: operators, stars and quotes inside it are plain characters."""
     return '"' + term.replace('"', '""') + '"'
+
+
+class LemmaQuery(str):
+    """A search for sentences holding every term: the string is its FTS5 query (SQLite's store
+    reads that), ``terms`` the same query as ``(lemmas, word)`` pairs (for a store without FTS5,
+    PostgreSQL's). A term matches where one of its lemmas is among a sentence's lemmas or the
+    word itself is in its text."""
+
+    terms: tuple[tuple[tuple[str, ...], str], ...]
+
+    def __new__(cls, terms: Iterable[tuple[Iterable[str], str]]) -> LemmaQuery:
+        pairs = tuple((tuple(lemmas), word) for lemmas, word in terms)
+        clauses = [
+            "("
+            + " OR ".join(
+                [f"lemmas:{fts_phrase(lemma)}" for lemma in lemmas] + [f"text:{fts_phrase(word)}"]
+            )
+            + ")"
+            for lemmas, word in pairs
+        ]
+        query = super().__new__(cls, " AND ".join(clauses))
+        query.terms = pairs
+        return query

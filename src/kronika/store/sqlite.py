@@ -362,7 +362,7 @@ class Store:
             aliases = set()
             for text, lemma in self.db.execute(
                 "SELECT text, lemma FROM mentions WHERE entity_id = ? AND doc_id = ? "
-                "AND NOT derived AND NOT description",
+                "AND derived = 0 AND description = 0",
                 (entity_id, doc_id),
             ):
                 aliases.update((text, lemma))
@@ -474,7 +474,7 @@ class Store:
             # "2022" ≥ "2021-11" compares as text the way dates do, prefix for prefix
             conditions.append("q.time IS NOT NULL AND q.time >= ?")
             parameters.append(since)
-        where = " AND ".join(conditions) or "1"
+        where = " AND ".join(conditions) or "TRUE"
         rows = self.db.execute(
             f"""
             SELECT q.doc_id, d.source, q.time, q.data,
@@ -505,7 +505,8 @@ class Store:
             JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL
             JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
             JOIN timexes t ON t.doc_id = m.doc_id AND t.start >= s.start AND t.start < s."end"
-            WHERE m.entity_id = ? AND t.type = 'DATE' AND t.value GLOB '[0-9][0-9][0-9][0-9]*'
+            WHERE m.entity_id = ? AND t.type = 'DATE' AND length(t.value) >= 4
+              AND ltrim(substr(t.value, 1, 4), '0123456789') = ''
             ORDER BY t.value, m.doc_id, s.start
             """,
             (entity_id,),

@@ -9,7 +9,10 @@ even a ``<script>`` that slipped through could not run.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -41,16 +44,29 @@ SECURITY_HEADERS = {
 class Stores:
     """One read-only store per thread: SQLite connections are not shared across threads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str | Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
 
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = open_db(self.path)
             self._local.store = store
+            with self._lock:
+                self._opened.append(store)
         return store
+
+    def close(self) -> None:
+        """Close every thread's store (a PostgreSQL server keeps a session for each)."""
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            # an SQLite connection closes in its own thread only (and with it)
+            with suppress(sqlite3.ProgrammingError):
+                store.close()
 
 
 class _SecurityHeaders(BaseHTTPMiddleware):
@@ -90,10 +106,17 @@ def create_app(db: str | Path) -> FastAPI:
     """The web app over the database ``db`` (which must exist; it is only read)."""
     from kronika.web import json_api, pages
 
-    path = Path(db)
-    stores = Stores(path)
+    # a str stays one: a postgresql:// URL is no path
+    stores = Stores(db)
     stores.get()  # fail now, with the store's own message, rather than at the first request
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="kronika",
         description="A read-only API over a kronika knowledge graph of Polish news.",
         version="1",
