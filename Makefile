@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup clean
+.PHONY: demo test test-ray setup clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ test: $(STAMP)
 	$(BIN)/ruff format --check $(CHECKED)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# the Ray engine's tests: a local Ray with 2 CPUs (Ray is an optional extra, installed here)
+test-ray: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,ray]'
+	$(BIN)/python -m pytest -m ray
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

@@ -55,20 +55,42 @@ def analyze_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
     workers: int = 1,
+    engine: str = "local",
+    address: str | None = None,
     ner: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
     on_error: Callable[[InputError | AnalysisError], None] | None = None,
     on_skip: Callable[[str], None] | None = None,
 ) -> Generator[Analysis, None, None]:
     """Analyses of every document in ``paths``; unreadable input and documents whose analysis
-    failed go to ``on_error``, a message for each text read twice (skipped) to ``on_skip``."""
+    failed go to ``on_error``, a message for each text read twice (skipped) to ``on_skip``.
+    ``engine``: ``local`` (processes of this machine) or ``ray`` (a Ray cluster at ``address``,
+    or a Ray started here with ``workers`` CPUs)."""
     documents = _documents(paths, on_error, max_chars=max_chars, on_skip=on_skip)
-    for result in analyze_many(documents, workers=workers, ner=ner):
+    for result in _analyses(documents, engine, workers, ner, address):
         if isinstance(result, AnalysisError):
             if on_error:
                 on_error(result)
         else:
             yield result
+
+
+ENGINES = ("local", "ray")
+
+
+def _analyses(
+    documents: Iterable[Document], engine: str, workers: int, ner: str, address: str | None
+) -> Iterator[Analysis | AnalysisError]:
+    """The analyses of ``documents`` by the engine named ``engine``, in input order."""
+    if engine == "local":
+        if address:
+            raise ValueError("address names a Ray cluster: it needs engine='ray'")
+        return analyze_many(documents, workers=workers, ner=ner)
+    if engine == "ray":
+        from kronika.ray_engine import analyze_many as ray_analyze_many
+
+        return ray_analyze_many(documents, workers=workers, ner=ner, address=address)
+    raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
 
 
 def _documents(
@@ -127,6 +149,8 @@ def build(
     db: str | Path,
     *,
     workers: int = 1,
+    engine: str = "local",
+    address: str | None = None,
     batch_size: int = 32,
     ner: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
@@ -142,6 +166,8 @@ def build(
     ``jsonl`` export of another kronika database (``kronika export``) is stored as it is, not
     analysed again, so a graph moves between databases. ``feed_pages``: saved pages (HTML,
     WARC) whose articles stand in for the excerpts of the feed entries linking to them.
+    ``engine``, ``address``: as for :func:`analyze_paths`; the analyses come back to this
+    process, which alone writes the database.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -174,16 +200,43 @@ def build(
             known.add(doc_id)
             return False
 
-        analyses = analyze_many(
+        analyses = _analyses(
             _documents(sources, error, skip, max_chars=max_chars, on_skip=skipped, pages=pages),
-            workers=workers,
-            ner=ner,
+            engine,
+            workers,
+            ner,
+            address,
         )
         while batch := list(islice(analyses, batch_size)):
             failed = [item for item in batch if isinstance(item, AnalysisError)]
             for item in failed:
                 error(item)
             report.added += store.add([a for a in batch if isinstance(a, Analysis)])
+            if on_progress:
+                on_progress(len(batch))
+    return report
+
+
+def load_shards(
+    directory: str | Path,
+    db: str | Path,
+    *,
+    batch_size: int = 256,
+    on_progress: Callable[[int], object] | None = None,
+) -> BuildReport:
+    """Store the analysis shards in ``directory`` (``kronika analyze --format parquet``) in the
+    database ``db`` without analysing again; documents already stored are skipped."""
+    from kronika.shards import read_shards
+
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    report = BuildReport()
+    analyses = read_shards(directory)
+    with Store(db) as store:
+        while batch := list(islice(analyses, batch_size)):
+            added = store.add(batch)
+            report.added += added
+            report.skipped += len(batch) - added
             if on_progress:
                 on_progress(len(batch))
     return report

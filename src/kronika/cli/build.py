@@ -21,6 +21,9 @@ from kronika.cli.output import (
     _report_skip,
     _safe,
     _safe_json,
+    address_option,
+    check_engine,
+    engine_option,
     max_chars_option,
     workers_option,
 )
@@ -32,12 +35,20 @@ from kronika.errors import KronikaError
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "text"]),
+    type=click.Choice(["jsonl", "text", "parquet"]),
     default="text",
     show_default=True,
-    help="jsonl: one contract record per document.",
+    help="jsonl: one contract record per document; parquet: analysis shards in --out, for "
+    "`kronika load`.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="With --format parquet: the folder of the shards (created).",
 )
 @workers_option
+@engine_option
+@address_option
 @click.option(
     "--ner",
     type=NER_CHOICE,
@@ -47,11 +58,21 @@ from kronika.errors import KronikaError
 )
 @max_chars_option
 def analyze(
-    paths: tuple[str, ...], output_format: str, workers: int, ner: str, max_chars: int
+    paths: tuple[str, ...],
+    output_format: str,
+    out: str | None,
+    workers: int,
+    engine: str,
+    address: str | None,
+    ner: str,
+    max_chars: int,
 ) -> None:
     """Analyse files, directories or - (stdin) without a database."""
     from kronika import api
 
+    check_engine(engine, address)
+    if (output_format == "parquet") != bool(out):
+        raise click.UsageError("--format parquet writes into --out DIR (and only it does)")
     errors: list[KronikaError] = []
 
     def on_error(error: KronikaError) -> None:
@@ -61,6 +82,8 @@ def analyze(
     analyses = api.analyze_paths(
         paths,
         workers=workers,
+        engine=engine,
+        address=address,
         ner=ner,
         max_chars=max_chars,
         on_error=on_error,
@@ -68,6 +91,11 @@ def analyze(
     )
     with _interruptible():
         try:
+            if out:
+                from kronika.shards import write_shards
+
+                written = write_shards(analyses, out)
+                _echo(f"{out}: {written} documents analysed into shards", err=True)
             for analysis in analyses:
                 if output_format == "jsonl":
                     click.echo(_dump(analysis.record))
@@ -127,6 +155,8 @@ def _summary(record: dict[str, Any]) -> str:
     help="SQLite database file (created if missing), or a postgresql:// URL.",
 )
 @workers_option
+@engine_option
+@address_option
 @click.option(
     "--batch-size", type=POSITIVE, default=32, show_default=True, help="Documents per transaction."
 )
@@ -143,6 +173,8 @@ def build(
     paths: tuple[str, ...],
     db: str,
     workers: int,
+    engine: str,
+    address: str | None,
     batch_size: int,
     ner: str,
     max_chars: int,
@@ -153,6 +185,7 @@ def build(
 
     from kronika import api
 
+    check_engine(engine, address)
     started = time.perf_counter()
 
     def progress(documents: int) -> None:
@@ -164,6 +197,8 @@ def build(
                 paths,
                 db,
                 workers=workers,
+                engine=engine,
+                address=address,
                 batch_size=batch_size,
                 ner=ner,
                 max_chars=max_chars,
@@ -194,6 +229,34 @@ def build(
     )
     if report.errors:
         raise SystemExit(1)
+
+
+@click.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", required=True, help="SQLite database file (created if missing).")
+@click.option(
+    "--batch-size", type=POSITIVE, default=256, show_default=True, help="Documents per transaction."
+)
+def load(directory: str, db: str, batch_size: int) -> None:
+    """Store the analysis shards in DIRECTORY (`kronika analyze --format parquet --out DIR`)."""
+    from kronika import api
+
+    started = time.perf_counter()
+    with _interruptible():
+        try:
+            report = api.load_shards(directory, db, batch_size=batch_size)
+        except KronikaError as error:
+            raise _Failure(str(error)) from error
+        except KeyboardInterrupt:
+            raise _Failure(
+                f"interrupted: {db} keeps every batch committed so far; rerun the same command "
+                "to complete it"
+            ) from None
+    seconds = time.perf_counter() - started
+    _echo(
+        f"{db}: added {report.added} documents, skipped {report.skipped} already stored "
+        f"in {seconds:.1f} s"
+    )
 
 
 @click.command()
@@ -290,4 +353,4 @@ def lemmatize(file: IO[bytes]) -> None:
         _echo(lemmatizer.lemmatize_text(phrase, category or None) if phrase.strip() else "")
 
 
-COMMANDS: list[click.Command] = [analyze, build, watch, ner, lemmatize]
+COMMANDS: list[click.Command] = [analyze, build, load, watch, ner, lemmatize]

@@ -38,8 +38,30 @@ max_chars_option = click.option(
     help="Longest document accepted, in characters.",
 )
 workers_option = click.option(
-    "--workers", type=POSITIVE, default=1, show_default=True, help="Processes to use."
+    "--workers",
+    type=POSITIVE,
+    default=1,
+    show_default=True,
+    help="Processes to use (with --engine ray: Ray actors).",
 )
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: processes of this machine; ray: a Ray cluster (pip install 'kronika[ray]').",
+)
+address_option = click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the address of an existing Ray cluster (as `ray start` prints "
+    "it, or auto); without it a local Ray starts.",
+)
+
+
+def check_engine(engine: str, address: str | None) -> None:
+    if address and engine != "ray":
+        raise click.UsageError("--address names a Ray cluster: add --engine ray")
 
 
 def _safe(text: str) -> str:
