@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-ray setup clean
+.PHONY: demo test setup clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,postgres]'
+	$(BIN)/pip install --quiet -e '.[test,postgres,ray]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -37,10 +37,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check $(CHECKED)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
-
-# the Ray engine's tests: a local Ray with 2 CPUs (Ray is an optional extra, installed here)
-test-ray: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test,ray]'
+	# the Ray engine's tests start a local Ray with 2 CPUs: apart, so the default suite stays fast
 	$(BIN)/python -m pytest -m ray
 
 clean:

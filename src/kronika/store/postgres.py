@@ -32,7 +32,7 @@ from kronika.store.queries import LemmaQuery, QueryError, like_literal, shown
 from kronika.store.sqlite import SearchHit, Store
 
 #: the schema version schema_postgres.sql makes: the SQLite migrations' version it mirrors
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: kronika's advisory lock (the bytes of "kronika"): one writer at a time in a database
 WRITE_LOCK = 0x6B726F6E696B61
 #: the SQLite tables that PostgreSQL's text search replaces, and the column that does
@@ -190,8 +190,7 @@ class PostgresStore(Store):
             SELECT id FROM entities WHERE lower(name) = lower(?1 COLLATE "C")
                 OR lower(name) LIKE '% ' || lower(?2 COLLATE "C") ESCAPE '\\'
             UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(?1 COLLATE "C")
-            UNION SELECT entity_id FROM mentions WHERE lower(lemma) = lower(?1 COLLATE "C")
-                AND entity_id IS NOT NULL
+            UNION SELECT entity_id FROM entity_lemmas WHERE lower(lemma) = lower(?1 COLLATE "C")
         """
         found: dict[str, None] = {}
         for name in names:

@@ -68,14 +68,20 @@ CREATE TABLE mentions (
     PRIMARY KEY (doc_id, start, "end")
 );
 CREATE INDEX mentions_entity ON mentions (entity_id);
-CREATE INDEX mentions_lemma ON mentions (lower(lemma));
+-- the names an entity goes by in the text, for finding it by an inflected form (migration 8)
+CREATE TABLE entity_lemmas (
+    lemma TEXT COLLATE "C" NOT NULL,
+    entity_id TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (lemma, entity_id)
+);
+CREATE INDEX entity_lemmas_lower ON entity_lemmas (lower(lemma));
 
 CREATE TABLE timexes (
     rowid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     text TEXT COLLATE "C" NOT NULL, type TEXT COLLATE "C" NOT NULL, value TEXT COLLATE "C",
-    data TEXT COLLATE "C" NOT NULL
+    data BYTEA NOT NULL
 );
 CREATE INDEX timexes_doc ON timexes (doc_id, start);
 
@@ -84,7 +90,7 @@ CREATE TABLE quotes (
     doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     text TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, speaker TEXT COLLATE "C",
-    time TEXT COLLATE "C", data TEXT COLLATE "C" NOT NULL
+    time TEXT COLLATE "C", data BYTEA NOT NULL
 );
 CREATE INDEX quotes_speaker ON quotes (speaker);
 CREATE INDEX quotes_doc ON quotes (doc_id, start);
@@ -96,7 +102,7 @@ CREATE TABLE relations (
     subject TEXT COLLATE "C" NOT NULL, predicate TEXT COLLATE "C" NOT NULL,
     object TEXT COLLATE "C", time TEXT COLLATE "C",
     claim INTEGER NOT NULL DEFAULT 0,  -- 1: someone's claim inside a quotation, not the article's
-    data TEXT COLLATE "C" NOT NULL
+    data BYTEA NOT NULL
 );
 CREATE INDEX relations_subject ON relations (subject, predicate);
 CREATE INDEX relations_object ON relations (object, predicate);
@@ -106,7 +112,7 @@ CREATE TABLE events (
     rowid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    type TEXT COLLATE "C" NOT NULL, time TEXT COLLATE "C", data TEXT COLLATE "C" NOT NULL
+    type TEXT COLLATE "C" NOT NULL, time TEXT COLLATE "C", data BYTEA NOT NULL
 );
 CREATE INDEX events_doc ON events (doc_id, start);
 CREATE INDEX events_type ON events (type, time);
@@ -123,6 +129,6 @@ CREATE TABLE facts (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     type TEXT COLLATE "C" NOT NULL, time TEXT COLLATE "C",
     claim INTEGER NOT NULL DEFAULT 0,  -- 1: someone's claim inside a quotation, not the article's
-    data TEXT COLLATE "C" NOT NULL
+    data BYTEA NOT NULL
 );
 CREATE INDEX facts_doc ON facts (doc_id, start);
