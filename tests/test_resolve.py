@@ -426,7 +426,9 @@ def test_resolve_reads_the_view_and_analyses_no_document_word(
     mentions, entities = link_document(detected, view)
     linked_quotes = link_quotes(quotes, mentions, [], [], "2023-05-10", entities, view)
 
-    assert resolve_calls == [] and engine_calls == []
+    # only strings the document does not hold are analysed (a lemma's first word: "komisja")
+    words = set(view.texts)
+    assert not words & set(resolve_calls) and not words & set(engine_calls)
     # and it resolved: the office holders, a shortened name, a described speaker
     assert {item.mention.text for item in offices} == {
         "rosyjski prezydent",

@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import Any, cast
 
 from kronika.kb import Entry, by_key, load_kb, short_names, usual_short_names
+from kronika.lang.morphology import shared_morphology
 from kronika.lang.view import DocumentView
 from kronika.model import Entity, EntityType, Mention
 from kronika.ner.evidence import Detected, KbName
@@ -43,6 +44,8 @@ SHORTENED_KINDS = {
     "place": {"place", "country"},
     "country": {"place", "country"},
 }
+
+_morphology = shared_morphology()
 
 
 def entity_id(key: str) -> str:
@@ -135,7 +138,7 @@ def _shortened_names(
         if not kinds or keys[i] in known:
             continue
         short = mention.lemma.lower().split()
-        if not short or not _opens_with_common_noun(mention, view):
+        if not short or not _opens_with_common_noun(mention):
             continue
         for j in (*range(i - 1, -1, -1), *range(i + 1, len(mentions))):
             other = mentions[j]
@@ -149,12 +152,13 @@ def _shortened_names(
     return result
 
 
-def _opens_with_common_noun(mention: Mention, view: DocumentView) -> bool:
-    """Whether SGJP reads the mention's first word as a common noun (by the view's readings)."""
-    token = view.token_at(mention.start)
-    if token is None:
-        return False
-    return any(r.pos == "subst" and r.lemma[:1].islower() for r in view.readings[token.i])
+def _opens_with_common_noun(mention: Mention) -> bool:
+    """Whether SGJP reads the first word of the mention's lemma as a common noun."""
+    # The lemma is the language layer's nominative, not a word of the document (the view holds
+    # "Komisji", this asks about "komisja"): the one analysis resolve makes. The token's own
+    # readings decide differently for some names (one BSNLP document's entities change).
+    word = mention.lemma.lower().split()[0]
+    return any(r.pos == "subst" and r.lemma[:1].islower() for r in _morphology.analyse(word))
 
 
 def _bracketed_acronyms(mentions: Sequence[Mention], text: str) -> dict[str, int]:
