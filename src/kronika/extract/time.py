@@ -34,16 +34,29 @@ def governing_time(
     sentence = next((s for s in sentences if s["start"] <= start < s["end"]), None)
     if sentence is not None:
         inside = [
-            t
-            for t in timexes
-            if t["type"] == "DATE"
-            and is_calendar(t.get("value"))
-            and sentence["start"] <= t["start"] < sentence["end"]
-            and not (outside and outside[0] <= t["start"] < outside[1])
+            t for t in calendar_dates(timexes) if sentence["start"] <= t["start"] < sentence["end"]
         ]
-        if inside:
-            nearest = min(inside, key=lambda t: min(abs(t["start"] - start), abs(t["start"] - end)))
-            return nearest["value"], "timex"
+        time = nearest_time(inside, start, end, outside)
+        if time is not None:
+            return time, "timex"
     if document_date:
         return document_date, "document"
     return None, None
+
+
+def calendar_dates(timexes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The DATE timexes with a plain calendar value, in their order."""
+    return [t for t in timexes if t["type"] == "DATE" and is_calendar(t.get("value"))]
+
+
+def nearest_time(
+    dates: Sequence[dict[str, Any]], start: int, end: int, outside: tuple[int, int] | None
+) -> str | None:
+    """The value of the date (of one sentence's ``dates``) nearest the span, none inside
+    ``outside``; the first of several as near."""
+    inside = [t for t in dates if not (outside and outside[0] <= t["start"] < outside[1])]
+    if not inside:
+        return None
+    nearest = min(inside, key=lambda t: min(abs(t["start"] - start), abs(t["start"] - end)))
+    value: str = nearest["value"]
+    return value

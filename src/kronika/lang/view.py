@@ -47,6 +47,7 @@ class DocumentView:
         self.doc = doc
         self._derived: dict[str, Any] = {}
         self._reading_lemmas: list[frozenset[str] | None] = [None] * len(doc)
+        self._lowered: list[frozenset[str] | None] = [None] * len(doc)
 
     @classmethod
     def of(cls, doc: Doc) -> DocumentView:
@@ -85,6 +86,14 @@ class DocumentView:
         cached = self._reading_lemmas[token.i]
         if cached is None:
             cached = self._reading_lemmas[token.i] = frozenset(all_lemmas(token))
+        return cached
+
+    def lowered_lemmas_and_form(self, token: Token) -> frozenset[str]:
+        """:meth:`reading_lemmas` lowercased, and the lowercased form."""
+        cached = self._lowered[token.i]
+        if cached is None:
+            lowered = {lemma.lower() for lemma in self.reading_lemmas(token)}
+            cached = self._lowered[token.i] = frozenset(lowered | {token.text.lower()})
         return cached
 
     def lemmas_and_form(self, token: Token) -> frozenset[str]:

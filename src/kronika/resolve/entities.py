@@ -132,24 +132,46 @@ def _shortened_names(
     name that opens with a common noun is a shortening; "Gazprom" is not one of "Gazprom
     Neft"."""
     known = by_key()
+    fulls = _full_names(mentions, keys, names)
     result: dict[int, int] = {}
     for i, mention in enumerate(mentions):
         kinds = SHORTENED_KINDS.get(mention.type)
         if not kinds or keys[i] in known:
             continue
-        short = mention.lemma.lower().split()
+        short = tuple(mention.lemma.lower().split())
         if not short or not _opens_with_common_noun(mention):
             continue
-        for j in (*range(i - 1, -1, -1), *range(i + 1, len(mentions))):
-            other = mentions[j]
-            if other.type not in kinds or keys[j] is None:
-                continue
-            # "Kanału" for "kanał La Manche": the head is a common noun, written either way
-            fulls = {tuple(other.lemma.lower().split()), tuple(names[j].lower().split())}
-            if any(len(full) > len(short) and list(full[: len(short)]) == short for full in fulls):
-                result[i] = j
-                break
+        before, after = -1, len(mentions)
+        for kind in kinds:
+            holders = fulls.get((kind, short), [])
+            k = bisect_left(holders, i)
+            if k > 0:
+                before = max(before, holders[k - 1])
+            k += k < len(holders) and holders[k] == i
+            if k < len(holders):
+                after = min(after, holders[k])
+        if before >= 0 or after < len(mentions):
+            result[i] = before if before >= 0 else after
     return result
+
+
+def _full_names(
+    mentions: Sequence[Mention], keys: list[str | None], names: list[str]
+) -> dict[tuple[str, tuple[str, ...]], list[int]]:
+    """(type, a shorter opening of the name's lemma or entity name, as lowercased words) → the
+    indexes of the linked mentions with that opening, in order: a shortened name finds its full
+    name by lookup, not by a scan of the document for each (which made long documents
+    quadratic). "Kanału" for "kanał La Manche": the head is a common noun, written either way."""
+    found: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for j, other in enumerate(mentions):
+        if keys[j] is None:
+            continue
+        openings: set[tuple[str, ...]] = set()
+        for full in (tuple(other.lemma.lower().split()), tuple(names[j].lower().split())):
+            openings.update(full[:length] for length in range(1, len(full)))
+        for opening in openings:
+            found[(other.type, opening)].append(j)
+    return found
 
 
 def _opens_with_common_noun(mention: Mention) -> bool:

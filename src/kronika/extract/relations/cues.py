@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from kronika.extract.resources import vocabulary
-from kronika.lang.components import all_lemmas
+from kronika.lang.view import DocumentView
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,10 @@ def cues() -> Cues:
     return Cues(sections, title_objects, events)
 
 
-def lemmas(token: Token) -> set[str]:
-    """Every SGJP lemma of the token and its lowercased text: a mis-chosen lemma hides nothing."""
-    return {lemma.lower() for lemma in all_lemmas(token)} | {token.text.lower()}
+def lemmas(token: Token) -> frozenset[str]:
+    """Every SGJP lemma of the token and its lowercased text: a mis-chosen lemma hides nothing.
+    Kept per token by the document's view (the extractors ask again and again)."""
+    return DocumentView.of(token.doc).lowered_lemmas_and_form(token)
 
 
 def is_one_of(token: Token, words: frozenset[str]) -> bool:
