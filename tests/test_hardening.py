@@ -130,6 +130,22 @@ def _interruptible_child() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _wait_for_workers(pid: int, count: int, timeout: float = 90) -> None:
+    """Until the process has ``count`` children (its pool's workers): on a loaded machine its
+    start alone can take longer than any fixed wait, and a signal before it tests nothing."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        children = [
+            child
+            for task in Path(f"/proc/{pid}/task").glob("*")
+            for child in (task / "children").read_text().split()
+        ]
+        if len(children) >= count:
+            return
+        time.sleep(0.2)
+    pytest.fail(f"the build started no {count} workers within {timeout} s")
+
+
 def test_interrupting_a_build_with_workers_ends_it_promptly(tmp_path: Path) -> None:
     texts = tmp_path / "many.jsonl"
     with texts.open("w", encoding="utf-8") as out:
@@ -147,7 +163,8 @@ def test_interrupting_a_build_with_workers_ends_it_promptly(tmp_path: Path) -> N
             # a run started from a background job inherits SIGINT ignored; a user's Ctrl-C is not
             preexec_fn=_interruptible_child,
         )
-        time.sleep(6)  # the workers have started and are busy
+        _wait_for_workers(process.pid, 2)
+        time.sleep(1)  # the workers are busy
         process.send_signal(sig)
         try:
             _out, err = process.communicate(timeout=20)

@@ -18,7 +18,9 @@ was reported, not when it happened (the gold-dev annotation leaves such times nu
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -39,6 +41,8 @@ from kronika.model import Timex
 
 __all__ = ["FoundEvent", "find_events"]
 
+T = TypeVar("T")
+
 
 def find_events(
     doc: Doc, timexes: Sequence[Timex], document_date: str | None = None
@@ -46,13 +50,37 @@ def find_events(
     """Every event reference of ``doc`` in text order; ``timexes`` are the document's, resolved
     against ``document_date``."""
     context = Context.of(doc)
-    mentions = mentions_of(doc)
+    found_mentions = mentions_of(doc)
+    mentions = _ByStart(found_mentions, [m.start for m in found_mentions])
+    timed = _ByStart(timexes, [t.start for t in timexes])
     found: list[FoundEvent] = []
     for sentence in doc.sents:
         matches = find_triggers(doc, sentence, context)
         if matches:
-            found += _sentence_events(doc, sentence, matches, mentions, timexes, document_date)
+            found += _sentence_events(
+                doc,
+                sentence,
+                matches,
+                mentions.within(sentence.start, sentence.end),
+                timed.within(sentence.start_char, sentence.end_char),
+                document_date,
+            )
     return found
+
+
+class _ByStart(Generic[T]):
+    """Items found by their start offset: each sentence takes its own without a scan of the whole
+    document (a scan per sentence made long documents quadratic)."""
+
+    def __init__(self, items: Sequence[T], starts: Sequence[int]) -> None:
+        self._order = sorted(range(len(items)), key=starts.__getitem__)
+        self._starts = [starts[i] for i in self._order]
+        self._items = items
+
+    def within(self, lo: int, hi: int) -> list[T]:
+        """The items starting from ``lo`` to ``hi`` (inclusive), in their original order."""
+        first, last = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
+        return [self._items[i] for i in sorted(self._order[first:last])]
 
 
 def _sentence_events(
