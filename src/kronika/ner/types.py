@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kronika.lang.components import doc_readings
+from kronika.lang.components import doc_readings, doc_text
 from kronika.lang.titles import (
     event_nouns,
     legal_forms,
@@ -84,13 +84,13 @@ _KINDS = (
 def followed_by_legal_form(doc: Doc, end: int) -> bool:
     """A company's legal form follows token ``end - 1`` ("Lufthansa" of "Lufthansa AG")."""
     last = doc[end - 1]
-    return bool(_legal_form()[0].match(doc.text, last.idx + len(last.text)))
+    return bool(_legal_form()[0].match(doc_text(doc), last.idx + len(last.text)))
 
 
 def has_legal_form(span: Span) -> bool:
     """A company's legal form ends the name or follows it ("Lufthansa AG", "Orlen S.A.")."""
     after, ending = _legal_form()
-    return bool(after.match(span.doc.text, span.end_char) or ending.search(span.text))
+    return bool(after.match(doc_text(span.doc), span.end_char) or ending.search(span.text))
 
 
 def _group_keys(mentions: Sequence[Span]) -> list[int]:
