@@ -318,3 +318,30 @@ def test_shipped_model_finds_both_levels() -> None:
     assert ("Tusk", "persName_surname") in found
     assert "Donald Tusk" in {s.text for s in top_level_spans(doc.spans["ner"])}
     assert "Donald" not in {s.text for s in top_level_spans(doc.spans["ner"])}
+
+
+@pytest.mark.slow
+def test_a_long_document_is_decoded_greedily_with_the_beams_choices() -> None:
+    """Long documents skip the beam decoder (its time grows with the square of the length);
+    the greedy decoder must find the very spans the beam of one finds."""
+    from kronika.ner.model import MODEL_DIR
+
+    if not (MODEL_DIR / "config.cfg").exists():
+        pytest.skip("no trained model in src/kronika/ner/model (bash training/train.sh DATA)")
+    paragraphs = [
+        f"W {day} dniu obrad prezes Jan Kowalczyk spotkał się w Krakowie z Anną Nowicką z "
+        f"Ministerstwa Finansów, a senator Piotr Zając pojechał do Gdańska i Lublina. "
+        f"Rzecznik firmy Orlen Maria Lis powiedziała, że Unia Europejska zgodzi się na plan."
+        for day in range(1, 60)
+    ]
+    text = "\n\n".join(paragraphs)
+    found = {}
+    for greedy_words in (10**9, 0):
+        nlp = spacy.blank("pl")
+        nlp.add_pipe("kronika_morphology")
+        ner = nlp.add_pipe("kronika_ner")
+        ner.greedy_words = greedy_words  # type: ignore[attr-defined]
+        doc = nlp(text)
+        found[greedy_words] = [(s.start, s.end, s.label_) for s in doc.spans["ner"]]
+    assert len(found[0]) > 300
+    assert found[0] == found[10**9]
