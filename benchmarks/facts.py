@@ -1,4 +1,5 @@
-"""Poll results and membership relations of :mod:`kronika.extract.facts` over real articles.
+"""Poll results (:mod:`kronika.extract.facts`) and membership lists and phrases
+(:mod:`kronika.extract.relations.lists`) over real articles.
 
 Usage::
 
@@ -36,10 +37,12 @@ from pathlib import Path
 from typing import TypeVar
 
 import kronika
-from kronika.extract.facts import find_memberships, find_polls, mark_claims
+from kronika.extract.facts import find_polls
 from kronika.extract.quotes import find_quotes
+from kronika.extract.relations.lists import find_memberships
 from kronika.extract.timex import find_timexes
 from kronika.ingest import Document
+from kronika.resolve.quotes import quote_holding
 
 T = TypeVar("T")
 
@@ -112,7 +115,7 @@ def run(data: Path, sample: int, seed: int, limit: int | None) -> dict:
         "membership_lists": 0,
         "claims": 0,
     }
-    items: list[tuple[str, str, dict, str]] = []
+    items: list[tuple[str, str, bool, str, str]] = []
     pipeline_s = extract_s = 0.0
     for n, (doc_id, date, text) in enumerate(articles(data)):
         if limit is not None and n >= limit:
@@ -122,32 +125,36 @@ def run(data: Path, sample: int, seed: int, limit: int | None) -> dict:
         timexes = find_timexes(doc, date)
         quotes = find_quotes(doc)
         t1 = time.perf_counter()
-        polls = mark_claims(find_polls(doc, timexes), quotes)
-        members = mark_claims(find_memberships(doc, timexes), quotes)
+        polls = find_polls(doc, timexes)
+        members = find_memberships(doc, timexes)
         t2 = time.perf_counter()
         pipeline_s += t1 - t0
         extract_s += t2 - t1
         counts["documents"] += 1
         counts["words"] += sum(1 for t in doc if not t.is_punct and not t.is_space)
         counts["polls"] += len(polls)
-        counts["statements"] += sum(len(p["statements"]) for p in polls)
-        counts["with_source"] += sum(1 for p in polls if p["source_text"])
-        counts["with_time"] += sum(1 for p in polls if p["time"])
+        counts["statements"] += sum(len(p.statements) for p in polls)
+        counts["with_source"] += sum(1 for p in polls if p.source_text)
+        counts["with_time"] += sum(1 for p in polls if p.time)
         counts["memberships"] += len(members)
-        counts["membership_lists"] += sum(1 for m in members if m["evidence"] == "list")
-        counts["claims"] += sum(1 for x in polls + members if x["claim"])
+        counts["membership_lists"] += sum(1 for m in members if m.evidence == "list")
+        spans = [(p.start, p.end) for p in polls] + [(m.start, m.end) for m in members]
+        counts["claims"] += sum(1 for lo, hi in spans if quote_holding(lo, hi, quotes) is not None)
         for p in polls:
-            for s in p["statements"]:
-                items.append(
-                    (
-                        doc_id,
-                        "poll",
-                        {**{k: v for k, v in p.items() if k != "statements"}, "statement": s},
-                        sentence_of(text, p["start"], p["end"]),
-                    )
+            claim = quote_holding(p.start, p.end, quotes) is not None
+            for s in p.statements:
+                what = (
+                    f"share={s.share} q={s.qualifier} pop={s.population!r} "
+                    f"about={s.about!r} source={p.source_text!r} time={p.time}"
                 )
+                items.append((doc_id, "poll", claim, what, sentence_of(text, p.start, p.end)))
         for m in members:
-            items.append((doc_id, "member_of", m, sentence_of(text, m["start"], m["end"])))
+            claim = quote_holding(m.start, m.end, quotes) is not None
+            what = (
+                f"{m.subject.text} member_of {m.object.text} "
+                f"[{m.evidence}] time={m.time.value if m.time else None}"
+            )
+            items.append((doc_id, "member_of", claim, what, sentence_of(text, m.start, m.end)))
     counts["pipeline_seconds"] = round(pipeline_s, 2)
     counts["extract_seconds"] = round(extract_s, 3)
     counts["overhead_percent"] = round(100 * extract_s / pipeline_s, 2) if pipeline_s else 0.0
@@ -162,19 +169,8 @@ def main() -> None:
     for key, value in result["counts"].items():
         print(f"{key:>18}: {value}")
     print(f"\nsample of {len(result['sample'])} items (seed {args.seed}); judge each by reading:\n")
-    for k, (doc_id, kind, item, sentence) in enumerate(result["sample"], 1):
-        if kind == "poll":
-            s = item["statement"]
-            what = (
-                f"share={s['share']} q={s['qualifier']} pop={s['population']!r} "
-                f"about={s['about']!r} source={item['source_text']!r} time={item['time']}"
-            )
-        else:
-            what = (
-                f"{item['subject']['text']} member_of {item['object']['text']} "
-                f"[{item['evidence']}] time={item['time']}"
-            )
-        print(f"{k:2}. [{doc_id}] {kind} claim={item['claim']}: {what}\n    » {sentence[:400]}\n")
+    for k, (doc_id, kind, claim, what, sentence) in enumerate(result["sample"], 1):
+        print(f"{k:2}. [{doc_id}] {kind} claim={claim}: {what}\n    » {sentence[:400]}\n")
     print(f"measured: {MEASURED}")
 
 

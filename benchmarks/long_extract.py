@@ -16,9 +16,10 @@ import pstats
 import time
 
 import kronika
-from kronika.extract.facts import find_memberships, find_polls
+from kronika.extract.facts import find_polls
 from kronika.extract.quotes import find_quotes
-from kronika.extract.roles import find_roles
+from kronika.extract.relations.lists import find_memberships
+from kronika.extract.relations.titles import find_roles
 from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
 
 NAMES = ["Jan Kowalski", "Anna Nowak", "Piotr Wiśniewski", "Maria Zielińska", "Tomasz Lis"]

@@ -197,7 +197,7 @@ def evaluate(data: Path, tune: int = 30) -> dict[str, Any]:
         text = article["text"]
         chars += len(text)
         doc = nlp(text)
-        found = find_quotes(doc)
+        found = [quote.to_json() for quote in find_quotes(doc)]
         score, errors = score_article(found, gold_spans(text, gold.get(article["id"], [])), judge)
         part = "tune" if n < tune else "held-out"
         parts[part].add(score)

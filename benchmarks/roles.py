@@ -1,4 +1,4 @@
-"""Roles (``role`` relations of :mod:`kronika.extract.roles`) over real articles.
+"""Roles (``role`` relations of :mod:`kronika.extract.relations`) over real articles.
 
 Usage::
 

@@ -159,7 +159,7 @@ def main() -> None:
     parts = {"tune": Score(), "held-out": Score()}
     for n, article in enumerate(articles):
         doc = nlp(article["text"])
-        predicted = find_timexes(doc, article.get("date") or None)
+        predicted = [t.to_json() for t in find_timexes(doc, article.get("date") or None)]
         score = score_article(article["text"], gold.get(article["id"], []), predicted)
         part = "tune" if n < args.tune else "held-out"
         parts[part].add(score)

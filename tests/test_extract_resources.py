@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from kronika.errors import ModelError
-from kronika.extract import events, facts, quotes, relations, roles
+from kronika.extract import events, facts, quotes, relations
 from kronika.extract.pl import PACKAGE
+from kronika.extract.relations import titles
 from kronika.extract.timex.vocabulary import _vocabulary as timex_tables
 from kronika.resources import Vocabulary, vocabulary
 
@@ -27,7 +28,7 @@ def _lexicons() -> list[object]:
     return [
         quotes.lexicon(),
         facts.lexicon(),
-        roles.lexicon(),
+        titles.lexicon(),
         timex_tables(),
         events.lexicon(),
         relations.cues.cues(),

@@ -4,28 +4,31 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract.facts import find_memberships, find_polls, lexicon, mark_claims
-from kronika.extract.quotes import find_quotes
+from kronika.extract.facts import find_polls, lexicon
+from kronika.extract.relations.lists import find_memberships
 from kronika.extract.timex import find_timexes
+from kronika.ingest import Document
+from kronika.model import Fact
+from kronika.pipeline import analyze_document
 
 
-def polls_of(nlp, text: str, date: str | None = "2023-07") -> list[dict]:
+def polls_of(nlp, text: str, date: str | None = "2023-07") -> list[Fact]:
     doc = nlp(text)
     found = find_polls(doc, find_timexes(doc, date))
     for fact in found:
         # the contract: offsets into the text, the source offsets name the source
-        assert fact["type"] == "poll"
-        assert 0 <= fact["start"] < fact["end"] <= len(text)
-        if fact["source_text"] is not None:
-            assert text[fact["source_start"] : fact["source_end"]] == fact["source_text"]
-        for s in fact["statements"]:
-            assert text[s["start"] : s["end"]] == s["text"]
-            assert fact["start"] <= s["start"] < s["end"] <= fact["end"]
+        assert fact.type == "poll"
+        assert 0 <= fact.start < fact.end <= len(text)
+        if fact.source_text is not None:
+            assert text[fact.source_start : fact.source_end] == fact.source_text
+        for s in fact.statements:
+            assert text[s.start : s.end] == s.text
+            assert fact.start <= s.start < s.end <= fact.end
     return found
 
 
-def statements(fact: dict) -> list[tuple]:
-    return [(s["share"], s["population"], s["about"]) for s in fact["statements"]]
+def statements(fact: Fact) -> list[tuple]:
+    return [(s.share, s.population, s.about) for s in fact.statements]
 
 
 def test_lexicon_loads():
@@ -96,13 +99,13 @@ def test_bare_number_after_a_share_of_people(nlp):
 def test_population_takes_a_following_name(nlp):
     text = "Według sondażu 61 proc. mieszkańców Górnego Śląska popiera autonomię regionu."
     (fact,) = polls_of(nlp, text)
-    assert fact["statements"][0]["population"] == "mieszkańców Górnego Śląska"
+    assert fact.statements[0].population == "mieszkańców Górnego Śląska"
 
 
 def test_qualifier_is_kept_apart(nlp):
     (fact,) = polls_of(nlp, "Według sondażu IBRiS ponad 70 proc. Polaków popiera członkostwo w UE.")
-    (s,) = fact["statements"]
-    assert (s["share"], s["qualifier"], s["text"]) == (70, ">", "ponad 70 proc.")
+    (s,) = fact.statements
+    assert (s.share, s.qualifier, s.text) == (70, ">", "ponad 70 proc.")
 
 
 NOT_POLLS = [
@@ -164,14 +167,14 @@ SOURCES = [
 @pytest.mark.parametrize("text,source,time,time_text", SOURCES)
 def test_pollster_and_time(nlp, text, source, time, time_text):
     (fact,) = polls_of(nlp, text)
-    assert fact["source_text"] == source
-    assert (fact["time"], fact["time_text"]) == (time, time_text)
+    assert fact.source_text == source
+    assert (fact.time, fact.time_text) == (time, time_text)
 
 
 def test_poll_without_source(nlp):
     (fact,) = polls_of(nlp, "Ponad 80 proc. Irlandczyków popiera członkostwo w Unii.")
-    assert fact["source_text"] is None and fact["source_start"] is None
-    assert fact["time"] is None
+    assert fact.source_text is None and fact.source_start is None
+    assert fact.time is None
 
 
 def test_pollster_named_a_few_sentences_before_the_figures(nlp):
@@ -181,14 +184,14 @@ def test_pollster_named_a_few_sentences_before_the_figures(nlp):
         "miesiącami.\n\nZa rządem opowiada się 31 proc. ankietowanych, przeciw jest 52 proc."
     )
     (fact,) = polls_of(nlp, text)
-    assert fact["source_text"] == "CBOS"
+    assert fact.source_text == "CBOS"
     # the figures of another poll in between end the search
     text = (
         "Według sondażu CBOS 40 proc. Polaków ufa prezydentowi. Eksperci byli zaskoczeni. "
         "Opinie były różne. Za reformą opowiada się 45 proc. badanych."
     )
     first, second = polls_of(nlp, text)
-    assert first["source_text"] == "CBOS" and second["source_text"] is None
+    assert first.source_text == "CBOS" and second.source_text is None
 
 
 def test_evidence_is_the_sentences_with_numbers(nlp):
@@ -197,11 +200,11 @@ def test_evidence_is_the_sentences_with_numbers(nlp):
         "Przeciw jest 50 proc. badanych. Sondaż przeprowadziła pracownia CBOS."
     )
     (fact,) = polls_of(nlp, text)
-    assert text[fact["start"] : fact["end"]] == (
+    assert text[fact.start : fact.end] == (
         "Za planem jest 35 proc. ankietowanych. Przeciw jest 50 proc. badanych."
     )
-    assert [s["share"] for s in fact["statements"]] == [35, 50]
-    assert fact["source_text"] == "CBOS"
+    assert [s.share for s in fact.statements] == [35, 50]
+    assert fact.source_text == "CBOS"
 
 
 # --- memberships ---------------------------------------------------------------------------------
@@ -211,11 +214,11 @@ def members_of(nlp, text: str, date: str | None = "2023-07") -> list[tuple]:
     doc = nlp(text)
     found = find_memberships(doc, find_timexes(doc, date))
     for rel in found:
-        assert rel["predicate"] == "member_of"
-        for part in ("subject", "object"):
-            ref = rel[part]
-            assert text[ref["start"] : ref["end"]] == ref["text"]
-    return [(r["subject"]["text"], r["object"]["text"], r["evidence"], r["time"]) for r in found]
+        for ref in (rel.subject, rel.object):
+            assert text[ref.start : ref.end] == ref.text
+    return [
+        (r.subject.text, r.object.text, r.evidence, r.time.value if r.time else None) for r in found
+    ]
 
 
 def test_member_list_after_a_summit(nlp):
@@ -229,7 +232,7 @@ def test_member_list_after_a_summit(nlp):
     ]
     doc = nlp(text)
     rel = find_memberships(doc)[0]
-    assert text[rel["start"] : rel["end"]] == "NATO (Polska, Litwa, Łotwa, Estonia)"
+    assert text[rel.start : rel.end] == "NATO (Polska, Litwa, Łotwa, Estonia)"
 
 
 def test_acronym_in_brackets_is_not_a_list(nlp):
@@ -297,23 +300,15 @@ def test_not_memberships(nlp, text):
 # --- claims --------------------------------------------------------------------------------------
 
 
-def test_mark_claims_by_span():
-    quotes = [{"start": 10, "end": 50}, {"start": 60, "end": 90}]
-    items = [{"start": 12, "end": 40}, {"start": 45, "end": 70}, {"start": 60, "end": 90}]
-    marked = mark_claims(items, quotes)
-    assert [(m["claim"], m["quote_index"]) for m in marked] == [(True, 0), (False, None), (True, 1)]
-
-
 def test_poll_inside_a_dash_quote_is_a_claim(nlp):
     text = (
         "– Z naszego sondażu wynika, że 60 proc. ankietowanych popiera reformę – "
         "mówi Jan Kowalski, socjolog."
     )
-    doc = nlp(text)
-    quotes = find_quotes(doc)
-    polls = mark_claims(find_polls(doc, find_timexes(doc, "2023-07")), quotes)
-    assert len(polls) == 1
-    assert polls[0]["claim"] is True and polls[0]["quote_index"] == 0
+    analysis = analyze_document(Document(id="d", source="t", text=text, date="2023-07-01"), nlp)
+    (poll,) = analysis.facts
+    assert (poll.claim, poll.quote_index) == (True, 0)
+    assert analysis.quotes[0].speaker_text == "Jan Kowalski"
 
 
 def test_membership_inside_a_dash_quote_is_a_claim(nlp):
@@ -321,8 +316,10 @@ def test_membership_inside_a_dash_quote_is_a_claim(nlp):
         "Szwecja przystąpiła do NATO w 2024 roku. – Gruzja jest członkiem NATO – "
         "powiedział Piotr Nowak, ekspert."
     )
-    doc = nlp(text)
-    quotes = find_quotes(doc)
-    rels = mark_claims(find_memberships(doc, find_timexes(doc, "2024-05")), quotes)
-    flags = {(r["subject"]["text"], r["claim"]) for r in rels}
+    analysis = analyze_document(Document(id="d", source="t", text=text, date="2024-05-01"), nlp)
+    flags = {
+        (relation.subject_text, relation.claim)
+        for relation in analysis.relations
+        if relation.predicate == "member_of"
+    }
     assert flags == {("Szwecja", False), ("Gruzja", True)}

@@ -12,10 +12,10 @@ def quotes_of(nlp, text: str) -> list[dict]:
     found = find_quotes(doc)
     for q in found:
         # the contract: offsets into doc.text, text is the slice, speaker offsets name the speaker
-        assert q["text"] == doc.text[q["start"] : q["end"]]
-        if q["speaker_text"] is not None:
-            assert q["speaker_text"] == doc.text[q["speaker_start"] : q["speaker_end"]]
-        assert q["kind"] in {"direct", "indirect"}
+        assert q.text == doc.text[q.start : q.end]
+        if q.speaker_text is not None:
+            assert q.speaker_text == doc.text[q.speaker_start : q.speaker_end]
+        assert q.kind in {"direct", "indirect"}
     return found
 
 
@@ -102,9 +102,9 @@ DASH = [
 @pytest.mark.parametrize("text, quote, speaker, cue, description, addressee", DASH)
 def test_dash_quotes(nlp, text, quote, speaker, cue, description, addressee):
     q = only(nlp, text)
-    assert (q["kind"], q["text"], q["speaker_text"], q["cue"]) == ("direct", quote, speaker, cue)
-    assert q["speaker_description"] == description
-    assert q["addressee_text"] == addressee
+    assert (q.kind, q.text, q.speaker_text, q.cue) == ("direct", quote, speaker, cue)
+    assert q.speaker_description == description
+    assert q.addressee_text == addressee
 
 
 def test_bare_closing_verb_takes_the_previous_speaker(nlp):
@@ -113,31 +113,31 @@ def test_bare_closing_verb_takes_the_previous_speaker(nlp):
         "– Drugie poszło już znacznie lepiej – dodaje."
     )
     first, second = quotes_of(nlp, text)
-    assert second["text"] == "Drugie poszło już znacznie lepiej"
-    assert second["cue"] == "dodaje"
-    assert second["speaker_text"] == "Jan Kowalski"
-    assert second["speaker_start"] == first["speaker_start"]
+    assert second.text == "Drugie poszło już znacznie lepiej"
+    assert second.cue == "dodaje"
+    assert second.speaker_text == "Jan Kowalski"
+    assert second.speaker_start == first.speaker_start
 
 
 def test_quote_interrupted_by_its_attribution_is_two_records(nlp):
     text = "– Pierwsza część wypowiedzi – mówił Jan Kowalski. – Druga część jest znacznie dłuższa."
     found = quotes_of(nlp, text)
-    assert [q["text"] for q in found] == [
+    assert [q.text for q in found] == [
         "Pierwsza część wypowiedzi",
         "Druga część jest znacznie dłuższa",
     ]
-    assert [q["speaker_text"] for q in found] == ["Jan Kowalski", "Jan Kowalski"]
+    assert [q.speaker_text for q in found] == ["Jan Kowalski", "Jan Kowalski"]
 
 
 def test_content_dash_verb_without_opening_dash(nlp):
     text = "Ceny mieszkań spadły o jedną trzecią – podało w czwartek biuro statystyczne."
     q = only(nlp, text)
-    assert (q["kind"], q["text"], q["cue"]) == (
+    assert (q.kind, q.text, q.cue) == (
         "direct",
         "Ceny mieszkań spadły o jedną trzecią",
         "podało",
     )
-    assert q["speaker_text"] == "biuro statystyczne"
+    assert q.speaker_text == "biuro statystyczne"
 
 
 def test_hyphen_inside_words_is_no_dash(nlp):
@@ -153,10 +153,10 @@ def test_pull_quote_glued_to_name_and_description(nlp):
         "weteran opozycji\nRząd zapowiedział nowe przepisy."
     )
     q = only(nlp, text)
-    assert q["kind"] == "direct"
-    assert q["text"] == "O tym, co dzieje się w więzieniach, ludzie wciąż niewiele wiedzą"
-    assert q["speaker_text"] == "Jan Kowalski"
-    assert q["speaker_description"] == "weteran opozycji"
+    assert q.kind == "direct"
+    assert q.text == "O tym, co dzieje się w więzieniach, ludzie wciąż niewiele wiedzą"
+    assert q.speaker_text == "Jan Kowalski"
+    assert q.speaker_description == "weteran opozycji"
 
 
 # --- quotation marks -----------------------------------------------------------------------------
@@ -192,7 +192,7 @@ MARKED = [
 @pytest.mark.parametrize("text, quote, speaker, cue", MARKED)
 def test_quotation_marks(nlp, text, quote, speaker, cue):
     q = only(nlp, text)
-    assert (q["kind"], q["text"], q["speaker_text"], q["cue"]) == ("direct", quote, speaker, cue)
+    assert (q.kind, q.text, q.speaker_text, q.cue) == ("direct", quote, speaker, cue)
 
 
 @pytest.mark.parametrize(
@@ -209,7 +209,7 @@ def test_titles_and_scare_quotes_are_not_quotations(nlp, text):
 
 def test_quoted_fragment_inside_reported_clause_is_one_indirect_record(nlp):
     q = only(nlp, "Piotr Nowak stwierdził, że rząd działa „zbyt wolno” w tej sprawie.")
-    assert (q["kind"], q["text"]) == ("indirect", "rząd działa „zbyt wolno” w tej sprawie")
+    assert (q.kind, q.text) == ("indirect", "rząd działa „zbyt wolno” w tej sprawie")
 
 
 # --- reported speech -----------------------------------------------------------------------------
@@ -245,10 +245,10 @@ VERBS = [
 @pytest.mark.parametrize("verb", VERBS)
 def test_speech_verbs_by_lemma(nlp, verb):
     q = only(nlp, f"Anna Wiśniewska {verb}, że rząd przygotuje nową ustawę o podatkach.")
-    assert q["kind"] == "indirect"
-    assert q["text"] == "rząd przygotuje nową ustawę o podatkach"
-    assert q["cue"] == verb
-    assert q["speaker_text"] == "Anna Wiśniewska"
+    assert q.kind == "indirect"
+    assert q.text == "rząd przygotuje nową ustawę o podatkach"
+    assert q.cue == verb
+    assert q.speaker_text == "Anna Wiśniewska"
 
 
 def test_description_before_name_and_zero_subject(nlp):
@@ -257,22 +257,22 @@ def test_description_before_name_and_zero_subject(nlp):
         "Dodał, że rząd przygotuje nową ustawę."
     )
     first, second = quotes_of(nlp, text)
-    assert (first["speaker_text"], first["speaker_description"]) == ("Adam Zieliński", "Premier")
-    assert second["text"] == "rząd przygotuje nową ustawę"
-    assert (second["cue"], second["speaker_text"]) == ("Dodał", "Adam Zieliński")
+    assert (first.speaker_text, first.speaker_description) == ("Adam Zieliński", "Premier")
+    assert second.text == "rząd przygotuje nową ustawę"
+    assert (second.cue, second.speaker_text) == ("Dodał", "Adam Zieliński")
 
 
 def test_iz_and_directive_clauses(nlp):
     q = only(nlp, "Piotr Nowak oświadczył, iż spółka wypłaci dywidendę.")
-    assert q["text"] == "spółka wypłaci dywidendę"
+    assert q.text == "spółka wypłaci dywidendę"
     q = only(nlp, "Minister Anna Wiśniewska zaapelowała, aby mieszkańcy zostali w domach.")
-    assert (q["kind"], q["text"], q["cue"]) == (
+    assert (q.kind, q.text, q.cue) == (
         "indirect",
         "mieszkańcy zostali w domach",
         "zaapelowała",
     )
     q = only(nlp, "Opozycjoniści namawiają, by wyborcy zostali w domach.")
-    assert q["cue"] == "namawiają"
+    assert q.cue == "namawiają"
 
 
 @pytest.mark.parametrize(
@@ -327,7 +327,7 @@ OPINION = [
 @pytest.mark.parametrize("text, quote, speaker, cue", OPINION)
 def test_according_to_and_attached_attribution(nlp, text, quote, speaker, cue):
     q = only(nlp, text)
-    assert (q["kind"], q["text"], q["speaker_text"], q["cue"]) == ("indirect", quote, speaker, cue)
+    assert (q.kind, q.text, q.speaker_text, q.cue) == ("indirect", quote, speaker, cue)
 
 
 def test_jego_zdaniem_takes_the_previous_speaker(nlp):
@@ -336,8 +336,8 @@ def test_jego_zdaniem_takes_the_previous_speaker(nlp):
         "Jego zdaniem ceny paliw jeszcze wzrosną."
     )
     _, second = quotes_of(nlp, text)
-    assert (second["kind"], second["text"]) == ("indirect", "ceny paliw jeszcze wzrosną")
-    assert second["speaker_text"] == "Piotr Nowak"
+    assert (second.kind, second.text) == ("indirect", "ceny paliw jeszcze wzrosną")
+    assert second.speaker_text == "Piotr Nowak"
 
 
 def test_lexicon_is_data():
@@ -356,8 +356,8 @@ def test_colon_introduction_without_quotation_marks(nlp):
         nlp,
         "Anna Wiśniewska powiedziała: Nie boję się żadnych gróźb. Zostanę tutaj”. Potem wyszła.",
     )
-    assert (q["kind"], q["text"]) == ("direct", "Nie boję się żadnych gróźb. Zostanę tutaj")
-    assert (q["speaker_text"], q["cue"]) == ("Anna Wiśniewska", "powiedziała")
+    assert (q.kind, q.text) == ("direct", "Nie boję się żadnych gróźb. Zostanę tutaj")
+    assert (q.speaker_text, q.cue) == ("Anna Wiśniewska", "powiedziała")
 
 
 def test_colon_then_dash_paragraph(nlp):
@@ -365,8 +365,8 @@ def test_colon_then_dash_paragraph(nlp):
         "Podobnego zdania jest ekonomista Piotr Nowak: – ceny nie spadną szybko, bo popyt rośnie."
     )
     q = only(nlp, text)
-    assert q["kind"] == "direct"
-    assert q["text"] == "ceny nie spadną szybko, bo popyt rośnie"
+    assert q.kind == "direct"
+    assert q.text == "ceny nie spadną szybko, bo popyt rośnie"
 
 
 def test_w_jej_ocenie_and_jak_without_comma(nlp):
@@ -375,10 +375,10 @@ def test_w_jej_ocenie_and_jak_without_comma(nlp):
         "W jej ocenie najtrudniejsze będą pierwsze tygodnie."
     )
     found = quotes_of(nlp, text)
-    assert found[1]["text"] == "najtrudniejsze będą pierwsze tygodnie"
-    assert (found[1]["cue"], found[1]["speaker_text"]) == ("W jej ocenie", "Anna Wiśniewska")
+    assert found[1].text == "najtrudniejsze będą pierwsze tygodnie"
+    assert (found[1].cue, found[1].speaker_text) == ("W jej ocenie", "Anna Wiśniewska")
     q = only(nlp, "Jak informował wojewoda Piotr Nowak przed świętami szpitale były gotowe.")
-    assert (q["text"], q["speaker_text"], q["cue"]) == (
+    assert (q.text, q.speaker_text, q.cue) == (
         "przed świętami szpitale były gotowe",
         "Piotr Nowak",
         "Jak informował",
@@ -389,7 +389,7 @@ def test_name_in_apposition_after_description(nlp):
     q = only(
         nlp, "– Firmy boją się chaosu – stwierdziła partnerka kancelarii w Berlinie, Ewa Wrona."
     )
-    assert (q["speaker_text"], q["speaker_description"]) == (
+    assert (q.speaker_text, q.speaker_description) == (
         "Ewa Wrona",
         "partnerka kancelarii w Berlinie",
     )
@@ -399,14 +399,14 @@ def test_genitive_name_is_not_the_speaker(nlp):
     q = only(
         nlp, "– Nie będzie śledztwa – stwierdziła była doradczyni Donalda Trumpa, Anna Wiśniewska."
     )
-    assert q["speaker_text"] == "Anna Wiśniewska"
+    assert q.speaker_text == "Anna Wiśniewska"
     q = only(nlp, "Rzecznik Donalda Tuska powiedział, że spotkanie zostało przełożone.")
-    assert q["speaker_text"] == "Rzecznik Donalda Tuska"
+    assert q.speaker_text == "Rzecznik Donalda Tuska"
 
 
 def test_unknown_surname_after_speech_verb(nlp):
     q = only(nlp, "– Reżim nie przetrwa kolejnego roku – powiedział Wiaczorka.")
-    assert q["speaker_text"] == "Wiaczorka"
+    assert q.speaker_text == "Wiaczorka"
 
 
 @pytest.mark.parametrize(
@@ -431,9 +431,9 @@ def test_zero_subject_after_a_described_person(nlp):
         "– Nikt nigdy tego nie proponował – zaprzeczała w rozmowie z agencją PAP."
     )
     q = only(nlp, text)
-    assert q["text"] == "Nikt nigdy tego nie proponował"
-    assert q["speaker_text"] == "Znana opozycjonistka"
-    assert q["addressee_text"] == "agencją PAP"
+    assert q.text == "Nikt nigdy tego nie proponował"
+    assert q.speaker_text == "Znana opozycjonistka"
+    assert q.addressee_text == "agencją PAP"
 
 
 # --- linear time on long documents (issue 19, item 5) ---------------------------------------------
@@ -443,13 +443,15 @@ def test_quote_index_answers_as_a_scan_does():
     # the index replaces scans over every quotation; it must give the same answers
     import random
 
-    from kronika.extract.quotes.model import Attribution, Quote, QuoteIndex
+    from kronika.extract.quotes.detected import Attribution, Detected, QuoteIndex
 
     rng = random.Random(7)
     quotes = []
     for _ in range(200):
         start = rng.randrange(0, 5000)
-        quotes.append(Quote(start, start + rng.randrange(1, 120), "direct", Attribution(), start))
+        quotes.append(
+            Detected(start, start + rng.randrange(1, 120), "direct", Attribution(), start)
+        )
     index = QuoteIndex(quotes)
     for _ in range(2000):
         a = rng.randrange(0, 5200)

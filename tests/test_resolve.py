@@ -274,9 +274,9 @@ def test_an_office_of_several_words_and_its_holders_gender() -> None:
     ]
 
 
-def test_link_facts_makes_new_typed_facts_and_relations() -> None:
+def test_link_facts_makes_new_typed_facts() -> None:
     from kronika.model import Fact, Quote, Span, Statement
-    from kronika.resolve.facts import FoundRelation, TextRef, link_facts
+    from kronika.resolve.facts import link_facts
 
     text = (
         "CBOS podał, że 40 proc. ankietowanych popiera rząd. "
@@ -286,8 +286,6 @@ def test_link_facts_makes_new_typed_facts_and_relations() -> None:
     mentions = (
         Mention(0, 4, "CBOS", "CBOS", "organization", "orgName", entity="e_cbos"),
         Mention(94, 103, "Jan Nowak", "Jan Nowak", "person", "persName", entity="e_nowak"),
-        Mention(116, 122, "Polska", "Polska", "country", "placeName_country", entity="e_pl"),
-        Mention(130, 134, "NATO", "NATO", "organization", "orgName", entity="e_nato"),
     )
     (quote,) = [Quote(54, 86, text[54:86], "direct", speaker="e_nowak")]
     poll = Fact(
@@ -303,34 +301,13 @@ def test_link_facts_makes_new_typed_facts_and_relations() -> None:
             Statement(55, "percent", "przeciw", start=65, end=86),
         ),
     )
-    member = {"start": 116, "end": 134}
-    found = [
-        FoundRelation(
-            TextRef(116, 122, "Polska"), "member_of", TextRef(130, 134, "NATO"), **member
-        ),
-        FoundRelation(TextRef(116, 122, "Polska"), "member_of", None, **member),
-        FoundRelation(TextRef(94, 103, "Jan Nowak"), "role", None, 94, 115, value="politolog"),
-    ]
-    facts, relations = link_facts([poll], found, mentions, sentences, (), "2023-06-01", [quote])
-    asserted, claimed = facts
+    asserted, claimed = link_facts([poll], mentions, sentences, (), "2023-06-01", [quote])
     assert (asserted.source, asserted.claim, asserted.time_source) == ("e_cbos", False, "timex")
     assert [s.share for s in asserted.statements] == [40]
     # the pollster is named outside the quotation: not the speaker's source, nor its time
     assert (claimed.source, claimed.claim, claimed.quote_index) == (None, True, 0)
     assert (claimed.time, claimed.time_source) == ("2023-06-01", "document")
     assert len(poll.statements) == 2  # the extractor's fact is left as it was
-    membership, role = relations  # a membership needs both ends; a role may stand alone
-    assert (membership.subject, membership.object, membership.status) == (
-        "e_pl",
-        "e_nato",
-        "current",
-    )
-    assert (role.subject, role.object, role.value, role.time) == (
-        "e_nowak",
-        None,
-        "politolog",
-        "2023-06-01",
-    )
 
 
 def test_a_short_name_is_the_body_named_in_full_nearest_before_it() -> None:
@@ -381,7 +358,6 @@ def test_resolve_reads_the_view_and_analyses_no_document_word(
     from kronika.extract.quotes import find_quotes
     from kronika.lang.morphology import Morphology, shared_morphology
     from kronika.lang.names.name_lemmatizer import NameLemmatizer
-    from kronika.model import Quote
     from kronika.ner.evidence import detected_mentions, kb_names
     from kronika.resolve.descriptions import office_mentions
     from kronika.resolve.entities import link_short_names
@@ -391,7 +367,7 @@ def test_resolve_reads_the_view_and_analyses_no_document_word(
     morphology._cache.clear()  # what the document needs is analysed by the pipeline below
     doc = nlp(ANALYSED)
     view = DocumentView.of(doc)
-    quotes = [Quote.from_json(item) for item in find_quotes(doc)]
+    quotes = find_quotes(doc)
     detected = link_short_names(detected_mentions(doc), kb_names(doc))
 
     engine_calls: list[str] = []

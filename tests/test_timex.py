@@ -12,7 +12,7 @@ from kronika.extract.timex import find_timexes, infer_document_date
 
 
 def _found(nlp, text: str, date: str | None) -> list[tuple[str, str, str | None, str | None]]:
-    return [(t["text"], t["type"], t["value"], t["mod"]) for t in find_timexes(nlp(text), date)]
+    return [(t.text, t.type, t.value, t.mod) for t in find_timexes(nlp(text), date)]
 
 
 CASES = [
@@ -104,7 +104,7 @@ WEEKDAYS = [
 
 @pytest.mark.parametrize(("text", "date", "span", "value"), WEEKDAYS)
 def test_weekdays_by_tense(nlp, text, date, span, value):
-    found = {t["text"].lower(): t["value"] for t in find_timexes(nlp(text), date)}
+    found = {t.text.lower(): t.value for t in find_timexes(nlp(text), date)}
     assert found[span.lower()] == value
 
 
@@ -115,7 +115,7 @@ def test_adjective_is_annotated_alone(nlp):
 
 def test_year_range(nlp):
     (timex,) = find_timexes(nlp("W latach 2015–2018 budowano drogę."), "2020-01-01")
-    assert (timex["text"], timex["value"], timex["end_value"]) == (
+    assert (timex.text, timex.value, timex.end_value) == (
         "W latach 2015–2018",
         "2015",
         "2018",
@@ -138,7 +138,7 @@ def test_not_temporal(nlp, text):
 def test_offsets_point_into_text(nlp):
     text = "Jak poinformowano 12 marca, sesja potrwa do 2024 r."
     for timex in find_timexes(nlp(text), "2023-03-14"):
-        assert text[timex["start"] : timex["end"]] == timex["text"]
+        assert text[timex.start : timex.end] == timex.text
 
 
 def test_undated_keeps_placeholders(nlp):
@@ -160,7 +160,7 @@ def test_infer_document_date_and_resolve(nlp):
     date, precision = infer_document_date(doc, first_pass)
     # The latest past-tense absolute date is October 2021; the future 2023 is no evidence.
     assert (date, precision) == ("2021-10", "month")
-    resolved = {t["text"]: t["value"] for t in find_timexes(doc, date)}
+    resolved = {t.text: t.value for t in find_timexes(doc, date)}
     assert resolved["4 listopada"] == "2021-11-04"
 
 

@@ -17,7 +17,7 @@ Offsets are Python string indices into ``Analysis.text``. Entity references are 
 
 Who makes each object (``kronika.pipeline.analyze_document`` calls them in this order):
 
-    Timex       extract.timex.find_timexes (JSON, typed at the pipeline boundary)
+    Timex       extract.timex.find_timexes
     Span        pipeline (the language layer's sentences, trailing space trimmed)
     DateRange   extract.timex.document_date_range, for an inferred date
     Mention     ner.evidence.detected_mentions (with the knowledge-base name or short name it
@@ -28,9 +28,11 @@ Who makes each object (``kronika.pipeline.analyze_document`` calls them in this 
     Quote       extract.quotes.find_quotes; resolve.quotes.link_quotes sets speaker,
                 addressee and time
     Fact        extract.facts.find_polls; resolve.facts.link_facts sets source, time, claim
-    Relation    extract.facts.find_memberships and extract.roles.find_roles find them
-                (``resolve.facts.FoundRelation``); resolve.facts.link_facts joins them to entities
-    Event       nobody yet (``events`` is empty)
+    Relation    extract.relations.find_relations finds them (``extract.relations.Found``: ends
+                as stretches of text); resolve.relations.link_relations joins them to entities
+                and sets time, validity and claim
+    Event       extract.events and resolve.events.document_events (trigger, participants,
+                place, time, the id shared across documents)
     Analysis    pipeline.analyze_document; ``to_json`` is the contract record
 """
 

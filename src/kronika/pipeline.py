@@ -17,7 +17,6 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from itertools import islice
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -36,7 +35,7 @@ from kronika.extract.timex import document_date_range, find_timexes, infer_docum
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
 from kronika.lang.view import DocumentView
-from kronika.model import CONTRACT_VERSION, Analysis, DateRange, Fact, Quote, Span, Timex
+from kronika.model import CONTRACT_VERSION, Analysis, DateRange, Span, Timex
 from kronika.ner.evidence import detected_mentions, kb_names
 from kronika.resolve import link_document
 from kronika.resolve.descriptions import office_mentions
@@ -84,9 +83,9 @@ def load(ner: str = "auto") -> Language:
 
 def _dated(
     doc: Doc, document: Document
-) -> tuple[str | None, str | None, list[dict[str, Any]], DateRange | None]:
-    """The document's date and its source, its timexes (extract's JSON) resolved against that
-    date, and for an inferred date the range its text allows."""
+) -> tuple[str | None, str | None, list[Timex], DateRange | None]:
+    """The document's date and its source, its timexes resolved against that date, and for an
+    inferred date the range its text allows."""
     date, date_source = document.date, document.date_source
     timexes = find_timexes(doc, date)
     if date is None:
@@ -107,7 +106,7 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
         doc = nlp(document.text)
     text = document.text
     date, date_source, found_timexes, date_range = _dated(doc, document)
-    timexes = tuple(Timex.from_json(item) for item in found_timexes)
+    timexes = tuple(found_timexes)
     # "prezydent Rosji" is a mention of the office holder of the article's year
     year = int(date[:4]) if date else None
     view = DocumentView.of(doc)
@@ -119,17 +118,8 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     mentions, entities = link_document(detected, view)
     sentences = [sent for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]
     spans = tuple(_trimmed(sent.start_char, sent.end_char, text) for sent in sentences)
-    found_quotes = [Quote.from_json(item) for item in find_quotes(doc)]
-    quotes = link_quotes(found_quotes, mentions, spans, timexes, date, entities, view)
-    facts, _ = link_facts(
-        [Fact.from_json(item) for item in find_polls(doc, found_timexes)],
-        [],
-        mentions,
-        spans,
-        timexes,
-        date,
-        quotes,
-    )
+    quotes = link_quotes(find_quotes(doc), mentions, spans, timexes, date, entities, view)
+    facts = link_facts(find_polls(doc, found_timexes), mentions, spans, timexes, date, quotes)
     # every relation (memberships and roles included) comes from kronika.extract.relations
     relations, entities = link_relations(
         find_relations(doc, timexes), mentions, entities, timexes, date, quotes

@@ -23,6 +23,12 @@ Readings = Sequence[tuple[Interpretation, ...]]
 DESCRIPTION_REACH = 600
 
 
+def quote_holding(start: int, end: int, quotes: Sequence[Quote]) -> int | None:
+    """The index of the first quotation holding [``start``, ``end``), if any: what is stated
+    there is the speaker's claim, not the article's."""
+    return next((i for i, q in enumerate(quotes) if q.start <= start and end <= q.end), None)
+
+
 def _readings_of(view: DocumentView, start: int, end: int, *, word: bool = False) -> Readings:
     """The readings of the tokens starting in ``[start, end)``; with ``word``, of the first
     word's only (up to the first token followed by a space)."""

@@ -43,6 +43,7 @@ from kronika.model import (
     Timex,
 )
 from kronika.resolve.entities import entity_at, entity_id, kb_entry, stands_for
+from kronika.resolve.quotes import quote_holding
 
 #: Statuses whose time is when the relation began, and those whose time is when it ended.
 BEGINS = frozenset({"joined", "current", "suspended", "candidate"})
@@ -169,10 +170,6 @@ def _validity(status: str, time: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _quote(start: int, end: int, quotes: Sequence[Quote]) -> int | None:
-    return next((i for i, q in enumerate(quotes) if q.start <= start and end <= q.end), None)
-
-
 def _office_descriptions(mentions: Sequence[Mention]) -> list[Found]:
     """ "prezydent Rosji" where it stands for its holder (``description`` mentions, by the
     knowledge base's offices of the article's year): the holder's role, of the country named."""
@@ -267,7 +264,7 @@ def link_relations(
         seen.add(key)
         time, time_text = _time(item, timexes)
         valid_from, valid_to = _validity(item.status, time)
-        index = _quote(item.start, item.end, quotes)
+        index = quote_holding(item.start, item.end, quotes)
         relations.append(
             Relation(
                 subject=subject,

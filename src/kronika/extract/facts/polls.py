@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Doc
 
 from kronika.extract.facts.lexicon import DASHES
@@ -19,21 +17,19 @@ from kronika.extract.facts.sources import (
 from kronika.extract.facts.statements import _about, _clauses, _keep
 from kronika.extract.facts.view import TimexIndex, _View
 from kronika.lang.view import STATEMENT_EDGE, trim
+from kronika.model import Fact, Statement, Timex
 
 
-def find_polls(doc: Doc, timexes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Contract ``facts`` items of type "poll": {"type", "start", "end" (the sentence(s) holding
-    the numbers), "source_text", "source_start", "source_end" (the pollster as written, or None),
-    "time", "time_text" (the fieldwork timex or None), "statements": [{"share", "unit", "about",
-    "population", "qualifier", "text", "start", "end"}]}."""
+def find_polls(doc: Doc, timexes: list[Timex]) -> list[Fact]:
+    """Facts of type "poll": the sentence(s) holding the numbers, the pollster as written (or
+    None), the fieldwork time (or None) and a statement per share. Sources and times are texts
+    here; ``resolve.facts`` links them."""
     view = _View(doc)
     if not _any_share_word(view, 0, len(doc)):
         return []
     info = _Sentences(view)
     timex_tokens = {
-        t.i
-        for x in timexes
-        for t in (doc.char_span(x["start"], x["end"], alignment_mode="expand") or ())
+        t.i for x in timexes for t in (doc.char_span(x.start, x.end, alignment_mode="expand") or ())
     }
 
     index = TimexIndex(timexes)
@@ -46,13 +42,13 @@ def find_polls(doc: Doc, timexes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _statements_by_sentence(
     view: _View, info: _Sentences
-) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int]]:
+) -> tuple[dict[int, list[Statement]], dict[int, int]]:
     """Poll statements per sentence index, and where the last statement's clause ends."""
     doc, sents = view.doc, view.sents
     # 1. poll statements per sentence. Context for a share of people is a poll cue in this or a
     #    neighbouring sentence, or a run of poll sentences that had one; a bare number needs, in
     #    addition, a share of people kept in this or the previous sentence
-    per_sentence: dict[int, list[dict[str, Any]]] = {}
+    per_sentence: dict[int, list[Statement]] = {}
     #: where the last statement's clause ends in each sentence: the evidence stops before a dash
     #: attribution, so a poll quoted in dialogue lies inside its quotation
     clause_ends: dict[int, int] = {}
@@ -80,21 +76,21 @@ def _statements_by_sentence(
             if s in kept_people
             or (not s.people and _keep(view, s, lemmas, poll_here, context, people_near))
         ]
-        statements: list[dict[str, Any]] = []
+        statements: list[Statement] = []
         for share in kept:
             first, last = doc[share.start], doc[share.end - 1]
             pop = doc[share.pop_start : share.pop_end] if share.pop_end > share.pop_start else None
             statements.append(
-                {
-                    "share": share.value,
-                    "unit": share.unit,
-                    "about": _about(view, sent, share),
-                    "population": pop.text.strip(" ()") if pop is not None else None,
-                    "qualifier": share.qualifier,
-                    "text": view.text[first.idx : last.idx + len(last.text)],
-                    "start": first.idx,
-                    "end": last.idx + len(last.text),
-                }
+                Statement(
+                    share=share.value,
+                    unit=share.unit,
+                    about=_about(view, sent, share),
+                    population=pop.text.strip(" ()") if pop is not None else None,
+                    qualifier=share.qualifier,
+                    text=view.text[first.idx : last.idx + len(last.text)],
+                    start=first.idx,
+                    end=last.idx + len(last.text),
+                )
             )
         if statements:
             per_sentence[n] = statements
@@ -109,7 +105,7 @@ def _statements_by_sentence(
 def _group_sentences(
     view: _View,
     info: _Sentences,
-    per_sentence: dict[int, list[dict[str, Any]]],
+    per_sentence: dict[int, list[Statement]],
     timex_tokens: set[int],
 ) -> list[list[int]]:
     """Sentence indices grouped into polls."""
@@ -133,12 +129,12 @@ def _poll(
     view: _View,
     info: _Sentences,
     group: list[int],
-    per_sentence: dict[int, list[dict[str, Any]]],
+    per_sentence: dict[int, list[Statement]],
     clause_ends: dict[int, int],
     timexes: TimexIndex,
     timex_tokens: set[int],
-) -> dict[str, Any]:
-    """The contract item of one poll: its sentences, source, time and statements."""
+) -> Fact:
+    """One poll: its sentences, source, time and statements."""
     sents = view.sents
     # the source: in the group, else the sentence before, else the one after, else a poll
     # named up to LOOKBACK sentences earlier with no other poll's figures between ("…
@@ -156,7 +152,7 @@ def _poll(
         if source is not None:
             source_sent = n
             break
-    time: dict[str, Any] | None = None
+    time: Timex | None = None
     ordered = ([source_sent] if source_sent is not None else []) + [
         n for n in candidates if n != source_sent
     ]
@@ -170,14 +166,14 @@ def _poll(
     dash_end = clause_ends[group[-1]]
     if dash_end < end and view.text[dash_end:end].lstrip()[:1] in DASHES:
         end = dash_end
-    return {
-        "type": "poll",
-        "start": start,
-        "end": end,
-        "source_text": view.text[source[0] : source[1]] if source else None,
-        "source_start": source[0] if source else None,
-        "source_end": source[1] if source else None,
-        "time": time["value"] if time else None,
-        "time_text": time["text"] if time else None,
-        "statements": [stmt for n in group for stmt in per_sentence[n]],
-    }
+    return Fact(
+        type="poll",
+        start=start,
+        end=end,
+        source_text=view.text[source[0] : source[1]] if source else None,
+        source_start=source[0] if source else None,
+        source_end=source[1] if source else None,
+        time=time.value if time else None,
+        time_text=time.text if time else None,
+        statements=tuple(stmt for n in group for stmt in per_sentence[n]),
+    )

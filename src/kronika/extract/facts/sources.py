@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Span
 
 from kronika.extract.facts.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from kronika.extract.facts.statements import _pollster_name
 from kronika.extract.facts.view import TimexIndex, _capitalized, _lemmas, _View
 from kronika.lang.components import has_tag
+from kronika.model import Timex
 
 
 def _name_at(view: _View, j: int, stop: int) -> tuple[int, int] | None:
@@ -91,9 +90,7 @@ def _find_source(view: _View, sent: Span, timex_tokens: set[int]) -> tuple[int, 
     return _pollster_name(view, sent)
 
 
-def _fieldwork_time(
-    view: _View, sent: Span, timexes: TimexIndex, anywhere: bool
-) -> dict[str, Any] | None:
+def _fieldwork_time(view: _View, sent: Span, timexes: TimexIndex, anywhere: bool) -> Timex | None:
     """The timex of the fieldwork: right after "przeprowadzonego/zrealizowano …", else (when the
     sentence holds no statements) any date in it."""
     doc, lex = view.doc, view.lex
@@ -101,7 +98,7 @@ def _fieldwork_time(
     inside = [
         t
         for t in timexes.within(sent.start_char, sent.end_char)
-        if t["type"] == "DATE" and str(t.get("value") or "")[:1].isdigit()
+        if t.type == "DATE" and (t.value or "")[:1].isdigit()
     ]
     if not inside:
         return None
@@ -109,7 +106,7 @@ def _fieldwork_time(
         if _lemmas(doc[i]) & lex.fieldwork_verbs:
             limit = doc[min(i + 4, sent.end - 1)].idx
             for t in inside:
-                if doc[i].idx < t["start"] <= limit:
+                if doc[i].idx < t.start <= limit:
                     return t
     return inside[0] if anywhere else None
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Any
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.facts.lexicon import VERB_CLASSES, lexicon
 from kronika.lang.components import readings
 from kronika.lang.view import DocumentView
+from kronika.model import Timex
 from kronika.ner.mentions import MENTIONS_KEY
 
 
@@ -64,13 +65,13 @@ class _View:
 class TimexIndex:
     """Timexes by start offset: those inside a range are found without scanning them all."""
 
-    def __init__(self, timexes: list[dict[str, Any]]) -> None:
+    def __init__(self, timexes: Sequence[Timex]) -> None:
         self.timexes = timexes
-        self._order = sorted(range(len(timexes)), key=lambda k: timexes[k]["start"])
-        self._starts = [timexes[k]["start"] for k in self._order]
+        self._order = sorted(range(len(timexes)), key=lambda k: timexes[k].start)
+        self._starts = [timexes[k].start for k in self._order]
 
-    def within(self, lo: int, hi: int) -> list[dict[str, Any]]:
+    def within(self, lo: int, hi: int) -> list[Timex]:
         """Timexes with start >= ``lo`` and end <= ``hi``, in the order of the list."""
         a, b = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
-        found = sorted(k for k in self._order[a:b] if self.timexes[k]["end"] <= hi)
+        found = sorted(k for k in self._order[a:b] if self.timexes[k].end <= hi)
         return [self.timexes[k] for k in found]

@@ -1,7 +1,7 @@
 """Direct and indirect quotations in Polish news, attributed to their speakers.
 
 ``find_quotes(doc)`` works on a kronika Doc (tokens, sentences, SGJP readings, lemmas and name
-mentions) and returns contract items (DESIGN.md, ``quotes``), one per speech act as the gold
+mentions) and returns :class:`kronika.model.Quote` objects, one per speech act as the gold
 guidelines define it. Constructions, in the order they are tried (earlier ones win overlaps):
 
 1. dash dialogue inside a line: "– A – mówi X. – B – dodał.", "A – podało X." (no opening dash),
@@ -19,18 +19,19 @@ described person), else the previous attribution's speaker. Verbs match by SGJP 
 readings; first-person forms ("sądzę", "przypomnijmy") and imperatives are not cues.
 The vocabulary lives in ``pl/quotes.yaml``; this module holds only the logic.
 
-Modules: ``lexicon`` (the vocabulary of ``pl/quotes.yaml`` and the quotation marks), ``model``
-(a quotation, its attribution, an index of quotations by position), ``tokens`` (token tests),
-``view`` (the document as the detectors see it), ``speaker_after`` and ``speaker_before`` (the
-attribution clause after or before the cue), ``dashes`` and ``marked`` (direct speech: dialogue
-dashes and pull-quotes; quotation marks and colons), ``indirect`` (reported speech) and
-``assembly`` (``find_quotes``: the detectors in order, zero subjects resolved).
+Modules: ``lexicon`` (the vocabulary of ``pl/quotes.yaml`` and the quotation marks), ``detected``
+(a quotation as a detector finds it, its attribution, an index of quotations by position),
+``tokens`` (token tests), ``view`` (the document as the detectors see it), ``speaker_after`` and
+``speaker_before`` (the attribution clause after or before the cue), ``dashes`` and ``marked``
+(direct speech: dialogue dashes and pull-quotes; quotation marks and colons), ``indirect``
+(reported speech) and ``assembly`` (``find_quotes``: the detectors in order, zero subjects
+resolved).
 """
 
 from __future__ import annotations
 
 from kronika.extract.quotes.assembly import find_quotes
+from kronika.extract.quotes.detected import Attribution, Detected
 from kronika.extract.quotes.lexicon import Lexicon, lexicon
-from kronika.extract.quotes.model import Attribution, Quote
 
-__all__ = ["Attribution", "Lexicon", "Quote", "find_quotes", "lexicon"]
+__all__ = ["Attribution", "Lexicon", "Detected", "find_quotes", "lexicon"]

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Doc
 
 from kronika.extract.quotes.dashes import _dash_quotes, _pull_quotes
+from kronika.extract.quotes.detected import QuoteIndex
 from kronika.extract.quotes.indirect import _indirect_quotes
 from kronika.extract.quotes.marked import _colon_quotes, _marked_quotes
-from kronika.extract.quotes.model import QuoteIndex
 from kronika.extract.quotes.tokens import _has_verb_reading, _lemmas, _maybe_nominative
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings
 from kronika.lang.view import trim
+from kronika.model import Quote
 
 
-def find_quotes(doc: Doc) -> list[dict[str, Any]]:
-    """Contract items: {"start","end","text","kind": "direct"|"indirect","speaker_text": str|None,
-    "speaker_start", "speaker_end" (char offsets of the speaker's name or description; for a zero
-    subject the one of the previous attribution), "cue", "speaker_description", "addressee_text"}.
-    """
+def find_quotes(doc: Doc) -> list[Quote]:
+    """The document's quotations in text order, one per speech act, each with its speaker as the
+    text names or describes it (``speaker_start``/``speaker_end``; for a zero subject those of the
+    speaker it continues), its cue and addressee. Speakers are linked to entities in
+    ``kronika.resolve.quotes``."""
     view = _DocView(doc)
     strong = _dash_quotes(view)
     dashes = QuoteIndex(strong)
@@ -45,7 +44,7 @@ def find_quotes(doc: Doc) -> list[dict[str, Any]]:
     quotes = sorted(strong + marked + indirect, key=lambda q: (q.anchor, q.start))
     placed = QuoteIndex(quotes)
     text = view.text
-    result: list[dict[str, Any]] = []
+    result: list[Quote] = []
     last: tuple[int, int] | None = None
     previous_end = 0
     for q in quotes:
@@ -60,20 +59,20 @@ def find_quotes(doc: Doc) -> list[dict[str, Any]]:
             last = speaker
         previous_end = max(previous_end, q.end, q.anchor)
         result.append(
-            {
-                "start": q.start,
-                "end": q.end,
-                "text": text[q.start : q.end],
-                "kind": q.kind,
-                "speaker_text": text[speaker[0] : speaker[1]] if speaker else None,
-                "speaker_start": speaker[0] if speaker else None,
-                "speaker_end": speaker[1] if speaker else None,
-                "cue": att.cue,
-                "speaker_description": att.description,
-                "addressee_text": att.addressee,
-            }
+            Quote(
+                start=q.start,
+                end=q.end,
+                text=text[q.start : q.end],
+                kind=q.kind,
+                speaker_text=text[speaker[0] : speaker[1]] if speaker else None,
+                speaker_start=speaker[0] if speaker else None,
+                speaker_end=speaker[1] if speaker else None,
+                cue=att.cue,
+                speaker_description=att.description,
+                addressee_text=att.addressee,
+            )
         )
-    result.sort(key=lambda r: (r["start"], r["end"]))
+    result.sort(key=lambda r: (r.start, r.end))
     return result
 
 

@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Token
 
+from kronika.extract.quotes.detected import Attribution, Detected, QuoteIndex
 from kronika.extract.quotes.lexicon import CLOSING_QUOTES, OPENING_QUOTES, SENTENCE_END
-from kronika.extract.quotes.model import Attribution, Quote, QuoteIndex
 from kronika.extract.quotes.speaker_after import _subject_after
 from kronika.extract.quotes.speaker_before import _subject_before
 from kronika.extract.quotes.tokens import (
@@ -21,10 +21,10 @@ from kronika.lang.components import readings
 from kronika.lang.view import trim
 
 
-def _dash_quotes(view: _DocView) -> list[Quote]:
+def _dash_quotes(view: _DocView) -> list[Detected]:
     """Dialogue dashes line by line (construction 1)."""
     text = view.text
-    quotes: list[Quote] = []
+    quotes: list[Detected] = []
     placed = QuoteIndex()
     for line_start, line in _lines(text):
         # a blank line has no dash
@@ -54,7 +54,7 @@ def _dash_quotes(view: _DocView) -> list[Quote]:
                 att = _subject_after(view, verb.i + 1, sent_end)
                 att.cue = verb.text
                 if e > s and len(text[s:e].split()) >= 2 and not placed.inside(s):
-                    quotes.append(Quote(s, e, "direct", att, anchor=verb.idx, strong=True))
+                    quotes.append(Detected(s, e, "direct", att, anchor=verb.idx, strong=True))
                     placed.add(quotes[-1])
                     after_attr = att
                 open_at = None
@@ -111,7 +111,7 @@ def _opening_mark(text: str, line_start: int, close: int) -> int | None:
 
 def _close_unattributed(
     view: _DocView,
-    quotes: list[Quote],
+    quotes: list[Detected],
     placed: QuoteIndex,
     start: int,
     end: int,
@@ -132,7 +132,7 @@ def _close_unattributed(
     s, e = trim(text, s, e, " \t\n")
     while e > s and text[e - 1] in ".":
         e -= 1
-    quotes.append(Quote(s, e, "direct", att, anchor=s, strong=True))
+    quotes.append(Detected(s, e, "direct", att, anchor=s, strong=True))
     placed.add(quotes[-1])
 
 
@@ -184,11 +184,11 @@ PULL_QUOTE = re.compile(
 )
 
 
-def _pull_quotes(view: _DocView) -> list[Quote]:
+def _pull_quotes(view: _DocView) -> list[Detected]:
     """A line ending "… content Name Surname, description" without a final period
     (construction 2)."""
     text = view.text
-    quotes: list[Quote] = []
+    quotes: list[Detected] = []
     for line_start, line in _lines(text):
         body = line.rstrip()
         if not body or body[-1] in SENTENCE_END | CLOSING_QUOTES:
@@ -209,5 +209,5 @@ def _pull_quotes(view: _DocView) -> list[Quote]:
         att = Attribution(
             speaker=(name_start, line_start + m.end("name")), description=m.group("desc").strip()
         )
-        quotes.append(Quote(s, e, "direct", att, anchor=name_start, strong=True))
+        quotes.append(Detected(s, e, "direct", att, anchor=name_start, strong=True))
     return quotes

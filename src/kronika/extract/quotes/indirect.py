@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from kronika.extract.quotes.detected import Attribution, Detected, QuoteIndex
 from kronika.extract.quotes.lexicon import (
     CLOSING_QUOTES,
     DASHES,
@@ -14,7 +15,6 @@ from kronika.extract.quotes.lexicon import (
     PLACE_LABELS,
     Lexicon,
 )
-from kronika.extract.quotes.model import Attribution, Quote, QuoteIndex
 from kronika.extract.quotes.speaker_after import _subject_after
 from kronika.extract.quotes.speaker_before import _subject_before
 from kronika.extract.quotes.tokens import (
@@ -30,12 +30,13 @@ from kronika.extract.quotes.tokens import (
 )
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.view import trim
+from kronika.model import QuoteKind
 
 
-def _indirect_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
+def _indirect_quotes(view: _DocView, taken: QuoteIndex) -> list[Detected]:
     """Reported speech (construction 4)."""
     lex = view.lex
-    quotes: list[Quote] = []
+    quotes: list[Detected] = []
     placed = QuoteIndex()
     for sent in view.sentences:
         toks = list(sent)
@@ -43,7 +44,7 @@ def _indirect_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
             low = t.text.lower()
             if taken.inside(t.idx):
                 continue
-            found: Quote | None = None
+            found: Detected | None = None
             if _is_speech_verb(t, lex):
                 found = _verb_clause(view, toks, k)
             elif low in lex.according_to or (
@@ -66,7 +67,7 @@ def _indirect_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
     return quotes
 
 
-def _nested_ok(taken: QuoteIndex, q: Quote) -> bool:
+def _nested_ok(taken: QuoteIndex, q: Detected) -> bool:
     """An indirect clause may contain weak (quotation-marked) fragments: they are dropped later."""
     return all(
         not t.strong for t in taken.near(q.start, q.end) if t.start < q.end and q.start < t.end
@@ -85,7 +86,7 @@ def _sentence_clause_end(view: _DocView, toks: list[Token], start: int) -> int:
     return end
 
 
-def _verb_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
+def _verb_clause(view: _DocView, toks: list[Token], k: int) -> Detected | None:
     """Reported speech around the speech verb ``toks[k]``: "X powiedział, że …", "Jak podkreślił
     X, …", "…, stwierdził X."."""
     lex = view.lex
@@ -107,7 +108,7 @@ def _verb_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
     return None
 
 
-def _complement_clause(view: _DocView, toks: list[Token], k: int, j: int) -> Quote | None:
+def _complement_clause(view: _DocView, toks: list[Token], k: int, j: int) -> Detected | None:
     """ "X powiedział, że …": the clause after the complementizer ``toks[j]``."""
     text, verb, w = view.text, toks[k], toks[j]
     if toks[j - 1].text not in {",", *CLOSING_QUOTES} and j > k + 3:
@@ -120,7 +121,7 @@ def _complement_clause(view: _DocView, toks: list[Token], k: int, j: int) -> Quo
     s, e = _trim_clause(text, s, e)
     if e <= s:
         return None
-    kind = "indirect"
+    kind: QuoteKind = "indirect"
     # a clause entirely in quotation marks is direct
     if (
         text[s] in OPENING_QUOTES
@@ -137,10 +138,10 @@ def _complement_clause(view: _DocView, toks: list[Token], k: int, j: int) -> Quo
         return None
     if _is_impersonal(verb):
         att = Attribution(cue=verb.text, zero=True)
-    return Quote(s, e, kind, att, anchor=verb.idx)
+    return Detected(s, e, kind, att, anchor=verb.idx)
 
 
-def _jak_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
+def _jak_clause(view: _DocView, toks: list[Token], k: int) -> Detected | None:
     """ "Jak podkreślił X, …": the subject after the verb, the clause after the comma."""
     lex, text, verb = view.lex, view.text, toks[k]
     nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -154,7 +155,7 @@ def _jak_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
         # "Jak przyznała organizacja akcji jest wyzwaniem": no subject, the clause follows
         s, e = _trim_clause(text, nxt.idx, _sentence_clause_end(view, toks, nxt.idx))
         att = Attribution(cue=f"{toks[k - 1].text} {verb.text}", zero=True)
-        return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
+        return Detected(s, e, "indirect", att, anchor=verb.idx) if e > s else None
     named = [
         m
         for m in view.mentions_in(verb.idx, toks[-1].idx)
@@ -166,7 +167,7 @@ def _jak_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
         att = _subject_after(view, verb.i + 1, after.idx)
         att.cue = f"{toks[k - 1].text} {verb.text}"
         s, e = _trim_clause(text, after.idx, _sentence_clause_end(view, toks, after.idx))
-        return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
+        return Detected(s, e, "indirect", att, anchor=verb.idx) if e > s else None
     for j in range(k + 1, min(k + 14, len(toks))):
         if _is_verbish(toks[j]):
             # "Jak przyznała, organizacja … jest wyzwaniem" without the comma: zero subject
@@ -174,7 +175,7 @@ def _jak_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
                 text, toks[k + 1].idx, _sentence_clause_end(view, toks, toks[k + 1].idx)
             )
             att = Attribution(cue=f"{toks[k - 1].text} {verb.text}", zero=True)
-            return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
+            return Detected(s, e, "indirect", att, anchor=verb.idx) if e > s else None
         if toks[j].text == ",":
             att = _subject_after(view, verb.i + 1, toks[j].idx)
             att.cue = f"{toks[k - 1].text} {verb.text}"
@@ -183,13 +184,13 @@ def _jak_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
             s = toks[j].idx + 1
             e = _sentence_clause_end(view, toks, s)
             s, e = _trim_clause(text, s, e)
-            return Quote(s, e, "indirect", att, anchor=verb.idx) if e > s else None
+            return Detected(s, e, "indirect", att, anchor=verb.idx) if e > s else None
         if toks[j].text in {".", "!", "?", ":", ";"}:
             break
     return None
 
 
-def _comma_attribution(view: _DocView, toks: list[Token], k: int) -> Quote | None:
+def _comma_attribution(view: _DocView, toks: list[Token], k: int) -> Detected | None:
     """ "…, stwierdził X.": the clause before the comma, the subject after the verb."""
     lex, text, verb = view.lex, view.text, toks[k]
     tail = toks[k + 1 :]
@@ -210,10 +211,10 @@ def _comma_attribution(view: _DocView, toks: list[Token], k: int) -> Quote | Non
         return None
     att = _subject_after(view, verb.i + 1, toks[-1].idx + len(toks[-1].text))
     att.cue = verb.text
-    kind = "indirect"
+    kind: QuoteKind = "indirect"
     if text[s] in OPENING_QUOTES and text[e - 1] in CLOSING_QUOTES:
         s, e, kind = s + 1, e - 1, "direct"
-    return Quote(s, e, kind, att, anchor=verb.idx)
+    return Detected(s, e, kind, att, anchor=verb.idx)
 
 
 def _after_w(toks: list[Token], k: int, lex: Lexicon) -> bool:
@@ -227,7 +228,7 @@ def _after_w(toks: list[Token], k: int, lex: Lexicon) -> bool:
     )
 
 
-def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
+def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Detected | None:
     """ "Zdaniem X, …", "Jego zdaniem …", "Według X …", "W opinii X …"."""
     lex, text = view.lex, view.text
     word = toks[k]
@@ -263,7 +264,7 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Quote | None:
     s, e = _trim_clause(text, s, e)
     if e - s < 8:
         return None
-    return Quote(s, e, "indirect", att, anchor=word.idx)
+    return Detected(s, e, "indirect", att, anchor=word.idx)
 
 
 def _named_source(view: _DocView, toks: list[Token], k: int, att: Attribution) -> int | None:

@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 
 from kronika.extract.quotes.dashes import _attribution_end, _last_speech_verb, _verb_after
+from kronika.extract.quotes.detected import Attribution, Detected, QuoteIndex
 from kronika.extract.quotes.lexicon import OPENING_QUOTES, QUOTE_PAIRS, SENTENCE_END, Lexicon
-from kronika.extract.quotes.model import Attribution, Quote, QuoteIndex
 from kronika.extract.quotes.speaker_after import _subject_after
 from kronika.extract.quotes.speaker_before import _subject_before
 from kronika.extract.quotes.tokens import (
@@ -42,10 +42,10 @@ def _quotation_marks(view: _DocView) -> list[tuple[int, int]]:
     return pairs
 
 
-def _marked_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
+def _marked_quotes(view: _DocView, taken: QuoteIndex) -> list[Detected]:
     """Quotation-marked speech (construction 3); titles and scare quotes are not speech."""
     text = view.text
-    quotes: list[Quote] = []
+    quotes: list[Detected] = []
     for o, c in _quotation_marks(view):
         s, e = o + 1, c
         content = text[s:e]
@@ -82,15 +82,15 @@ def _marked_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
             att = Attribution(zero=True)
         if att is None:
             continue
-        quotes.append(Quote(s, e, "direct", att, anchor=anchor))
+        quotes.append(Detected(s, e, "direct", att, anchor=anchor))
     return quotes
 
 
-def _colon_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
+def _colon_quotes(view: _DocView, taken: QuoteIndex) -> list[Detected]:
     """ "X powiedziała: Jezus umarł…" — speech after a colon with no quotation mark or dash
     (scraping often drops the opening mark and leaves the closing one)."""
     text, lex = view.text, view.lex
-    quotes: list[Quote] = []
+    quotes: list[Detected] = []
     for verb in view.doc:
         if not _is_speech_verb(verb, lex) or taken.inside(verb.idx):
             continue
@@ -126,7 +126,7 @@ def _colon_quotes(view: _DocView, taken: QuoteIndex) -> list[Quote]:
         if len(text[s:e].split()) < 3 or taken.overlaps(s, e):
             continue
         att = _subject_before(view, verb, taken)
-        quotes.append(Quote(s, e, "direct", att, anchor=verb.idx))
+        quotes.append(Detected(s, e, "direct", att, anchor=verb.idx))
     return quotes
 
 

@@ -7,8 +7,8 @@ import re
 
 from spacy.tokens import Token
 
+from kronika.extract.quotes.detected import Attribution
 from kronika.extract.quotes.lexicon import CLOSING_QUOTES, OPENING_QUOTES, Lexicon, lexicon
-from kronika.extract.quotes.model import Attribution
 from kronika.extract.quotes.speaker_before import _name_like
 from kronika.extract.quotes.tokens import (
     _capitalized,

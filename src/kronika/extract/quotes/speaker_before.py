@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from kronika.extract.quotes.detected import Attribution, QuoteIndex
 from kronika.extract.quotes.lexicon import CLOSING_QUOTES, OPENING_QUOTES
-from kronika.extract.quotes.model import Attribution, QuoteIndex
 from kronika.extract.quotes.tokens import (
     _capitalized,
     _is_preposition,

@@ -7,8 +7,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from kronika.extract.quotes.detected import QuoteIndex
 from kronika.extract.quotes.lexicon import lexicon
-from kronika.extract.quotes.model import QuoteIndex
 from kronika.lang.components import readings
 from kronika.lang.view import DocumentView
 from kronika.ner.mentions import MENTIONS_KEY

@@ -5,8 +5,8 @@
   wycofa Z z Y" (Z is a member; planned, or current when the exit is only conditional);
 * nouns: "wstąpienie Polski do NATO" (joined), "wyjście Wielkiej Brytanii z UE", "opuszczenie
   Wspólnoty przez Zjednoczone Królestwo" (left);
-* lists and phrases found by ``kronika.extract.facts.find_memberships`` ("szczyt WNP (A, B…)",
-  "X jest członkiem Y"): current;
+* lists and phrases found by ``kronika.extract.relations.lists.find_memberships`` ("szczyt
+  WNP (A, B…)", "X jest członkiem Y"): current;
 * a mention of an event that is a change of membership ("Brexit"), by ``membership_events``.
 """
 
@@ -17,7 +17,6 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from kronika.extract.facts import find_memberships
 from kronika.extract.relations.base import (
     Found,
     Ref,
@@ -29,6 +28,7 @@ from kronika.extract.relations.base import (
     is_verb,
 )
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
+from kronika.extract.relations.lists import find_memberships
 from kronika.extract.relations.parties import objects_after, previous_country, subjects_before
 from kronika.lang.components import has_tag
 from kronika.model import Timex
@@ -61,20 +61,18 @@ def find_memberships_all(view: View, timexes: Sequence[Timex]) -> list[Found]:
 def _listed(view: View, timexes: Sequence[Timex]) -> list[Found]:
     """Lists and "członek" phrases; accession verbs are read by ``_by_verb`` with their status."""
     result = []
-    # find_memberships still reads and writes the contract's JSON
-    for item in find_memberships(view.doc, [t.to_json() for t in timexes]):
-        subject, obj = item["subject"], item["object"]
+    for item in find_memberships(view.doc, timexes):
         # "należy do NATO od 1999 roku": a beginning, which GUIDELINES-graph.md annotates as
         # joined at that time (an accession verb's own reading wins in find_memberships_all)
-        status = "joined" if item.get("time_mod") == "START" else "current"
+        status = "joined" if item.time_mod == "START" else "current"
         result.append(
             Found(
                 "member_of",
-                Ref(subject["text"], subject["start"], subject["end"]),
-                Ref(obj["text"], obj["start"], obj["end"]),
-                item["start"],
-                item["end"],
-                cue=item["evidence"],
+                item.subject,
+                item.object,
+                item.start,
+                item.end,
+                cue=item.evidence,
                 status=status,
             )
         )

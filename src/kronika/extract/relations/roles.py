@@ -1,7 +1,7 @@
 """``role``: who holds which office or profession, with its status.
 
-The titles next to a name come from ``kronika.extract.roles.find_roles`` ("wicepremier Białorusi
-Pawieł Czarniawski", "Paweł Usow, znany białoruski politolog"); this module adds
+The titles next to a name come from ``kronika.extract.relations.titles.find_roles`` ("wicepremier
+Białorusi Pawieł Czarniawski", "Paweł Usow, znany białoruski politolog"); this module adds
 
 * the status: "były premier" → former, "obecny lider" → current, "kandydat na prezydenta" →
   candidate;
@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from kronika.extract.relations.base import HOME_KEY, Found, Ref, View
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
-from kronika.extract.roles import find_roles
+from kronika.extract.relations.titles import find_roles
 from kronika.lang.components import has_tag, readings
 from kronika.lang.titles import organization_nouns, person_titles
 
@@ -47,7 +46,7 @@ def find_roles_all(view: View) -> list[Found]:
     people: set[int] = set()
     for item in find_roles(view.doc):
         found += _refined(view, item)
-        people.add(item["subject"]["start"])
+        people.add(item.subject.start or 0)
     for person in view.mentions:
         if person._.entity_type != "person" or person.start_char in people:
             continue
@@ -101,15 +100,14 @@ def _token_at(view: View, char: int) -> int:
     return span.start if span is not None else 0
 
 
-def _refined(view: View, item: dict[str, Any]) -> list[Found]:
-    subject = item["subject"]
-    person = view.doc.char_span(subject["start"], subject["end"], alignment_mode="expand")
-    lo = _token_at(view, item["start"])
-    hi = _token_at(view, item["end"] - 1) + 1
+def _refined(view: View, item: Found) -> list[Found]:
+    subject = item.subject
+    person = view.doc.char_span(subject.start or 0, subject.end or 0, alignment_mode="expand")
+    lo = _token_at(view, item.start)
+    hi = _token_at(view, item.end - 1) + 1
     status = _status(view, lo - STATUS_REACH, hi, person)
-    value = _profession(view, str(item["value"]), hi)
-    obj = item["object"]
-    obj_ref = Ref(obj["text"], obj["start"], obj["end"]) if obj else None
+    value = _profession(view, str(item.value), hi)
+    obj_ref = item.object
     if obj_ref is None and person is not None and person.start < lo + 1:
         obj_ref = _described_after(view, hi)  # "Jan Nowak, rzecznik związku pilotów"
     words = value.split()
@@ -118,14 +116,10 @@ def _refined(view: View, item: dict[str, Any]) -> list[Found]:
     if party is not None:
         value = " ".join(words[:party])
         if obj_ref is not None:
-            result.append(
-                Found("member_of", _ref(subject), obj_ref, item["start"], item["end"], "party")
-            )
+            result.append(Found("member_of", subject, obj_ref, item.start, item.end, "party"))
         obj_ref = None
-    end = max(item["end"], obj_ref.end or 0) if obj_ref is not None else item["end"]
-    role = Found(
-        "role", _ref(subject), obj_ref, item["start"], end, "title", value.lower(), status
-    )  # fmt: skip
+    end = max(item.end, obj_ref.end or 0) if obj_ref is not None else item.end
+    role = Found("role", subject, obj_ref, item.start, end, "title", value.lower(), status)
     return result + [role] + _party_membership(role)
 
 
@@ -146,10 +140,6 @@ def _profession(view: View, value: str, after: int) -> str:
         return value
     longer = f"{value} {doc[after].lemma_.lower()}"
     return longer if longer in cues().words("roles", "professions") else value
-
-
-def _ref(part: dict[str, Any]) -> Ref:
-    return Ref(part["text"], part["start"], part["end"])
 
 
 def _party_cut(words: list[str]) -> int | None:

@@ -16,6 +16,7 @@ from kronika.extract.timex.vocabulary import _Tables
 from kronika.lang.components import readings
 from kronika.lang.morphology import Interpretation
 from kronika.lang.view import DocumentView
+from kronika.model import TimexType
 
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
@@ -65,7 +66,7 @@ class _Core:
     """What one core expression means, before the preposition's mod is applied."""
 
     end: int  # token index, exclusive
-    type: str
+    type: TimexType
     value: str | None
     anchor: str | None = None
     mod: str | None = None

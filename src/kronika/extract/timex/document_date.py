@@ -4,7 +4,6 @@ the range its tenses allow (``document_date_range``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from spacy.tokens import Doc
 
@@ -12,13 +11,12 @@ from kronika.extract.time import is_calendar
 from kronika.extract.timex.calendar import _tense
 from kronika.extract.timex.context import _Anchor, _Ctx
 from kronika.extract.timex.vocabulary import _vocabulary
+from kronika.model import Timex
 
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
-def infer_document_date(
-    doc: Doc, timexes: Iterable[dict[str, Any]]
-) -> tuple[str | None, str | None]:
+def infer_document_date(doc: Doc, timexes: Iterable[Timex]) -> tuple[str | None, str | None]:
     """For an undated document: (date, precision) inferred from the text, or (None, None).
 
     Evidence, strongest first: the latest explicit absolute date (day, month or year) that the text
@@ -29,21 +27,21 @@ def infer_document_date(
     ctx = _Ctx(doc, vocab, _Anchor())
     candidates: list[str] = []
     for item in timexes:
-        value = item.get("value") or ""
-        if item.get("anchor") != "absolute" or item.get("type") != "DATE":
+        value = item.value or ""
+        if item.anchor != "absolute" or item.type != "DATE":
             continue
-        if item.get("mod") in {"START", "AFTER", "BEFORE"}:
+        if item.mod in {"START", "AFTER", "BEFORE"}:
             continue  # "od 2019 roku" bounds the date from below; it does not date the article
         if not is_calendar(value):
             continue
-        span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
         if span is None:
             continue
         tense = _tense(ctx, span.start, span.end)
         if tense == "future":
             continue
         # A past range ended before publication; a present one ("obowiązuje do 2025") may not have.
-        end_value = item.get("end_value") or ""
+        end_value = item.end_value or ""
         if tense == "past" and is_calendar(end_value):
             value = end_value
         candidates.append(value)
@@ -55,13 +53,13 @@ def infer_document_date(
     return best, _PRECISION.get(len(best))
 
 
-def _name_years(ctx: _Ctx, timexes: Iterable[dict[str, Any]]) -> list[str]:
+def _name_years(ctx: _Ctx, timexes: Iterable[Timex]) -> list[str]:
     """Years inside names of past events ("manewrów „Zapad 2021”", "Euro 2012") as evidence.
 
     They are not timexes, but an event named by its year that the text reports in the past tense
     dates the article no earlier than that year.
     """
-    taken = {i for item in timexes for i in range(item["start"], item["end"])}
+    taken = {i for item in timexes for i in range(item.start, item.end)}
     years = []
     for token in ctx.doc:
         text = token.text
@@ -77,9 +75,7 @@ def _name_years(ctx: _Ctx, timexes: Iterable[dict[str, Any]]) -> list[str]:
     return years
 
 
-def document_date_range(
-    doc: Doc, timexes: Iterable[dict[str, Any]]
-) -> tuple[str | None, str | None]:
+def document_date_range(doc: Doc, timexes: Iterable[Timex]) -> tuple[str | None, str | None]:
     """(earliest, latest) publication date the text allows: on or after every calendar date it
     reports in the past tense, before every one it announces in the future tense.
 
@@ -90,12 +86,12 @@ def document_date_range(
     past: list[str] = []
     future: list[str] = []
     for item in timexes:
-        value = item.get("value") or ""
-        if item.get("type") != "DATE" or not is_calendar(value):
+        value = item.value or ""
+        if item.type != "DATE" or not is_calendar(value):
             continue
-        if item.get("mod") in {"START", "AFTER", "BEFORE"}:
+        if item.mod in {"START", "AFTER", "BEFORE"}:
             continue  # "od 2019 roku" says when something began, not when it was reported
-        span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
         if span is None:
             continue
         tense = _tense(ctx, span.start, span.end)

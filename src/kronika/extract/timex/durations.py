@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Sequence
 
 from dateutil.relativedelta import relativedelta
 
@@ -19,6 +19,7 @@ from kronika.extract.timex.context import (
     _year_offset_abbrev,
 )
 from kronika.lang.components import readings
+from kronika.model import Timex
 
 
 def _number_at(ctx: _Ctx, i: int) -> tuple[float | None, int] | None:
@@ -108,7 +109,7 @@ _Counted = tuple[float | None, str, int]
 
 
 def _core_duration(
-    ctx: _Ctx, i: int, preposition: str | None, previous: list[dict[str, Any]]
+    ctx: _Ctx, i: int, preposition: str | None, previous: Sequence[Timex]
 ) -> _Core | None:
     """ "dwa lata", "3240 dni", "kilka dni temu", "za dwa tygodnie", "47-letnia", "rocznym"."""
     number = _number_at(ctx, i)
@@ -193,7 +194,7 @@ def _duration_or_date(
     unit: str,
     end: int,
     preposition: str | None,
-    previous: list[dict[str, Any]],
+    previous: Sequence[Timex],
 ) -> _Core:
     """A duration, or the date it points to: "rok później", "dwa lata temu", "za tydzień"."""
     if ctx.text(end).lower() in ctx.tables.later:
@@ -215,12 +216,12 @@ def _duration_or_date(
     return _Core(end, "DURATION", _duration(n, unit), None, kind="duration")
 
 
-def _later(ctx: _Ctx, n: float | None, unit: str, previous: list[dict[str, Any]]) -> str | None:
+def _later(ctx: _Ctx, n: float | None, unit: str, previous: Sequence[Timex]) -> str | None:
     """ "rok później", "kilka dni później": counted from the last date the text gave."""
     for item in reversed(previous):
-        value = item.get("value") or ""
+        value = item.value or ""
         match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
-        if item["type"] != "DATE" or not match:
+        if item.type != "DATE" or not match:
             continue
         year = int(match.group(1))
         if unit == "Y" and n is not None and n == int(n):

@@ -3,7 +3,7 @@ left-to-right search over the document (``find_timexes``)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -40,11 +40,10 @@ from kronika.extract.timex.weekdays import (
     _core_weekday,
     _core_weekend,
 )
+from kronika.model import Timex
 
 
-def _core(
-    ctx: _Ctx, i: int, preposition: str | None, previous: list[dict[str, Any]]
-) -> _Core | None:
+def _core(ctx: _Ctx, i: int, preposition: str | None, previous: Sequence[Timex]) -> _Core | None:
     if i >= len(ctx.doc):
         return None
     ctx.preposition = preposition
@@ -149,7 +148,7 @@ def _apply_mod(
     position: str | None,
     adjective_mod: str | None,
     approx: str | None,
-    previous: list[dict[str, Any]],
+    previous: Sequence[Timex],
 ) -> None:
     """The core's mod from what stands before it; "od X do Y" becomes a range."""
     # "do" followed by "końca" takes the END of the thing; "od X do Y" is a range.
@@ -184,7 +183,7 @@ def _apply_mod(
     core.mod = mod
 
 
-def _match_at(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> tuple[int, _Core] | None:
+def _match_at(ctx: _Ctx, i: int, previous: Sequence[Timex]) -> tuple[int, _Core] | None:
     """(start index, core with mod applied) for an expression starting at token ``i``."""
     phrase = _anaphor_phrase(ctx, i, previous) or _phrase(ctx, i) or _standalone_day_part(ctx, i)
     if phrase is not None:
@@ -248,16 +247,16 @@ def _expression_start(
     return start, core
 
 
-def find_timexes(doc: Doc, document_date: str | None) -> list[dict[str, Any]]:
-    """Contract items: {"start", "end", "text", "type": DATE|TIME|DURATION|SET, "value": str|None,
-    "mod": str|None, "anchor": "document"|"absolute"|"text"|None[, "end_value"]}.
+def find_timexes(doc: Doc, document_date: str | None) -> list[Timex]:
+    """The document's temporal expressions in text order, each with its TIMEX3 type, value, mod
+    and what the value was resolved against ("document", "absolute", "text" or None).
 
     Offsets are character offsets into doc.text; values are normalized against
     ``document_date`` (ISO 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' — a longer timestamp is cut — or None,
     in which case document-relative values keep X placeholders)."""
     ctx = _Ctx(doc, _vocabulary(), _Anchor.parse(document_date))
     ctx.keys, starts = ctx.tokens.keys, ctx.tokens.starts
-    found: list[dict[str, Any]] = []
+    found: list[Timex] = []
     i = 0
     while i < len(doc):
         if not starts[i]:
@@ -270,17 +269,17 @@ def find_timexes(doc: Doc, document_date: str | None) -> list[dict[str, Any]]:
         start, core = match
         first, last = doc[start], doc[core.end - 1]
         start_char, end_char = first.idx, last.idx + len(last.text)
-        item: dict[str, Any] = {
-            "start": start_char,
-            "end": end_char,
-            "text": ctx.text_all[start_char:end_char],
-            "type": core.type,
-            "value": core.value,
-            "mod": core.mod,
-            "anchor": core.anchor,
-        }
-        if core.end_value is not None:
-            item["end_value"] = core.end_value
-        found.append(item)
+        found.append(
+            Timex(
+                start=start_char,
+                end=end_char,
+                text=ctx.text_all[start_char:end_char],
+                type=core.type,
+                value=core.value,
+                mod=core.mod,
+                anchor=core.anchor,
+                end_value=core.end_value,
+            )
+        )
         i = core.end
     return found

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
 
 from kronika.extract.timex.context import _Core, _Ctx
+from kronika.model import Timex
 
 
-def _core_anaphor(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | None:
+def _core_anaphor(ctx: _Ctx, i: int, previous: Sequence[Timex]) -> _Core | None:
     """ "tego dnia", "w tym samym dniu": the last full date mentioned before."""
     if not (ctx.key(i) & ctx.tables.anaphor_determiners):
         return None
@@ -18,13 +19,13 @@ def _core_anaphor(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | 
     if "dzień" not in ctx.key(j) or ctx.text(j).lower() not in ctx.tables.day_forms:
         return None
     for item in reversed(previous):
-        value = item.get("value") or ""
-        if item["type"] == "DATE" and re.match(r"^(\d{4}|XXXX)-\d{2}-\d{2}$", value):
+        value = item.value or ""
+        if item.type == "DATE" and re.match(r"^(\d{4}|XXXX)-\d{2}-\d{2}$", value):
             return _Core(j + 1, "DATE", value, "text", kind="day")
     return None
 
 
-def _anaphor_phrase(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core | None:
+def _anaphor_phrase(ctx: _Ctx, i: int, previous: Sequence[Timex]) -> _Core | None:
     if not ctx.key(i) & ctx.tables.anaphor_firsts:
         return None
     for lemmas, phrase in ctx.tables.anaphor_phrases:
@@ -32,15 +33,11 @@ def _anaphor_phrase(ctx: _Ctx, i: int, previous: list[dict[str, Any]]) -> _Core 
             continue
         if all(lemma in ctx.key(i + k) for k, lemma in enumerate(lemmas)):
             for item in reversed(previous):
-                if (
-                    item["type"] in {"DATE", "TIME"}
-                    and item.get("value")
-                    and "REF" not in item["value"]
-                ):
+                if item.type in {"DATE", "TIME"} and item.value and "REF" not in item.value:
                     return _Core(
                         i + len(lemmas),
-                        item["type"],
-                        item["value"],
+                        item.type,
+                        item.value,
                         "text",
                         mod=phrase.get("mod"),
                         kind="phrase",

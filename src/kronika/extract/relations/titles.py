@@ -8,20 +8,20 @@ Two shapes carry nearly all of them in Polish news:
 * the title in apposition after the name: "Paweł Usow, znany białoruski politolog", "Dmitrij
   Pieskow, rzecznik Kremla".
 
-Each gives a contract relation ``role`` whose value is the title as a dictionary word with its
-lowercase complement ("minister spraw zagranicznych") and whose object is the country or
-organization named with it, when one is (a country adjective counts: "białoruski politolog").
+Each gives a ``role`` (a :class:`Found` with cue "title") whose value is the title as a dictionary
+word with its lowercase complement ("minister spraw zagranicznych") and whose object is the country
+or organization named with it, when one is (a country adjective counts: "białoruski politolog").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.pl import PACKAGE
+from kronika.extract.relations.base import Found, Ref
 from kronika.lang.components import readings
 from kronika.lang.titles import person_titles
 from kronika.ner.mentions import MENTIONS_KEY
@@ -33,15 +33,15 @@ MAX_COMPLEMENT = 3
 MAX_ADJECTIVES = 3
 
 
-def find_roles(doc: Doc) -> list[dict[str, Any]]:
-    """Contract ``relations`` items {"subject": {"start","end","text"}, "predicate": "role",
-    "object": {"start","end","text"} or None, "value", "start", "end"} in text order."""
+def find_roles(doc: Doc) -> list[Found]:
+    """The ``role`` of each person a title stands next to, in text order; ``refined`` later by
+    ``kronika.extract.relations.roles`` (status, profession, party)."""
     mentions = (
         sorted(doc.spans[MENTIONS_KEY], key=lambda m: m.start) if MENTIONS_KEY in doc.spans else []
     )
     by_end = {m.end: m for m in mentions}
     by_start = {m.start: m for m in mentions}
-    found = []
+    found: list[Found] = []
     for person in mentions:
         if person._.entity_type != "person":
             continue
@@ -97,24 +97,21 @@ def _preposition(token: Token) -> bool:
 
 def _relation(
     person: Span, title: str, complement: list[Token], obj: Span | None, start: int, end: int
-) -> dict[str, Any]:
+) -> Found:
     value = " ".join([title, *(t.text for t in complement)])
     doc = person.doc
-    return {
-        "subject": {"start": person.start_char, "end": person.end_char, "text": person.text},
-        "predicate": "role",
-        "object": (
-            {"start": obj.start_char, "end": obj.end_char, "text": obj.text}
-            if obj is not None
-            else None
-        ),
-        "value": value,
-        "start": doc[start].idx,
-        "end": doc[end - 1].idx + len(doc[end - 1].text),
-    }
+    return Found(
+        "role",
+        Ref(person.text, person.start_char, person.end_char),
+        Ref(obj.text, obj.start_char, obj.end_char) if obj is not None else None,
+        doc[start].idx,
+        doc[end - 1].idx + len(doc[end - 1].text),
+        "title",
+        value,
+    )
 
 
-def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> dict[str, Any] | None:
+def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> Found | None:
     """ "[adjective] title [complement] [object mentions] Person"."""
     i = person.start
     objects: list[Span] = []
@@ -148,7 +145,7 @@ def _adjective_object(doc: Doc, title: int, by_end: dict[int, Span]) -> Span | N
     return before if before is not None and before._.derived else None
 
 
-def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> dict[str, Any] | None:
+def _title_after(doc: Doc, person: Span, by_start: dict[int, Span]) -> Found | None:
     """ "Person, [adjectives] title [complement] [object]"."""
     i = person.end
     if i >= len(doc) or doc[i].text != ",":

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.facts.lexicon import CLAUSE_PUNCT, MEMBER_TYPES
 from kronika.extract.facts.view import TimexIndex, _lemmas, _View
+from kronika.extract.relations.base import Ref
 from kronika.extract.timex import find_timexes
 from kronika.lang.components import has_tag
+from kronika.model import Timex
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A ``member_of`` the text states by a list or a phrase: ``evidence`` is "list" or
+    "phrase", ``start``–``end`` the stretch stating it, ``time`` the date tied to it, if any."""
+
+    subject: Ref
+    object: Ref
+    start: int
+    end: int
+    evidence: str
+    time: Timex | None = None
+    #: the TIMEX3 modifier of the time ("START" for "należy do NATO od 1999 roku")
+    time_mod: str | None = None
 
 
 def _is_member(mention: Span) -> bool:
@@ -30,12 +47,10 @@ def _is_org(mention: Span) -> bool:
     )
 
 
-def _ref(view: _View, start: int, end: int) -> dict[str, Any]:
-    return {"start": start, "end": end, "text": view.text[start:end]}
-
-
-def _mention_ref(view: _View, mention: Span) -> dict[str, Any]:
-    return _ref(view, mention.start_char, mention.end_char)
+def _mention_ref(view: _View, mention: Span) -> Ref:
+    return Ref(
+        view.text[mention.start_char : mention.end_char], mention.start_char, mention.end_char
+    )
 
 
 def _list_members(view: _View, i: int, stop: int) -> tuple[list[Span], int]:
@@ -60,10 +75,10 @@ def _list_members(view: _View, i: int, stop: int) -> tuple[list[Span], int]:
     return members, j
 
 
-def _bracket_lists(view: _View) -> list[dict[str, Any]]:
+def _bracket_lists(view: _View) -> list[Listed]:
     """Members in brackets right after an organization: "szczytem WNP (Azerbejdżan, Armenia, …)"."""
     doc = view.doc
-    found: list[dict[str, Any]] = []
+    found: list[Listed] = []
     for org in view.mentions:
         if not _is_org(org) or org.end >= len(doc) or doc[org.end].text != "(":
             continue
@@ -77,16 +92,13 @@ def _bracket_lists(view: _View) -> list[dict[str, Any]]:
         close = doc[j]
         for member in members:
             found.append(
-                {
-                    "subject": _mention_ref(view, member),
-                    "predicate": "member_of",
-                    "object": _mention_ref(view, org),
-                    "start": org.start_char,
-                    "end": close.idx + 1,
-                    "evidence": "list",
-                    "time": None,
-                    "time_text": None,
-                }
+                Listed(
+                    _mention_ref(view, member),
+                    _mention_ref(view, org),
+                    org.start_char,
+                    close.idx + 1,
+                    "list",
+                )
             )
     return found
 
@@ -135,8 +147,8 @@ def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:
 
 def _time_near(
     view: _View, timexes: Callable[[], TimexIndex], lo_char: int, hi_char: int
-) -> dict[str, Any] | None:
-    inside = [t for t in timexes().within(lo_char, hi_char) if t["type"] == "DATE" and t["value"]]
+) -> Timex | None:
+    inside = [t for t in timexes().within(lo_char, hi_char) if t.type == "DATE" and t.value]
     return inside[0] if inside else None
 
 
@@ -167,26 +179,24 @@ def _relation(
     obj: Span,
     lo: int,
     hi: int,
-    time: dict[str, Any] | None,
+    time: Timex | None,
     mod: str | None,
-) -> dict[str, Any]:
-    return {
-        "subject": _mention_ref(view, subject),
-        "predicate": "member_of",
-        "object": _mention_ref(view, obj),
-        "start": lo,
-        "end": hi,
-        "evidence": "phrase",
-        "time": time["value"] if time else None,
-        "time_text": time["text"] if time else None,
-        "time_mod": (time.get("mod") or mod) if time else None,
-    }
+) -> Listed:
+    return Listed(
+        _mention_ref(view, subject),
+        _mention_ref(view, obj),
+        lo,
+        hi,
+        "phrase",
+        time,
+        (time.mod or mod) if time else None,
+    )
 
 
-def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict[str, Any]]:
+def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[Listed]:
     """Relations from explicit phrases: a verb of joining or belonging, or a membership noun."""
     lex = view.lex
-    found: list[dict[str, Any]] = []
+    found: list[Listed] = []
     # the disambiguated lemma is a cheap first filter; the readings decide after it
     triggers = lex.join_verbs | lex.belong_verbs | lex.member_nouns | lex.member_adjectives
     for token in view.doc:
@@ -206,10 +216,10 @@ def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[dict[str, A
 
 def _joining(
     view: _View, token: Token, sent: Span, joins: bool, timexes: Callable[[], TimexIndex]
-) -> list[dict[str, Any]]:
+) -> list[Listed]:
     """ "X wstąpiła do Y", "do NATO dołączyła Finlandia", "X należy do Y"."""
     doc, i = view.doc, token.i
-    found: list[dict[str, Any]] = []
+    found: list[Listed] = []
     clause_end = _clause_end(view, i + 1, sent)
     obj = _object_after_do(view, i + 1, sent.end)
     subjects: list[Span] = []
@@ -234,7 +244,7 @@ def _joining(
     if _irrealis(view, max(lo, i - 3), i):
         return []
     time = _time_near(view, timexes, doc[lo].idx, doc[clause_end - 1].idx + 1)
-    hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
+    hi_char = max(obj.end_char, subjects[-1].end_char, time.end if time else 0)
     for subject in subjects:
         if subject.start_char == obj.start_char:
             continue
@@ -254,10 +264,10 @@ def _joining(
 
 def _membership_noun(
     view: _View, token: Token, sent: Span, lemmas: frozenset[str], timexes: Callable[[], TimexIndex]
-) -> list[dict[str, Any]]:
+) -> list[Listed]:
     """ "X jest członkiem Y", "członkami Y są A, B i C", "państwa członkowskie Y: A, B"."""
     doc, lex, i = view.doc, view.lex, token.i
-    found: list[dict[str, Any]] = []
+    found: list[Listed] = []
     # "X jest członkiem Y", "członkami Y są A, B i C", "członkowie Y: A, B i C",
     # "państwa członkowskie Y: A, B"
     is_member_noun = bool(lemmas & lex.member_nouns)
@@ -300,16 +310,15 @@ def _membership_noun(
         return []
     hi_tok = _clause_end(view, obj.end, sent)
     time = _time_near(view, timexes, lo, doc[hi_tok - 1].idx + len(doc[hi_tok - 1].text))
-    hi_char = max(obj.end_char, subjects[-1].end_char, time["end"] if time else 0)
+    hi_char = max(obj.end_char, subjects[-1].end_char, time.end if time else 0)
     for subject in subjects:
         found.append(_relation(view, subject, obj, lo, hi_char, time, None))
     return found
 
 
-def find_memberships(doc: Doc, timexes: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Contract ``relations`` items {"subject": {"start","end","text"}, "predicate": "member_of",
-    "object": {"start","end","text"}, "start", "end", "evidence": "list"|"phrase", "time",
-    "time_text"}. ``timexes`` (from ``find_timexes``) give the time of explicit phrases ("wstąpiła
+def find_memberships(doc: Doc, timexes: Sequence[Timex] | None = None) -> list[Listed]:
+    """The ``member_of`` relations lists and phrases state, one per (subject, object, evidence),
+    in text order. ``timexes`` (from ``find_timexes``) give the time of explicit phrases ("wstąpiła
     do UE w 2004 roku"); without them they are found here with no document date, so only
     absolute dates resolve."""
     view = _View(doc)
@@ -325,9 +334,9 @@ def find_memberships(doc: Doc, timexes: list[dict[str, Any]] | None = None) -> l
     found = _bracket_lists(view) + _phrases(view, timexes_of)
     # one relation per (subject, object) evidence pair, in text order
     seen: set[tuple[int, int, int]] = set()
-    unique: list[dict[str, Any]] = []
-    for rel in sorted(found, key=lambda r: (r["start"], r["subject"]["start"])):
-        key = (rel["subject"]["start"], rel["object"]["start"], rel["start"])
+    unique: list[Listed] = []
+    for rel in sorted(found, key=lambda r: (r.start, r.subject.start or 0)):
+        key = (rel.subject.start or 0, rel.object.start or 0, rel.start)
         if key not in seen:
             seen.add(key)
             unique.append(rel)

@@ -6,6 +6,8 @@ from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from kronika.model import QuoteKind
+
 
 @dataclass
 class Attribution:
@@ -21,10 +23,10 @@ class Attribution:
 
 
 @dataclass
-class Quote:
+class Detected:
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     attribution: Attribution
     #: Where the attribution stands: zero subjects resolve to speakers found before this point.
     anchor: int
@@ -35,19 +37,19 @@ class QuoteIndex:
     """Quotations by position: asking whether a character or a range meets one of them looks at
     the quotations near it, not at all of them (a long document holds thousands)."""
 
-    def __init__(self, quotes: Iterable[Quote] = ()) -> None:
+    def __init__(self, quotes: Iterable[Detected] = ()) -> None:
         self._items: list[tuple[int, int, int]] = []  # (start, order, end)
-        self._quotes: list[Quote] = []
+        self._quotes: list[Detected] = []
         self._longest = 0
         for quote in quotes:
             self.add(quote)
 
-    def add(self, quote: Quote) -> None:
+    def add(self, quote: Detected) -> None:
         insort(self._items, (quote.start, len(self._quotes), quote.end))
         self._quotes.append(quote)
         self._longest = max(self._longest, quote.end - quote.start)
 
-    def near(self, lo: int, hi: int) -> Iterator[Quote]:
+    def near(self, lo: int, hi: int) -> Iterator[Detected]:
         """Every quotation with start <= ``hi`` and end >= ``lo`` (callers test exactly)."""
         k = bisect_right(self._items, (hi, len(self._quotes), hi))
         floor = lo - self._longest
