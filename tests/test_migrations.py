@@ -12,7 +12,7 @@ import pytest
 
 from kronika.errors import StoreError
 from kronika.resolve.entities import entity_id
-from kronika.store import Store, migrations
+from kronika.store import Store, browse, migrations
 from kronika.store.migrations import CURRENT_VERSION, MIGRATIONS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -156,3 +156,21 @@ def test_migration_eight_packs_rows_and_indexes_the_stored_text(tmp_path: Path) 
     assert kinds == {"blob"}
     db.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
     db.close()
+
+
+def test_migration_nine_lists_each_entitys_documents_by_date(tmp_path: Path) -> None:
+    path = v1_database(tmp_path / "old.db")
+    with Store(path) as store:
+        rows = store.db.execute(
+            "SELECT entity_id, date, doc_id, mentions FROM entity_documents"
+        ).fetchall()
+        counted = store.db.execute(
+            "SELECT m.entity_id, coalesce(d.date, ''), m.doc_id, count(*) FROM mentions m "
+            "JOIN documents d ON d.id = m.doc_id "
+            "WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id, m.doc_id"
+        ).fetchall()
+        # the fixture has no relations nor events: every row is an entity's mentions in a document
+        assert sorted(rows) == sorted(counted) and rows
+        (kreml,) = store.find_entities(["Kreml"])
+        assert browse.mentions_by_month(store.db, kreml) == [("2021-10", 1)]
+        assert [d.id for d in browse.entity_documents(store.db, kreml)] == ["99e093bbdc6a2574"]

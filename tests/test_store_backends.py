@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import postgres_server as pg_server
+import psycopg
 import pytest
 
 import kronika
@@ -345,3 +346,23 @@ def test_the_web_app_serves_a_postgres_database(both: tuple[str, str]) -> None:
             assert client.get("/api/search", params={"q": query}).status_code == 200
         (entity, *_) = client.get("/api/entities", params={"name": "Łukaszenko"}).json()
         assert client.get(f"/entity/{entity['id']}").status_code == 200
+
+
+def test_a_postgres_database_of_version_eight_is_upgraded(
+    both: tuple[str, str], postgres_server: str
+) -> None:
+    sqlite_db, _url = both
+    url = pg_server.new_database(postgres_server)
+    with kronika.open_db(sqlite_db) as source, open_store(url) as target:
+        copy_documents(source, target, batch_size=5)
+        expected = sorted(source.db.execute("SELECT * FROM entity_documents"))
+    # as schema_postgres.sql made it before migration 9
+    with psycopg.connect(url, autocommit=True) as raw:
+        raw.execute("DROP TABLE entity_documents")
+        raw.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 8.*opening it for writing"):
+        kronika.open_db(url)
+    with kronika.open_db(url, readonly=False) as store:
+        assert sorted(map(tuple, store.db.execute("SELECT * FROM entity_documents"))) == expected
+    with kronika.open_db(url) as store:
+        assert store.db.execute("SELECT value FROM meta").fetchall() == [("9",)]

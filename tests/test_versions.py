@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import kronika
+from kronika.store import migrations
 
 PAGE = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Most na Niemnie</title>
 <link rel="canonical" href="https://kurier.example/most">
@@ -32,3 +35,30 @@ def test_the_latest_version_is_shown_and_both_are_kept(tmp_path: Path) -> None:
         assert len(every) == 2 and {r["url"] for r in every} == {"https://kurier.example/most"}
         assert [hit.sentence for hit in kronika.search(store, "rozstrzygnął")]
         assert kronika.search(store, "ogłosił") == []
+
+
+def _entity_documents(store: kronika.Store) -> list[tuple[str, ...]]:
+    return store.db.execute("SELECT * FROM entity_documents ORDER BY 1, 2, 3").fetchall()
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_each_entitys_documents_are_its_current_versions(
+    tmp_path: Path, order: tuple[int, int, int]
+) -> None:
+    texts = [FIRST, SECOND, SECOND.replace("kolejowego", "pieszego")]
+    pages = []
+    for number in order:
+        page = tmp_path / f"most-{number}.html"
+        page.write_text(PAGE.format(date=f"2024-04-0{number + 2}", text=texts[number]), "utf-8")
+        pages.append(page)
+    db = tmp_path / "wersje.db"
+    for page in pages:
+        kronika.build([str(page)], db, ner="rules")
+    with kronika.open_db(db, readonly=False) as store:
+        (current,) = store.export()
+        kept = _entity_documents(store)
+        assert kept and {doc_id for _entity, _date, doc_id, _count in kept} == {current["id"]}
+        # what the store kept document by document is what migration 9 makes from all of them
+        store.db.execute("DELETE FROM entity_documents")
+        store.db.execute(migrations.ENTITY_DOCUMENTS_BACKFILL)
+        assert _entity_documents(store) == kept

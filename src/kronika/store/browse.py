@@ -85,10 +85,8 @@ def entity_row(db: sqlite3.Connection, entity_id: str) -> EntityRow | None:
 def mentions_by_month(db: sqlite3.Connection, entity_id: str) -> list[tuple[str, int]]:
     """(YYYY-MM, mentions) for the dated documents that mention the entity, oldest first."""
     rows = db.execute(
-        "SELECT substr(d.date, 1, 7) AS month, count(*) FROM mentions m "
-        "JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL "
-        "WHERE m.entity_id = ? AND d.date IS NOT NULL "
-        "GROUP BY month ORDER BY month",
+        "SELECT substr(date, 1, 7) AS month, sum(mentions) FROM entity_documents "
+        "WHERE entity_id = ? AND date != '' AND mentions > 0 GROUP BY month ORDER BY month",
         (entity_id,),
     )
     return [(month, int(count)) for month, count in rows]
@@ -97,10 +95,12 @@ def mentions_by_month(db: sqlite3.Connection, entity_id: str) -> list[tuple[str,
 def entity_documents(
     db: sqlite3.Connection, entity_id: str, *, limit: int = 20, offset: int = 0
 ) -> list[DocumentRow]:
+    # the entity's documents latest first, read in the order of entity_documents' key
     rows = db.execute(
-        "SELECT d.id, d.source, d.title, d.date, d.url, substr(d.text, 1, 200) FROM documents d "
-        "WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?) AND d.replaced_by IS NULL "
-        "ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT ? OFFSET ?",
+        "SELECT d.id, d.source, d.title, d.date, d.url, substr(d.text, 1, 200) "
+        "FROM (SELECT doc_id, date FROM entity_documents WHERE entity_id = ? AND mentions > 0 "
+        "ORDER BY date DESC, doc_id LIMIT ? OFFSET ?) e JOIN documents d ON d.id = e.doc_id "
+        "ORDER BY e.date DESC, e.doc_id",
         (entity_id, limit, offset),
     )
     return [DocumentRow(*row) for row in rows]
@@ -119,10 +119,8 @@ def co_occurring(
     rows = db.execute(
         f"""
         WITH docs AS (
-            SELECT d.id FROM documents d
-            WHERE d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?1)
-              AND d.replaced_by IS NULL
-            ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT {NEIGHBOUR_DOCUMENTS}
+            SELECT doc_id AS id FROM entity_documents WHERE entity_id = ?1 AND mentions > 0
+            ORDER BY date DESC, doc_id LIMIT {NEIGHBOUR_DOCUMENTS}
         ),
         own AS (
             SELECT DISTINCT s.rowid AS sentence, s.doc_id, s.start, s."end"

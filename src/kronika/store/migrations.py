@@ -155,6 +155,35 @@ def _compact(db: sqlite3.Connection) -> None:
     db.execute("DROP INDEX mentions_lemma")
 
 
+#: what migration 9 creates; the store keeps it as documents are added and replaced
+ENTITY_DOCUMENTS = (
+    "CREATE TABLE entity_documents (entity_id TEXT NOT NULL, date TEXT NOT NULL, "
+    "doc_id TEXT NOT NULL, mentions INTEGER NOT NULL, "
+    "PRIMARY KEY (entity_id, date DESC, doc_id)) WITHOUT ROWID"
+)
+
+
+#: migration 9's rows for the documents stored before it (its PostgreSQL twin runs it too)
+ENTITY_DOCUMENTS_BACKFILL = (
+    "INSERT INTO entity_documents SELECT p.entity_id, coalesce(d.date, ''), p.doc_id, "
+    "sum(p.mentions) FROM (SELECT entity_id, doc_id, 1 AS mentions FROM mentions "
+    "WHERE entity_id IS NOT NULL UNION ALL SELECT subject, doc_id, 0 FROM relations "
+    "UNION ALL SELECT object, doc_id, 0 FROM relations WHERE object IS NOT NULL "
+    "UNION ALL SELECT ep.entity_id, e.doc_id, 0 FROM event_parties ep "
+    "JOIN events e ON e.rowid = ep.event) p "
+    "JOIN documents d ON d.id = p.doc_id AND d.replaced_by IS NULL "
+    "GROUP BY p.entity_id, p.doc_id, d.date"
+)
+
+
+def _entity_documents(db: sqlite3.Connection) -> None:
+    # each entity's current documents, latest first, with its mentions in each ('' for an
+    # undated one): a page of an entity named in a third of a million articles reads its latest
+    # documents and months from one index instead of sorting every mention by date
+    db.execute(ENTITY_DOCUMENTS)
+    db.execute(ENTITY_DOCUMENTS_BACKFILL)
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
@@ -177,6 +206,11 @@ MIGRATIONS = (
         8,
         "smaller: full-text index over the stored text, rows' JSON packed, entity_lemmas",
         _compact,
+    ),
+    Migration(
+        9,
+        "entity_documents: each entity's current documents by date, with its mentions",
+        _entity_documents,
     ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -32,7 +32,7 @@ from kronika.store.queries import LemmaQuery, QueryError, like_literal, shown
 from kronika.store.sqlite import SearchHit, Store
 
 #: the schema version schema_postgres.sql makes: the SQLite migrations' version it mirrors
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: kronika's advisory lock (the bytes of "kronika"): one writer at a time in a database
 WRITE_LOCK = 0x6B726F6E696B61
 #: the SQLite tables that PostgreSQL's text search replaces, and the column that does
@@ -73,12 +73,25 @@ class PostgresStore(Store):
             if version == 0:
                 self._create()
                 version = SCHEMA_VERSION
+            elif version == 8:
+                self._upgrade_from_8()
+                version = SCHEMA_VERSION
         self._check(version)
 
     def _create(self) -> None:
         script = resources.files("kronika.store").joinpath("schema_postgres.sql").read_text("utf-8")
         self.connection.raw.execute(script.encode())
         self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _upgrade_from_8(self) -> None:
+        """Migration 9 (``entity_documents``) on a database made by schema_postgres.sql at 8."""
+        script = resources.files("kronika.store").joinpath("schema_postgres.sql").read_text("utf-8")
+        table = script[script.index("CREATE TABLE entity_documents") :]
+        self.connection.raw.execute(table.encode())
+        self.db.execute(migrations.ENTITY_DOCUMENTS_BACKFILL)
+        self.db.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+        )
 
     def _version(self) -> int:
         """The database's schema version, 0 for a database without tables."""
@@ -115,6 +128,12 @@ class PostgresStore(Store):
             raise StoreError(
                 f"{self.path}: made by a newer kronika (schema version {version}; this one reads "
                 f"up to {SCHEMA_VERSION}); upgrade kronika to read it"
+            )
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: a kronika database of schema version {version}, this kronika reads "
+                f"version {SCHEMA_VERSION}; upgrade it in place by opening it for writing once "
+                "(rerun `kronika build` with its sources: stored documents are skipped)"
             )
         found = self.tables()
         for table, columns in expected_tables().items():

@@ -132,3 +132,13 @@ CREATE TABLE facts (
     data BYTEA NOT NULL
 );
 CREATE INDEX facts_doc ON facts (doc_id, start);
+
+-- each entity's current documents, latest first ('' for an undated one), with its mentions
+CREATE TABLE entity_documents (
+    entity_id TEXT COLLATE "C" NOT NULL,
+    date TEXT COLLATE "C" NOT NULL,
+    doc_id TEXT COLLATE "C" NOT NULL,
+    mentions INTEGER NOT NULL
+);
+-- SQLite's key (entity_id, date DESC, doc_id): one index, read forwards by an entity's page
+CREATE UNIQUE INDEX entity_documents_key ON entity_documents (entity_id, date DESC, doc_id);

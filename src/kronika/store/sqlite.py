@@ -165,12 +165,14 @@ class Store:
         )
         if cursor.rowcount == 0:
             return 0
-        if record["url"]:
-            self._new_version(doc_id, record["url"], record["date"])
+        url = record["url"]
+        current = self._new_version(doc_id, url, record["date"]) if url else True
         self._add_sentences(doc_id, record, analysis.sentence_lemmas)
         self._add_entities(record)
-        self._add_mentions(doc_id, record)
+        named = self._add_mentions(doc_id, record)
         self._add_rows(doc_id, record)
+        if current:
+            self._add_entity_documents(doc_id, record, named)
         return 1
 
     def _add_sentences(self, doc_id: str, record: dict[str, Any], lemmas_of: Sequence[str]) -> None:
@@ -203,7 +205,8 @@ class Store:
                 [(entity["id"], alias) for alias in (entity["name"], *entity["aliases"])],
             )
 
-    def _add_mentions(self, doc_id: str, record: dict[str, Any]) -> None:
+    def _add_mentions(self, doc_id: str, record: dict[str, Any]) -> Counter[str]:
+        """The document's mentions; how many of them name each entity."""
         # the first mention of each span is stored (the table's key), and only those counted
         spans: dict[tuple[int, int], dict[str, Any]] = {}
         for mention in record["mentions"]:
@@ -236,6 +239,7 @@ class Store:
             "INSERT OR IGNORE INTO entity_lemmas VALUES (?, ?)",
             sorted({(m["lemma"], m["entity"]) for m in spans.values() if m["entity"]}),
         )
+        return named
 
     def _add_rows(self, doc_id: str, record: dict[str, Any]) -> None:
         """Timexes, quotes, relations, events and facts: their columns, and the whole row."""
@@ -257,15 +261,31 @@ class Store:
                         [(cursor.lastrowid, party) for party in sorted(parties)],
                     )
 
-    def _new_version(self, doc_id: str, url: str, date: str | None) -> None:
+    def _add_entity_documents(
+        self, doc_id: str, record: dict[str, Any], named: Counter[str]
+    ) -> None:
+        """The document in each entity's documents (``entity_documents``): the entities it
+        mentions, with how often, and those its relations and events hold without a mention."""
+        others = {r["subject"] for r in record.get("relations", [])}
+        others |= {r["object"] for r in record.get("relations", []) if r.get("object")}
+        for event in record.get("events", []):
+            others |= {*event.get("participants", ()), event.get("place")} - {None}
+        date = record["date"] or ""
+        self.db.executemany(
+            "INSERT INTO entity_documents VALUES (?, ?, ?, ?)",
+            [(ident, date, doc_id, named.get(ident, 0)) for ident in sorted(set(named) | others)],
+        )
+
+    def _new_version(self, doc_id: str, url: str, date: str | None) -> bool:
         """Another text of a URL already stored: the later one (by date, else the one added
-        last, as a page fetched again) is the document's current version; both are kept."""
+        last, as a page fetched again) is the document's current version; both are kept.
+        Whether ``doc_id`` is the current version."""
         row = self.db.execute(
             "SELECT id, date FROM documents WHERE url = ? AND id != ? AND replaced_by IS NULL",
             (url, doc_id),
         ).fetchone()
         if row is None:
-            return
+            return True
         current, current_date = row
         newer, older = (
             (doc_id, current) if (date or "") >= (current_date or "") else (current, doc_id)
@@ -274,6 +294,17 @@ class Store:
             "UPDATE documents SET replaced_by = ? WHERE id = ? OR replaced_by = ?",
             (newer, older, older),
         )
+        if older == current:
+            # by the table's key, not a scan: the entities of the replaced text, at its date
+            self.db.execute(
+                "DELETE FROM entity_documents WHERE doc_id = ?1 AND date = ?2 AND entity_id IN "
+                "(SELECT entity_id FROM mentions WHERE doc_id = ?1 UNION SELECT subject FROM "
+                "relations WHERE doc_id = ?1 UNION SELECT object FROM relations WHERE doc_id = ?1 "
+                "UNION SELECT p.entity_id FROM event_parties p JOIN events e ON e.rowid = p.event "
+                "WHERE e.doc_id = ?1)",
+                (current, current_date or ""),
+            )
+        return newer == doc_id
 
     # --- reading -------------------------------------------------------------------------------
 
