@@ -305,22 +305,6 @@ def compose(index: int, seed: int, pool: Names) -> Analysis:
     )
 
 
-#: Indexes the store's schema lacks: without them each document's quotes, relations, events
-#: and facts are found by scanning the whole table, and an export takes time quadratic in the
-#: documents (33 ms a document at 10k, against 6 ms at 1k). Added to the benchmark's own
-#: databases unless --store-as-is; the store should have them (reported to the store's owner).
-DOC_INDEXES = tuple(
-    f"CREATE INDEX IF NOT EXISTS {table}_doc_bench ON {table} (doc_id, start)"
-    for table in ("quotes", "relations", "events", "facts")
-)
-
-
-def add_doc_indexes(path: Path) -> None:
-    with Store(path) as store:
-        for statement in DOC_INDEXES:
-            store.db.execute(statement)
-
-
 def make_db(path: Path, count: int, seed: int, batch: int = 1000) -> None:
     pool = names()
     with Store(path) as store:
@@ -358,9 +342,7 @@ def measure(format_name: str, db: Path, out: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def run(
-    sizes: list[int], formats: list[str], seed: int, work: Path, *, indexes: bool = True
-) -> Iterator[str]:
+def run(sizes: list[int], formats: list[str], seed: int, work: Path) -> Iterator[str]:
     from kronika.export import FORMATS
 
     work.mkdir(parents=True, exist_ok=True)
@@ -371,8 +353,6 @@ def run(
             started = time.perf_counter()
             make_db(db, size, seed)
             yield f"{size:>9}  (made the database in {time.perf_counter() - started:.1f} s)"
-        if indexes:
-            add_doc_indexes(db)
         for name in formats:
             suffix = "" if FORMATS.get(name) is None or FORMATS[name].folder else f".{name}"
             seconds, peak = measure(name, db, work / f"out-{size}-{name}{suffix}")
@@ -390,13 +370,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="all", help="comma-separated, or all")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", type=Path, default=Path("export-scale"))
-    parser.add_argument(
-        "--store-as-is", action="store_true", help="do not add the per-document indexes"
-    )
     args = parser.parse_args(argv)
     formats = ["read", *FORMATS] if args.formats == "all" else args.formats.split(",")
     sizes = [int(size) for size in args.sizes.split(",")]
-    for line in run(sizes, formats, args.seed, args.work, indexes=not args.store_as_is):
+    for line in run(sizes, formats, args.seed, args.work):
         print(line, flush=True)
     return 0
 

@@ -119,7 +119,7 @@ def add_cost(db: Path, count: int, seed: int) -> tuple[float, float]:
 #: (entities, their aliases and lemmas) once.
 PER_DOCUMENT = (
     "documents", "sentences", "mentions", "timexes", "quotes", "relations", "events", "facts",
-    "event_parties",
+    "event_parties", "entity_documents",
 )  # fmt: skip
 
 
@@ -130,11 +130,13 @@ def _copied_columns(db: sqlite3.Connection, table: str, copy: int, offset: int) 
         "id": f"id || {suffix}",
         "doc_id": f"doc_id || {suffix}",
         "event": f"event + {offset}",
+        "rowid": f"rowid + {offset}",
     }
-    picked = [shifted.get(column, f'"{column}"') for column in columns]
-    if table not in ("documents", "mentions", "event_parties"):  # tables with a rowid
+    # a rowid of its own (sentences declares it as a column), else SQLite's implicit one
+    without_rowid = ("documents", "mentions", "event_parties", "entity_documents")
+    if table not in without_rowid and "rowid" not in columns:
         columns.insert(0, "rowid")
-        picked.insert(0, f"rowid + {offset}")
+    picked = [shifted.get(column, f'"{column}"') for column in columns]
     return f"({', '.join(chr(34) + c + chr(34) for c in columns)}) SELECT {', '.join(picked)}"
 
 

@@ -496,7 +496,8 @@ class Store:
             marks = ", ".join("?" * len(about))
             # the documents naming the entity first (an index), then the quotation's own words
             conditions.append(
-                f"q.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id IN ({marks})) AND "
+                f"q.doc_id IN (SELECT doc_id FROM entity_documents WHERE entity_id IN ({marks}) "
+                "AND mentions > 0) AND "
                 "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.start >= q.start"
                 f' AND m."end" <= q."end" AND m.entity_id IN ({marks}))'
             )
