@@ -119,7 +119,7 @@ def add_cost(db: Path, count: int, seed: int) -> tuple[float, float]:
 #: (entities, their aliases and lemmas) once.
 PER_DOCUMENT = (
     "documents", "sentences", "mentions", "timexes", "quotes", "relations", "events", "facts",
-    "event_parties", "entity_documents",
+    "event_parties", "entity_documents", "quoted_entities",
 )  # fmt: skip
 
 
@@ -131,9 +131,16 @@ def _copied_columns(db: sqlite3.Connection, table: str, copy: int, offset: int) 
         "doc_id": f"doc_id || {suffix}",
         "event": f"event + {offset}",
         "rowid": f"rowid + {offset}",
+        "quote": f"quote + {offset}",
     }
     # a rowid of its own (sentences declares it as a column), else SQLite's implicit one
-    without_rowid = ("documents", "mentions", "event_parties", "entity_documents")
+    without_rowid = (
+        "documents",
+        "mentions",
+        "event_parties",
+        "entity_documents",
+        "quoted_entities",
+    )
     if table not in without_rowid and "rowid" not in columns:
         columns.insert(0, "rowid")
     picked = [shifted.get(column, f'"{column}"') for column in columns]

@@ -356,13 +356,44 @@ def test_a_postgres_database_of_version_eight_is_upgraded(
     with kronika.open_db(sqlite_db) as source, open_store(url) as target:
         copy_documents(source, target, batch_size=5)
         expected = sorted(source.db.execute("SELECT * FROM entity_documents"))
-    # as schema_postgres.sql made it before migration 9
+        # as schema_postgres.sql made it before migration 9
+        expected_quoted = sorted(source.db.execute("SELECT * FROM quoted_entities"))
     with psycopg.connect(url, autocommit=True) as raw:
-        raw.execute("DROP TABLE entity_documents")
+        raw.execute("DROP TABLE entity_documents, quoted_entities")
         raw.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 8.*opening it for writing"):
         kronika.open_db(url)
     with kronika.open_db(url, readonly=False) as store:
         assert sorted(map(tuple, store.db.execute("SELECT * FROM entity_documents"))) == expected
+        quoted = sorted(map(tuple, store.db.execute("SELECT * FROM quoted_entities")))
+        # the quotes' rowids are PostgreSQL's own: the rest of each row is SQLite's
+        assert [row[:5] for row in quoted] == [row[:5] for row in expected_quoted] != []
     with kronika.open_db(url) as store:
-        assert store.db.execute("SELECT value FROM meta").fetchall() == [("9",)]
+        assert store.db.execute("SELECT value FROM meta").fetchall() == [("10",)]
+
+
+def test_quotations_about_an_entity_are_those_whose_words_name_it(both: tuple[str, str]) -> None:
+    for target in both:
+        with kronika.open_db(target) as store:
+            records = list(store.export())
+            expected: dict[str, list[tuple[bool, str, str, int]]] = {}
+            for record in records:
+                for quote in record["quotes"]:
+                    named = {
+                        m["entity"]
+                        for m in record["mentions"]
+                        if m["entity"] and quote["start"] <= m["start"] and m["end"] <= quote["end"]
+                    }
+                    time = quote.get("time") or ""
+                    for ident in named:
+                        key = (not time, time, record["id"], quote["start"])
+                        expected.setdefault(ident, []).append(key)
+            assert sum(map(len, expected.values())) >= 5
+            for ident, keys in expected.items():
+                found = store.quotes(about=[ident])
+                assert [(q["doc_id"], q["start"]) for q in found] == [
+                    (doc_id, start) for *_, doc_id, start in sorted(keys)
+                ], ident
+                # a page of them is the same list cut
+                page = store.quotes(about=[ident], limit=2, offset=1)
+                assert [q["start"] for q in page] == [q["start"] for q in found[1:3]]

@@ -13,7 +13,8 @@ PAGE = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Most
 <link rel="canonical" href="https://kurier.example/most">
 <meta property="article:published_time" content="{date}"></head><body>
 <nav><a href="/">Start</a></nav><article><h1>Most na Niemnie</h1>
-<p>{text}</p><p>Budowa ma kosztować kilkaset milionów euro i potrwać trzy lata.</p></article>
+<p>{text}</p><p>„Litwa czeka na ten most od lat” – powiedział burmistrz Kowna.</p>
+<p>Budowa ma kosztować kilkaset milionów euro i potrwać trzy lata.</p></article>
 </body></html>"""
 
 FIRST = "W Kownie samorząd ogłosił przetarg na budowę nowego mostu drogowego na Niemnie."
@@ -41,6 +42,10 @@ def _entity_documents(store: kronika.Store) -> list[tuple[str, ...]]:
     return store.db.execute("SELECT * FROM entity_documents ORDER BY 1, 2, 3").fetchall()
 
 
+def _quoted_entities(store: kronika.Store) -> list[tuple[str, ...]]:
+    return store.db.execute("SELECT * FROM quoted_entities ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
+
+
 @pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
 def test_each_entitys_documents_are_its_current_versions(
     tmp_path: Path, order: tuple[int, int, int]
@@ -56,9 +61,13 @@ def test_each_entitys_documents_are_its_current_versions(
         kronika.build([str(page)], db, ner="rules")
     with kronika.open_db(db, readonly=False) as store:
         (current,) = store.export()
-        kept = _entity_documents(store)
+        kept, quoted = _entity_documents(store), _quoted_entities(store)
         assert kept and {doc_id for _entity, _date, doc_id, _count in kept} == {current["id"]}
-        # what the store kept document by document is what migration 9 makes from all of them
+        assert quoted and {row[3] for row in quoted} == {current["id"]}
+        # what the store kept document by document is what migrations 9 and 10 make of them all
         store.db.execute("DELETE FROM entity_documents")
         store.db.execute(migrations.ENTITY_DOCUMENTS_BACKFILL)
         assert _entity_documents(store) == kept
+        store.db.execute("DROP TABLE quoted_entities")
+        migrations.MIGRATIONS[9].apply(store.db)
+        assert _quoted_entities(store) == quoted

@@ -32,7 +32,7 @@ from kronika.store.queries import LemmaQuery, QueryError, like_literal, shown
 from kronika.store.sqlite import SearchHit, Store
 
 #: the schema version schema_postgres.sql makes: the SQLite migrations' version it mirrors
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: kronika's advisory lock (the bytes of "kronika"): one writer at a time in a database
 WRITE_LOCK = 0x6B726F6E696B61
 #: the SQLite tables that PostgreSQL's text search replaces, and the column that does
@@ -73,8 +73,8 @@ class PostgresStore(Store):
             if version == 0:
                 self._create()
                 version = SCHEMA_VERSION
-            elif version == 8:
-                self._upgrade_from_8()
+            elif 8 <= version < SCHEMA_VERSION:
+                self._upgrade(version)
                 version = SCHEMA_VERSION
         self._check(version)
 
@@ -83,12 +83,20 @@ class PostgresStore(Store):
         self.connection.raw.execute(script.encode())
         self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
-    def _upgrade_from_8(self) -> None:
-        """Migration 9 (``entity_documents``) on a database made by schema_postgres.sql at 8."""
+    def _upgrade(self, version: int) -> None:
+        """The migrations after ``version`` on a database schema_postgres.sql made at 8 or
+        later: the tables of the script's sections "since schema N", and their rows."""
         script = resources.files("kronika.store").joinpath("schema_postgres.sql").read_text("utf-8")
-        table = script[script.index("CREATE TABLE entity_documents") :]
-        self.connection.raw.execute(table.encode())
-        self.db.execute(migrations.ENTITY_DOCUMENTS_BACKFILL)
+        current = "q.doc_id IN (SELECT id FROM documents WHERE replaced_by IS NULL)"
+        rows = {
+            9: migrations.ENTITY_DOCUMENTS_BACKFILL,
+            10: "INSERT INTO quoted_entities "
+            + migrations.QUOTED_ENTITY_ROWS.format(where=current),
+        }
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            section = script.split(f"-- since schema {step}:", 1)[1].split("-- since schema")[0]
+            self.connection.raw.execute(section.split("\n", 1)[1].encode())
+            self.db.execute(rows[step])
         self.db.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
         )

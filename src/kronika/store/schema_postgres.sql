@@ -133,7 +133,7 @@ CREATE TABLE facts (
 );
 CREATE INDEX facts_doc ON facts (doc_id, start);
 
--- each entity's current documents, latest first ('' for an undated one), with its mentions
+-- since schema 9: each entity's current documents, latest first ('' for an undated one), with its mentions
 CREATE TABLE entity_documents (
     entity_id TEXT COLLATE "C" NOT NULL,
     date TEXT COLLATE "C" NOT NULL,
@@ -142,3 +142,14 @@ CREATE TABLE entity_documents (
 );
 -- SQLite's key (entity_id, date DESC, doc_id): one index, read forwards by an entity's page
 CREATE UNIQUE INDEX entity_documents_key ON entity_documents (entity_id, date DESC, doc_id);
+
+-- since schema 10: each quotation under each entity its words name, oldest first
+CREATE TABLE quoted_entities (
+    entity_id TEXT COLLATE "C" NOT NULL,
+    undated INTEGER NOT NULL,
+    time TEXT COLLATE "C" NOT NULL,
+    doc_id TEXT COLLATE "C" NOT NULL,
+    start INTEGER NOT NULL,
+    quote BIGINT NOT NULL,
+    PRIMARY KEY (entity_id, undated, time, doc_id, start, quote)
+);

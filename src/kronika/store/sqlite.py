@@ -173,6 +173,11 @@ class Store:
         self._add_rows(doc_id, record)
         if current:
             self._add_entity_documents(doc_id, record, named)
+            self.db.execute(
+                "INSERT INTO quoted_entities "
+                + migrations.QUOTED_ENTITY_ROWS.format(where="q.doc_id = ?"),
+                (doc_id,),
+            )
         return 1
 
     def _add_sentences(self, doc_id: str, record: dict[str, Any], lemmas_of: Sequence[str]) -> None:
@@ -303,6 +308,12 @@ class Store:
                 "UNION SELECT p.entity_id FROM event_parties p JOIN events e ON e.rowid = p.event "
                 "WHERE e.doc_id = ?1)",
                 (current, current_date or ""),
+            )
+            rows = migrations.QUOTED_ENTITY_ROWS.format(where="q.doc_id = ?")
+            self.db.execute(
+                "DELETE FROM quoted_entities "
+                f"WHERE (entity_id, undated, time, doc_id, start, quote) IN ({rows})",
+                (current,),
             )
         return newer == doc_id
 
@@ -489,19 +500,22 @@ class Store:
         """
         conditions: list[str] = []
         parameters: list[str] = []
+        quotes, order = "quotes q", "q.time IS NULL, q.time, q.doc_id, q.start"
+        if about is not None and len(about) == 1:
+            # the entity's quotations in quoted_entities' key order: a page reads that many
+            quotes = "quoted_entities a JOIN quotes q ON q.rowid = a.quote"
+            order = "a.undated, a.time, a.doc_id, a.start, a.quote"
+            conditions.append("a.entity_id = ?")
+            parameters.extend(about)
+        elif about is not None:
+            marks = ", ".join("?" * len(about))
+            conditions.append(
+                f"q.rowid IN (SELECT quote FROM quoted_entities WHERE entity_id IN ({marks}))"
+            )
+            parameters.extend(about)
         if speakers is not None:
             conditions.append(f"q.speaker IN ({', '.join('?' * len(speakers))})")
             parameters.extend(speakers)
-        if about is not None:
-            marks = ", ".join("?" * len(about))
-            # the documents naming the entity first (an index), then the quotation's own words
-            conditions.append(
-                f"q.doc_id IN (SELECT doc_id FROM entity_documents WHERE entity_id IN ({marks}) "
-                "AND mentions > 0) AND "
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.start >= q.start"
-                f' AND m."end" <= q."end" AND m.entity_id IN ({marks}))'
-            )
-            parameters.extend([*about, *about])
         if since is not None:
             # "2022" ≥ "2021-11" compares as text the way dates do, prefix for prefix
             conditions.append("q.time IS NOT NULL AND q.time >= ?")
@@ -512,9 +526,9 @@ class Store:
             SELECT q.doc_id, d.source, q.time, q.data,
                    (SELECT substr(d.text, s.start + 1, s."end" - s.start) FROM sentences s
                     WHERE s.doc_id = q.doc_id AND s."end" > q.start ORDER BY s.idx LIMIT 1)
-            FROM quotes q JOIN documents d ON d.id = q.doc_id AND d.replaced_by IS NULL
+            FROM {quotes} JOIN documents d ON d.id = q.doc_id AND d.replaced_by IS NULL
             WHERE {where}
-            ORDER BY q.time IS NULL, q.time, q.doc_id, q.start
+            ORDER BY {order}
             LIMIT ? OFFSET ?
             """,
             [*parameters, limit, offset],
