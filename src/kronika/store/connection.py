@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,22 @@ def connect(path: str, *, readonly: bool, timeout: float) -> sqlite3.Connection:
 def _writable(path: str) -> bool:
     folder = os.path.dirname(os.path.abspath(path))
     return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def use_wal(db: sqlite3.Connection, timeout: float) -> None:
+    """The database in WAL mode (kept in the file: set once, by its first writer). SQLite
+    answers "locked" to the switch at once, without waiting, while another connection opening
+    the same new file holds a lock: asked again until ``timeout`` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def is_busy(error: sqlite3.Error) -> bool:

@@ -23,7 +23,14 @@ from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 from kronika.errors import StoreError
 from kronika.model import Analysis
 from kronika.store import migrations
-from kronika.store.connection import busy_timeout, connect, is_busy, store_error, transaction
+from kronika.store.connection import (
+    busy_timeout,
+    connect,
+    is_busy,
+    store_error,
+    transaction,
+    use_wal,
+)
 from kronika.store.packed import pack, unpack
 from kronika.store.queries import QueryError, like_literal, shown
 
@@ -104,7 +111,7 @@ class Store:
             migrations.check(self.db, self.path)
             return
         migrations.version_of(self.db, self.path)  # another application's file stays untouched
-        self.db.execute("PRAGMA journal_mode = WAL")
+        use_wal(self.db, self.timeout)
         self.db.execute("PRAGMA synchronous = NORMAL")
         migrations.migrate(self.db, self.path)
 
