@@ -162,7 +162,8 @@ def assertions(
         "any": f"r.rowid IN (SELECT rowid FROM relations WHERE subject IN ({marks}) "
         f"UNION SELECT rowid FROM relations WHERE object IN ({marks}))",
     }[role]
-    params: list[str] = list(entity_ids) * (2 if role == "any" else 1)
+    columns = ("subject", "object") if role == "any" else (role,)
+    params: list[str] = list(entity_ids) * len(columns)
     if predicate is not None:
         where += " AND r.predicate = ?"
         params.append(predicate)
@@ -172,34 +173,24 @@ def assertions(
             WHERE {where}
             ORDER BY d.date IS NULL, d.date DESC, r.doc_id, r.start LIMIT ?
     """
-    counted = {
-        "subject": "SELECT 1 FROM relations WHERE subject = ?1",
-        "object": "SELECT 1 FROM relations WHERE object = ?1",
-        "any": "SELECT 1 FROM relations WHERE subject = ?1 "
-        "UNION ALL SELECT 1 FROM relations WHERE object = ?1",
-    }[role]
-    if predicate is not None:
-        counted = counted.replace("= ?1", "= ?1 AND predicate = ?2")
+    of_predicate = "" if predicate is None else " AND predicate = ?2"
+    counted = " UNION ALL ".join(
+        f"SELECT 1 FROM relations WHERE {c} = ?1{of_predicate}" for c in columns
+    )
+    more = [] if predicate is None else [predicate]
     if (
         latest >= 0
         and len(entity_ids) == 1
-        and _walk_pays(db, entity_ids[0], latest, counted, [] if predicate is None else [predicate])
+        and _walk_pays(db, entity_ids[0], latest, counted, more)
     ):
         # the entity's documents latest first (entity_documents' key), each looked into until
         # ``latest`` statements are found: a page of an entity named in a third of the corpus
-        # does not sort every statement of it
-        ends = {
-            "subject": "r.subject = ?1",
-            "object": "r.object = ?1",
-            "any": "(r.subject = ?1 OR r.object = ?1)",
-        }[role]
-        params = list(entity_ids)
-        if predicate is not None:
-            ends += " AND r.predicate = ?2"
-            params.append(predicate)
+        # does not sort every statement of it (the columns unqualified: relations' own)
+        ends = " OR ".join(f"{c} = ?1" for c in columns)
+        params = [entity_ids[0], *more]
         picked = f"""
             SELECT r.rowid AS id FROM entity_documents e
-            JOIN relations r ON r.doc_id = e.doc_id AND {ends}
+            JOIN relations r ON r.doc_id = e.doc_id AND ({ends}){of_predicate}
             WHERE e.entity_id = ?1
             ORDER BY e.date DESC, e.doc_id, r.start LIMIT ?{len(params) + 1}
         """
@@ -320,16 +311,6 @@ def events(
     """Events (merged by id across documents) with a participant or place among ``entity_ids``,
     of a type, with a time (its own, else the report's document date) between the dates;
     ``reports`` bounds how many reports are read, the latest documents' first (-1: all)."""
-    if (
-        reports >= 0
-        and entity_ids is not None
-        and len(entity_ids) == 1
-        and event_type is None
-        and _walk_pays(
-            db, entity_ids[0], reports, "SELECT 1 FROM event_parties WHERE entity_id = ?1"
-        )
-    ):
-        return _latest_events(db, entity_ids[0], since, until, reports)
     where: list[str] = ["TRUE"]
     params: list[str] = []
     if entity_ids is not None:
@@ -339,39 +320,40 @@ def events(
     if event_type is not None:
         where.append("r.type = ?")
         params.append(event_type)
-    rows = db.execute(
-        f"""
-        SELECT r.data, r.doc_id, d.source, d.date, r.start, r."end",
-               coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
-        FROM events r JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL {_SENTENCE}
+    # each report picked with its document's date ('' undated) and place, latest first
+    picked = f"""
+        SELECT r.rowid AS id, coalesce(d.date, '') AS date, r.doc_id AS doc_id, r.start AS start
+        FROM events r JOIN documents d ON d.id = r.doc_id AND d.replaced_by IS NULL
         WHERE {" AND ".join(where)}
-        ORDER BY d.date IS NULL, d.date DESC, r.doc_id, r.start LIMIT ?
-        """,
-        [*params, reports],
-    )
-    return _event_answers(db, _merged(rows), since, until)
-
-
-def _latest_events(
-    db: sqlite3.Connection, entity_id: str, since: str | None, until: str | None, reports: int
-) -> list[EventAnswer]:
-    """The events of the entity's latest ``reports`` reports, walking its documents latest
-    first (entity_documents' key) instead of sorting every report of it."""
-    rows = db.execute(
-        f"""
-        SELECT r.data, r.doc_id, d.source, d.date, r.start, r."end",
-               coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
-        FROM (
+        ORDER BY date DESC, doc_id, start LIMIT ?
+    """
+    if (
+        reports >= 0
+        and entity_ids is not None
+        and len(entity_ids) == 1
+        and event_type is None
+        and _walk_pays(
+            db, entity_ids[0], reports, "SELECT 1 FROM event_parties WHERE entity_id = ?1"
+        )
+    ):
+        # the entity's documents latest first (entity_documents' key) instead of sorting every
+        # report of it
+        picked = """
             SELECT r.rowid AS id, e.date AS date, e.doc_id AS doc_id, r.start AS start
             FROM entity_documents e JOIN events r ON r.doc_id = e.doc_id
             JOIN event_parties p ON p.event = r.rowid AND p.entity_id = e.entity_id
-            WHERE e.entity_id = ?1
-            ORDER BY e.date DESC, e.doc_id, r.start LIMIT ?2
-        ) picked JOIN events r ON r.rowid = picked.id JOIN documents d ON d.id = r.doc_id
-        {_SENTENCE}
+            WHERE e.entity_id = ?
+            ORDER BY e.date DESC, e.doc_id, r.start LIMIT ?
+        """
+    rows = db.execute(
+        f"""
+        SELECT r.data, r.doc_id, d.source, d.date, r.start, r."end",
+               coalesce(substr(d.text, s.start + 1, s."end" - s.start), '')
+        FROM ({picked}) picked JOIN events r ON r.rowid = picked.id
+        JOIN documents d ON d.id = r.doc_id {_SENTENCE}
         ORDER BY picked.date DESC, picked.doc_id, picked.start
         """,
-        (entity_id, reports),
+        [*params, reports],
     )
     return _event_answers(db, _merged(rows), since, until)
 

@@ -202,12 +202,21 @@ QUOTED_ENTITY_ROWS = (
 )
 
 
+#: migration 10's rows for the documents stored before it
+QUOTED_ENTITIES_BACKFILL = "INSERT INTO quoted_entities " + QUOTED_ENTITY_ROWS.format(
+    where="q.doc_id IN (SELECT id FROM documents WHERE replaced_by IS NULL)"
+)
+
+#: the rows the migrations after 8 derive from the tables before them, by version: the
+#: PostgreSQL store's upgrade runs them too
+BACKFILLS = {9: ENTITY_DOCUMENTS_BACKFILL, 10: QUOTED_ENTITIES_BACKFILL}
+
+
 def _quoted_entities(db: sqlite3.Connection) -> None:
     # the quotations about an entity named in a third of a million articles: a page of them,
     # oldest first, read from one key instead of every quotation of its documents sorted
     db.execute(QUOTED_ENTITIES)
-    current = "q.doc_id IN (SELECT id FROM documents WHERE replaced_by IS NULL)"
-    db.execute("INSERT INTO quoted_entities " + QUOTED_ENTITY_ROWS.format(where=current))
+    db.execute(QUOTED_ENTITIES_BACKFILL)
 
 
 MIGRATIONS = (

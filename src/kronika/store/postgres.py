@@ -87,16 +87,10 @@ class PostgresStore(Store):
         """The migrations after ``version`` on a database schema_postgres.sql made at 8 or
         later: the tables of the script's sections "since schema N", and their rows."""
         script = resources.files("kronika.store").joinpath("schema_postgres.sql").read_text("utf-8")
-        current = "q.doc_id IN (SELECT id FROM documents WHERE replaced_by IS NULL)"
-        rows = {
-            9: migrations.ENTITY_DOCUMENTS_BACKFILL,
-            10: "INSERT INTO quoted_entities "
-            + migrations.QUOTED_ENTITY_ROWS.format(where=current),
-        }
         for step in range(version + 1, SCHEMA_VERSION + 1):
             section = script.split(f"-- since schema {step}:", 1)[1].split("-- since schema")[0]
             self.connection.raw.execute(section.split("\n", 1)[1].encode())
-            self.db.execute(rows[step])
+            self.db.execute(migrations.BACKFILLS[step])
         self.db.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
         )

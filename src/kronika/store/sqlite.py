@@ -79,6 +79,20 @@ class SearchHit:
     end: int
 
 
+#: a document's rows of quoted_entities, from its stored quotes and mentions (``?``: its id)
+_QUOTED_ENTITIES_OF = migrations.QUOTED_ENTITY_ROWS.format(where="q.doc_id = ?")
+
+
+def entity_counts(record: dict[str, Any], named: Counter[str]) -> dict[str, int]:
+    """The document's rows of ``entity_documents``: each entity it names with how many of its
+    stored mentions (``named``) do, and with 0 those its relations and events hold unnamed."""
+    held = {r["subject"] for r in record.get("relations", [])}
+    held |= {r["object"] for r in record.get("relations", []) if r.get("object")}
+    for event in record.get("events", []):
+        held |= {*event.get("participants", ()), event.get("place")} - {None}
+    return {ident: named.get(ident, 0) for ident in sorted(set(named) | held)}
+
+
 class Store:
     """A kronika database; use as a context manager.
 
@@ -179,12 +193,12 @@ class Store:
         named = self._add_mentions(doc_id, record)
         self._add_rows(doc_id, record)
         if current:
-            self._add_entity_documents(doc_id, record, named)
-            self.db.execute(
-                "INSERT INTO quoted_entities "
-                + migrations.QUOTED_ENTITY_ROWS.format(where="q.doc_id = ?"),
-                (doc_id,),
+            date = record["date"] or ""
+            self.db.executemany(
+                "INSERT INTO entity_documents VALUES (?, ?, ?, ?)",
+                [(ident, date, doc_id, n) for ident, n in entity_counts(record, named).items()],
             )
+            self.db.execute(f"INSERT INTO quoted_entities {_QUOTED_ENTITIES_OF}", (doc_id,))
         return 1
 
     def _add_sentences(self, doc_id: str, record: dict[str, Any], lemmas_of: Sequence[str]) -> None:
@@ -273,21 +287,6 @@ class Store:
                         [(cursor.lastrowid, party) for party in sorted(parties)],
                     )
 
-    def _add_entity_documents(
-        self, doc_id: str, record: dict[str, Any], named: Counter[str]
-    ) -> None:
-        """The document in each entity's documents (``entity_documents``): the entities it
-        mentions, with how often, and those its relations and events hold without a mention."""
-        others = {r["subject"] for r in record.get("relations", [])}
-        others |= {r["object"] for r in record.get("relations", []) if r.get("object")}
-        for event in record.get("events", []):
-            others |= {*event.get("participants", ()), event.get("place")} - {None}
-        date = record["date"] or ""
-        self.db.executemany(
-            "INSERT INTO entity_documents VALUES (?, ?, ?, ?)",
-            [(ident, date, doc_id, named.get(ident, 0)) for ident in sorted(set(named) | others)],
-        )
-
     def _new_version(self, doc_id: str, url: str, date: str | None) -> bool:
         """Another text of a URL already stored: the later one (by date, else the one added
         last, as a page fetched again) is the document's current version; both are kept.
@@ -307,19 +306,16 @@ class Store:
             (newer, older, older),
         )
         if older == current:
-            # by the table's key, not a scan: the entities of the replaced text, at its date
-            self.db.execute(
-                "DELETE FROM entity_documents WHERE doc_id = ?1 AND date = ?2 AND entity_id IN "
-                "(SELECT entity_id FROM mentions WHERE doc_id = ?1 UNION SELECT subject FROM "
-                "relations WHERE doc_id = ?1 UNION SELECT object FROM relations WHERE doc_id = ?1 "
-                "UNION SELECT p.entity_id FROM event_parties p JOIN events e ON e.rowid = p.event "
-                "WHERE e.doc_id = ?1)",
-                (current, current_date or ""),
+            # the replaced text's rows, each by its table's key, not a scan
+            replaced = self.record(current)
+            named = Counter(m["entity"] for m in replaced["mentions"] if m["entity"])
+            self.db.executemany(
+                "DELETE FROM entity_documents WHERE entity_id = ? AND date = ? AND doc_id = ?",
+                [(ident, current_date or "", current) for ident in entity_counts(replaced, named)],
             )
-            rows = migrations.QUOTED_ENTITY_ROWS.format(where="q.doc_id = ?")
             self.db.execute(
-                "DELETE FROM quoted_entities "
-                f"WHERE (entity_id, undated, time, doc_id, start, quote) IN ({rows})",
+                "DELETE FROM quoted_entities WHERE (entity_id, undated, time, doc_id, start, "
+                f"quote) IN ({_QUOTED_ENTITIES_OF})",
                 (current,),
             )
         return newer == doc_id
