@@ -25,7 +25,15 @@ from typing import Any
 from kronika.errors import AnalysisError, KronikaError
 from kronika.ingest import Document
 from kronika.model import Analysis
-from kronika.pipeline import BATCH_SIZE, _batch_timeout, _batches, _failed, analyze_batch, load
+from kronika.pipeline import (
+    BATCH_SIZE,
+    _batch_timeout,
+    _batches,
+    _failed,
+    analyze_batch,
+    load,
+    settle_heap,
+)
 
 __all__ = ["ACTOR_NAME", "MAX_TRIES", "NAMESPACE", "analyze_many"]
 
@@ -53,6 +61,7 @@ class _Analyzer:
 
     def __init__(self, ner: str) -> None:
         self._nlp = load(ner)
+        settle_heap()
 
     def analyze(self, documents: list[Document]) -> Result:
         return analyze_batch(documents, self._nlp)

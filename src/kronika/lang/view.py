@@ -11,7 +11,7 @@ one.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -47,7 +47,6 @@ class DocumentView:
         self.doc = doc
         self._derived: dict[str, Any] = {}
         self._reading_lemmas: list[frozenset[str] | None] = [None] * len(doc)
-        self._lowered: list[frozenset[str] | None] = [None] * len(doc)
 
     @classmethod
     def of(cls, doc: Doc) -> DocumentView:
@@ -64,17 +63,22 @@ class DocumentView:
         return doc_text(self.doc)
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """The document's tokens, made once (``doc[i]`` and iterating a Doc make new ones)."""
+        return list(self.doc)
+
+    @cached_property
     def texts(self) -> list[str]:
-        return [token.text for token in self.doc]
+        return [token.text for token in self.tokens]
 
     @cached_property
     def lemmas(self) -> list[str]:
         """The disambiguated lemma of each token."""
-        return [token.lemma_ for token in self.doc]
+        return [token.lemma_ for token in self.tokens]
 
     @cached_property
     def lowers(self) -> list[str]:
-        return [token.lower_ for token in self.doc]
+        return [token.lower_ for token in self.tokens]
 
     @property
     def readings(self) -> Sequence[tuple[Interpretation, ...]]:
@@ -90,11 +94,34 @@ class DocumentView:
 
     def lowered_lemmas_and_form(self, token: Token) -> frozenset[str]:
         """:meth:`reading_lemmas` lowercased, and the lowercased form."""
-        cached = self._lowered[token.i]
-        if cached is None:
-            lowered = {lemma.lower() for lemma in self.reading_lemmas(token)}
-            cached = self._lowered[token.i] = frozenset(lowered | {token.text.lower()})
-        return cached
+        return self.lowered[token.i]
+
+    @cached_property
+    def lowered(self) -> list[frozenset[str]]:
+        """:meth:`lowered_lemmas_and_form` of each token."""
+        result = []
+        for lemma, lower, readings in zip(self.lemmas, self.lowers, self.readings, strict=True):
+            lowered = {reading.lemma.lower() for reading in readings}
+            lowered.add(lemma.lower())
+            lowered.add(lower)
+            result.append(frozenset(lowered))
+        return result
+
+    @cached_property
+    def _lowered_index(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, words in enumerate(self.lowered):
+            for word in words:
+                index.setdefault(word, []).append(i)
+        return index
+
+    def having(self, words: Iterable[str]) -> list[Token]:
+        """The tokens one of whose lowercased lemmas or lowercased form is one of ``words``, in
+        order: an extractor visits the tokens its cue words can start at, not every token."""
+        index = self._lowered_index
+        found = sorted({i for word in words for i in index.get(word, ())})
+        tokens = self.tokens
+        return [tokens[i] for i in found]
 
     def lemmas_and_form(self, token: Token) -> frozenset[str]:
         """:meth:`reading_lemmas` and the lowercased form: for vocabularies that list forms too."""
@@ -104,7 +131,7 @@ class DocumentView:
     def char_token(self) -> list[int]:
         """For each character, the index of the token covering it, or -1 (spaces)."""
         index = [-1] * (len(self.text) + 1)
-        for token in self.doc:
+        for token in self.tokens:
             start, length = token.idx, len(token.text)
             index[start : start + length] = [token.i] * length
         return index
@@ -112,7 +139,7 @@ class DocumentView:
     @cached_property
     def token_ends(self) -> dict[int, int]:
         """Character offset where a token ends → the index after that token."""
-        return {token.idx + len(token.text): token.i + 1 for token in reversed(self.doc)}
+        return {token.idx + len(token.text): token.i + 1 for token in reversed(self.tokens)}
 
     def token_at(self, char: int) -> Token | None:
         """The token covering ``char`` or the first one after it."""
@@ -121,7 +148,7 @@ class DocumentView:
             char += 1
         if char >= n:
             return None
-        return self.doc[index[char]]
+        return self.tokens[index[char]]
 
     def token_before(self, char: int) -> Token | None:
         """The token covering ``char - 1`` or the last one before it."""
@@ -129,18 +156,16 @@ class DocumentView:
         char -= 1
         while char >= 0 and index[char] < 0:
             char -= 1
-        return self.doc[index[char]] if char >= 0 else None
+        return self.tokens[index[char]] if char >= 0 else None
 
     def tokens_until(self, first: int, end_char: int) -> list[Token]:
         """Tokens from index ``first`` that start before ``end_char``."""
-        doc = self.doc
-        tokens = []
-        for i in range(first, len(doc)):
-            token = doc[i]
-            if token.idx >= end_char:
+        tokens, found = self.tokens, []
+        for i in range(first, len(tokens)):
+            if tokens[i].idx >= end_char:
                 break
-            tokens.append(token)
-        return tokens
+            found.append(tokens[i])
+        return found
 
     # --- sentences ----------------------------------------------------------------------------
 

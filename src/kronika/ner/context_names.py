@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kronika.lang.components import doc_readings
+from kronika.lang.view import DocumentView
 from kronika.ner.types import DEFAULT_LABELS, followed_by_legal_form, kind_before
 
 #: The most words a name found this way runs to.
@@ -22,23 +23,24 @@ QUOTES = {"„": "”", "«": "»", '"': '"', "“": "”"}
 
 def _name_word(doc: Doc, i: int) -> bool:
     """A word that continues a name: capitalized, all capitals, or a number ("Nord Stream 2")."""
-    text = doc[i].text
+    text = DocumentView.of(doc).texts[i]
     return bool(text) and (text[:1].isupper() or (text.isdigit() and len(text) <= 4))
 
 
 def _capitalized_run(doc: Doc, start: int, covered: set[int]) -> int:
     """The end of the run of name words from ``start``, none of them in a mention already; a
     number only after a word and only last ("Nord Stream 2")."""
+    tokens = DocumentView.of(doc).tokens
     end = start
     while (
         end < len(doc)
         and end - start < LONGEST
         and end not in covered
         and _name_word(doc, end)
-        and not (doc[end].text.isdigit() and end == start)
+        and not (tokens[end].text.isdigit() and end == start)
     ):
         end += 1
-        if doc[end - 1].text.isdigit() or not doc[end - 1].whitespace_:
+        if tokens[end - 1].text.isdigit() or not tokens[end - 1].whitespace_:
             break
     return end
 
@@ -46,11 +48,12 @@ def _capitalized_run(doc: Doc, start: int, covered: set[int]) -> int:
 def _quoted_run(doc: Doc, start: int, covered: set[int]) -> int:
     """The end of a name in quotation marks opening at ``start`` (the marks excluded), or
     ``start`` when there is none: up to ``LONGEST`` words, the first capitalized."""
-    close = QUOTES.get(doc[start].text)
-    if close is None or start + 1 >= len(doc) or not doc[start + 1].text[:1].isupper():
+    texts = DocumentView.of(doc).texts
+    close = QUOTES.get(texts[start])
+    if close is None or start + 1 >= len(doc) or not texts[start + 1][:1].isupper():
         return start
     for end in range(start + 2, min(start + LONGEST + 2, len(doc))):
-        if doc[end].text == close:
+        if texts[end] == close:
             inside = range(start + 1, end)
             return end if not covered.intersection(inside) else start
     return start
@@ -70,9 +73,9 @@ def context_names(doc: Doc, covered: set[int]) -> list[Span]:
     """Spans of the names the words around them show (see the module docstring), with the
     label of the kind they are; ``covered`` is updated."""
     found: list[Span] = []
-    for token in doc:
-        i = token.i
-        if i in covered or not (token.text[:1].isupper() or token.text in QUOTES):
+    texts = DocumentView.of(doc).texts
+    for i, text in enumerate(texts):
+        if i in covered or not (text[:1].isupper() or text in QUOTES):
             continue
         kind = kind_before(doc, i)
         if kind in ("other", "event", "organization"):
@@ -85,7 +88,7 @@ def context_names(doc: Doc, covered: set[int]) -> list[Span]:
             # the name ends where its legal form begins ("Lufthansa" of "Lufthansa AG")
             end = next((e for e in range(i + 1, run + 1) if followed_by_legal_form(doc, e)), i)
             kind = "organization"
-        if end > start and doc[start].is_alpha:
+        if end > start and DocumentView.of(doc).tokens[start].is_alpha:
             found.append(Span(doc, start, end, label=DEFAULT_LABELS[kind or "other"]))
             covered.update(range(start, end))
     return found

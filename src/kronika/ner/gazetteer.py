@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from kronika.kb import Entry, adjectives, demonyms, load_kb
 from kronika.lang.components import doc_readings
 from kronika.lang.morphology import Interpretation, Morphology, shared_morphology
+from kronika.lang.view import DocumentView
 
 MATCHES_KEY = "kronika.kb_matches"
 
@@ -160,7 +161,7 @@ class Gazetteer:
         """``find`` over a document, computed once and kept on the doc for later components."""
         matches = doc.user_data.get(MATCHES_KEY)
         if matches is None:
-            matches = self.find([t.text for t in doc], doc_readings(doc))
+            matches = self.find(DocumentView.of(doc).texts, doc_readings(doc))
             doc.user_data[MATCHES_KEY] = matches
         return matches
 
@@ -177,7 +178,7 @@ def derived_spans(doc: Doc, covered: set[int]) -> list[Span]:
     adjective_table, demonym_table = adjectives(), demonyms()
     all_readings = doc_readings(doc)
     found = []
-    for token in doc:
+    for token in DocumentView.of(doc).tokens:
         if token.i in covered or not token.is_alpha:
             continue
         if any(

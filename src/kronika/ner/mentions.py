@@ -23,6 +23,7 @@ from kronika.lang.components import doc_readings
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import NameLemmatizer, shared_name_lemmatizer
 from kronika.lang.titles import organization_nouns, person_titles, place_nouns
+from kronika.lang.view import DocumentView
 from kronika.ner.context_names import context_names
 from kronika.ner.gazetteer import (
     Gazetteer,
@@ -185,7 +186,7 @@ def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
 def _name_word(doc: Doc, i: int) -> bool:
     """A capitalized word that can only be a name: SGJP does not know it, or knows it only as a
     proper name ("Pawieł", "Czarniawski"), not as a common word ("Rada")."""
-    token = doc[i]
+    token = DocumentView.of(doc).tokens[i]
     if not (token.is_alpha and token.text[:1].isupper() and token.text[1:2].islower()):
         return False
     return all(not r.known or r.lemma[:1].isupper() for r in doc_readings(doc)[i])
@@ -196,7 +197,7 @@ def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
     is of ("Wicepremier Białorusi Pawieł Czarniawski"), that no detector took: a person."""
     titles = person_titles()
     readings = doc_readings(doc)
-    texts = [t.text for t in doc]
+    texts = DocumentView.of(doc).texts
     places = {s.start: s.end for s in spans if s.label_.startswith("placeName")}
     found: list[Span] = []
     for i in range(len(doc) - 2):
@@ -375,7 +376,7 @@ class MentionsComponent:
         organization it may stand for is named in full in this document or the press means one
         by it ("Unia" → UE); which one it is, is for resolve to say. At a sentence start only a
         word a detector already took for a name (``detected``) counts."""
-        token = doc[i]
+        token = DocumentView.of(doc).tokens[i]
         if not token.text[:1].isupper() or (token.is_sent_start and not detected):
             return ()
         table = short_names()
@@ -426,7 +427,7 @@ class MentionsComponent:
             ):
                 spans.append(Span(doc, match.start, match.end, label=match.entry.label))
                 covered.update(range(match.start, match.end))
-        for token in doc:
+        for token in DocumentView.of(doc).tokens:
             if token.i not in covered and self.short_names_at(doc, token.i):
                 spans.append(Span(doc, token.i, token.i + 1, label="orgName"))
                 covered.add(token.i)
@@ -520,7 +521,7 @@ def repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
             claims[mention.text.lower()][lemma] = mention
     covered = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
-    for token in doc:
+    for token in DocumentView.of(doc).tokens:
         if (
             token.i in covered
             or not token.text[:1].isupper()

@@ -31,6 +31,7 @@ from kronika.lang.titles import (
     place_nouns,
     product_nouns,
 )
+from kronika.lang.view import DocumentView
 from kronika.ner.labels import entity_type
 
 #: What the detector's labels of a name's occurrences are worth together.
@@ -59,9 +60,10 @@ def kind_before(doc: Doc, start: int) -> str | None:
     """The type a lowercase noun right before token ``start`` says the name there has, with at
     most one adjective between ("przewoźnik Ryanair", "linie lotnicze Ryanair", "gazociąg Nord
     Stream"); None without one."""
+    tokens = DocumentView.of(doc).tokens
     for noun in (start - 1, start - 2):
         # the noun may open a sentence ("Gazociąg Nord Stream 2 …")
-        if noun < 0 or not (doc[noun].text[:1].islower() or doc[noun].is_sent_start):
+        if noun < 0 or not (tokens[noun].text[:1].islower() or tokens[noun].is_sent_start):
             return None
         readings = doc_readings(doc)[noun]
         lemmas = {r.lemma for r in readings if r.pos == "subst"}
@@ -83,7 +85,7 @@ _KINDS = (
 
 def followed_by_legal_form(doc: Doc, end: int) -> bool:
     """A company's legal form follows token ``end - 1`` ("Lufthansa" of "Lufthansa AG")."""
-    last = doc[end - 1]
+    last = DocumentView.of(doc).tokens[end - 1]
     return bool(_legal_form()[0].match(doc_text(doc), last.idx + len(last.text)))
 
 

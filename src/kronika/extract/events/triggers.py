@@ -9,6 +9,7 @@ name one event: the first is kept.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from kronika.extract.events.lexicon import Condition, TriggerEntry, lexicon
 from kronika.lang.components import readings
 from kronika.lang.titles import person_titles
+from kronika.lang.view import DocumentView
 from kronika.ner.mentions import MENTIONS_KEY
 
 #: Words between two triggers of one type that still name one event ("podpisano porozumienie").
@@ -42,11 +44,20 @@ class Context:
     mention_starts: dict[int, set[str]]
     #: token indices inside a mention that is not an event's name
     in_names: set[int]
+    #: the tokens with a reading whose lemma the lexicon lists, by index, in order
+    candidates: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
+        tokens = DocumentView.of(doc).tokens
         lemmas = [
-            frozenset({t.lemma_.lower()} | {r.lemma.lower() for r in readings(t)}) for t in doc
+            frozenset({t.lemma_.lower()} | {r.lemma.lower() for r in readings(t)}) for t in tokens
+        ]
+        triggers = lexicon().triggers
+        candidates = [
+            t.i
+            for t in tokens
+            if any(r.lemma in triggers or r.lemma.lower() in triggers for r in readings(t))
         ]
         starts: dict[int, set[str]] = {}
         in_names: set[int] = set()
@@ -54,7 +65,7 @@ class Context:
             starts.setdefault(mention.start, set()).add(mention._.entity_type)
             if mention._.entity_type != "event":
                 in_names.update(range(mention.start, mention.end))
-        return cls(lemmas, starts, in_names)
+        return cls(lemmas, starts, in_names, candidates)
 
 
 def mentions_of(doc: Doc) -> Sequence[Span]:
@@ -115,7 +126,10 @@ def _after_title(i: int, start: int, context: Context) -> bool:
 def find_triggers(doc: Doc, sentence: Span, context: Context) -> list[TriggerMatch]:
     """The triggers of one sentence in text order."""
     found: list[TriggerMatch] = []
-    for token in sentence:
+    tokens, candidates = DocumentView.of(doc).tokens, context.candidates
+    first = bisect_left(candidates, sentence.start)
+    last = bisect_left(candidates, sentence.end)
+    for token in (tokens[i] for i in candidates[first:last]):
         if token.is_punct or token.is_space or token.i in context.in_names:
             continue
         if _in_office(doc, token.i, sentence.start):

@@ -39,7 +39,7 @@ def _indirect_quotes(view: _DocView, taken: QuoteIndex) -> list[Detected]:
     quotes: list[Detected] = []
     placed = QuoteIndex()
     for sent in view.sentences:
-        toks = list(sent)
+        toks = view.base.tokens[sent.start : sent.end]
         for k, t in enumerate(toks):
             low = t.text.lower()
             if taken.inside(t.idx):

@@ -91,7 +91,7 @@ def _colon_quotes(view: _DocView, taken: QuoteIndex) -> list[Detected]:
     (scraping often drops the opening mark and leaves the closing one)."""
     text, lex = view.text, view.lex
     quotes: list[Detected] = []
-    for verb in view.doc:
+    for verb in view.base.having(lex.speech_verbs):
         if not _is_speech_verb(verb, lex) or taken.inside(verb.idx):
             continue
         sent = view.sent_of[verb.i]

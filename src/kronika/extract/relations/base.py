@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kronika.lang.components import doc_text, readings
+from kronika.lang.view import DocumentView
 from kronika.ner.mentions import MENTIONS_KEY
 
 #: Punctuation that closes a clause inside a sentence.
@@ -61,6 +62,7 @@ class View:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.base = DocumentView.of(doc)
         self.text = doc_text(doc)
         self.mentions: list[Span] = (
             sorted(doc.spans[MENTIONS_KEY], key=lambda m: (m.start, -m.end))
@@ -85,19 +87,21 @@ class View:
 
     def clause(self, i: int) -> tuple[int, int]:
         """Token bounds [lo, hi) of the clause around token ``i``."""
-        sent = self.doc[i].sent
+        sent = self.base.sentence_of(i)
+        texts = self.base.texts
         lo = i
-        while lo > sent.start and self.doc[lo - 1].text not in CLAUSE_PUNCT:
+        while lo > sent.start and texts[lo - 1] not in CLAUSE_PUNCT:
             lo -= 1
         hi = i + 1
-        while hi < sent.end and self.doc[hi].text not in CLAUSE_PUNCT:
+        while hi < sent.end and texts[hi] not in CLAUSE_PUNCT:
             hi += 1
         return lo, hi
 
     def chars(self, lo: int, hi: int) -> tuple[int, int]:
         """Character offsets of tokens [lo, hi)."""
-        last = self.doc[hi - 1]
-        return self.doc[lo].idx, last.idx + len(last.text)
+        tokens = self.base.tokens
+        last = tokens[hi - 1]
+        return tokens[lo].idx, last.idx + len(last.text)
 
     def ref(self, mention: Span) -> Ref:
         return Ref(mention.text, mention.start_char, mention.end_char)

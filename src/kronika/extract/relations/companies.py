@@ -33,11 +33,18 @@ PROJECT_TYPES = frozenset({"other", "event", "place", "organization"})
 #: How far the company bought may stand after a takeover noun ("kupienia za 3,9 mld funtów
 #: (4,4 mld euro) firmy bukmacherskiej Ladbrokes Coral przez …").
 TAKEOVER_REACH = 14
+#: The cue words ``_subsidiary`` and ``_partner`` start from (with "spółka" and "współpraca").
+SUBSIDIARY_CUES = ("belong_words", "takeover_verbs", "takeover_nouns", "share_nouns", "owner_nouns")
+PARTNER_CUES = ("finance_words", "coalition_nouns", "partner_nouns", "partner_verbs")
 
 
 def find_companies(view: View) -> list[Found]:
+    subsidiary, partner = cues().sections["subsidiary"], cues().sections["partner"]
+    words = frozenset({"spółka", "współpraca"}).union(
+        *(subsidiary[key] for key in SUBSIDIARY_CUES), *(partner[key] for key in PARTNER_CUES)
+    )
     found: list[Found] = []
-    for token in view.doc:
+    for token in view.base.having(words):
         found += _subsidiary(view, token) or _partner(view, token)
     return found
 

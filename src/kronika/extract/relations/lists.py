@@ -199,7 +199,7 @@ def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[Listed]:
     found: list[Listed] = []
     # the disambiguated lemma is a cheap first filter; the readings decide after it
     triggers = lex.join_verbs | lex.belong_verbs | lex.member_nouns | lex.member_adjectives
-    for token in view.doc:
+    for token in view.base.having(triggers):
         if token.lemma_.lower() not in triggers:
             continue
         sent = view.base.sentence_of(token.i)

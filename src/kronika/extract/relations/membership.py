@@ -43,8 +43,10 @@ COUNTRY_NOUNS = frozenset({"kraj", "państwo"})
 
 def find_memberships_all(view: View, timexes: Sequence[Timex]) -> list[Found]:
     """Every ``member_of`` relation of the document, in text order."""
+    words = cues().sections["membership"]
     found: list[Found] = []
-    for token in view.doc:
+    cue_words = ("join_verbs", "leave_verbs", "lead_out_verbs", "join_nouns", "leave_nouns")
+    for token in view.base.having(frozenset().union(*(words[key] for key in cue_words))):
         found += _by_verb(view, token) or _by_noun(view, token)
     # the phrases read here with their status win over the same pair read without one
     pairs = {(f.subject.start, f.object.start) for f in found if f.object is not None}
@@ -54,7 +56,11 @@ def find_memberships_all(view: View, timexes: Sequence[Timex]) -> list[Found]:
         if f.object is None or (f.subject.start, f.object.start) not in pairs
     ]
     found += _by_event(view) + _person_from(view)
-    found += [f for token in view.doc for f in _membership_change(view, token)]
+    found += [
+        f
+        for token in view.base.having(words["member_nouns"])
+        for f in _membership_change(view, token)
+    ]
     return sorted(found, key=lambda f: (f.start, f.subject.start or 0))
 
 

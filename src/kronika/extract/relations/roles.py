@@ -396,8 +396,8 @@ def _copula_titles(view: View) -> list[Found]:
     copulas = cues().words("roles", "copulas")
     doc = view.doc
     result = []
-    for token in doc:
-        if is_one_of(token, copulas) and token.i + 1 < len(doc):
+    for token in view.base.having(copulas):
+        if token.i + 1 < len(doc):
             result += _title_after_copula(view, token) or _title_before_copula(view, token)
     return result
 

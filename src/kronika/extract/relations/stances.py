@@ -31,8 +31,14 @@ HOLDER_TYPES = frozenset({"country", "organization", "person"})
 
 
 def find_stances(view: View) -> list[Found]:
+    opposition, sanctions = cues().sections["opposition"], cues().sections["sanctions"]
+    words = frozenset().union(
+        *(opposition[key] for key in ("oppose_verbs", "opponent_nouns", "oppose_adjectives")),
+        opposition["oppose_nouns"],
+        sanctions["sanction_nouns"],
+    )
     found: list[Found] = []
-    for token in view.doc:
+    for token in view.base.having(words):
         found += _opposes(view, token) or _sanctions(view, token)
     return found
 
