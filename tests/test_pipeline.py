@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 
 import kronika
 from kronika.ingest import read_sources
-from kronika.pipeline import analyze_document, analyze_many
+from kronika.pipeline import GC_THRESHOLD, analyze_document, analyze_many
 from kronika.schema import validate_record
 
 ARTICLE = (
@@ -157,3 +158,13 @@ def test_an_undated_article_gets_a_date_from_its_evidence(nlp) -> None:
     values = {t["text"]: t["value"] for t in record["timexes"]}
     assert values["W sierpniu"] == "2019-08"
     assert values["12 października"] == "2019-10-12"
+
+
+def test_the_collector_is_given_back_as_it_was_after_a_run(examples_dir: Path) -> None:
+    before = gc.get_threshold()
+    documents = [d for d in read_sources([str(examples_dir)]) if not isinstance(d, Exception)]
+    results = analyze_many(documents[:1])
+    next(results)
+    assert gc.get_threshold()[0] == GC_THRESHOLD and gc.get_freeze_count() > 0
+    list(results)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

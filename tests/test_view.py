@@ -36,6 +36,18 @@ def test_lemma_sets(nlp):
     assert view.lemmas_and_form(first) == view.reading_lemmas(first) | {"ankietowani"}
 
 
+def test_having_finds_the_tokens_of_any_lemma_or_form(nlp):
+    doc = nlp("Radni nie zgodzili się, a burmistrz zgodził się z radnymi. Zgoda przyszła później.")
+    view = DocumentView.of(doc)
+    assert view.tokens == list(doc)
+    words = frozenset({"zgodzić", "radny", "zgoda"})
+    every = [t for t in doc if view.lowered_lemmas_and_form(t) & words]
+    assert view.having(words) == every
+    assert [t.text for t in every] == ["Radni", "zgodzili", "zgodził", "radnymi", "Zgoda"]
+    assert view.having(frozenset({"później"})) == [doc[-2]]  # a form, not only a lemma
+    assert view.having(frozenset({"nieznane"})) == []
+
+
 def test_trims_keep_their_callers_edges():
     text = " – budżet jest napięty. "
     assert text[slice(*trim(text, 0, len(text), CLAUSE_EDGE))] == "budżet jest napięty."
