@@ -99,11 +99,17 @@ class DocumentView:
     @cached_property
     def lowered(self) -> list[frozenset[str]]:
         """:meth:`lowered_lemmas_and_form` of each token."""
+        return [
+            lemmas | {lower} for lemmas, lower in zip(self.lowered_lemmas, self.lowers, strict=True)
+        ]
+
+    @cached_property
+    def lowered_lemmas(self) -> list[frozenset[str]]:
+        """The chosen and every SGJP lemma of each token, lowercased (no form)."""
         result = []
-        for lemma, lower, readings in zip(self.lemmas, self.lowers, self.readings, strict=True):
+        for lemma, readings in zip(self.lemmas, self.readings, strict=True):
             lowered = {reading.lemma.lower() for reading in readings}
             lowered.add(lemma.lower())
-            lowered.add(lower)
             result.append(frozenset(lowered))
         return result
 

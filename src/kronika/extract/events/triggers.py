@@ -49,10 +49,8 @@ class Context:
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
-        tokens = DocumentView.of(doc).tokens
-        lemmas = [
-            frozenset({t.lemma_.lower()} | {r.lemma.lower() for r in readings(t)}) for t in tokens
-        ]
+        view = DocumentView.of(doc)
+        tokens, lemmas = view.tokens, view.lowered_lemmas
         triggers = lexicon().triggers
         candidates = [
             t.i
