@@ -360,6 +360,7 @@ def test_a_postgres_database_of_version_eight_is_upgraded(
         expected_quoted = sorted(source.db.execute("SELECT * FROM quoted_entities"))
     with psycopg.connect(url, autocommit=True) as raw:
         raw.execute("DROP TABLE entity_documents, quoted_entities")
+        raw.execute("CREATE INDEX mentions_entity ON mentions (entity_id)")
         raw.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 8.*opening it for writing"):
         kronika.open_db(url)
@@ -369,7 +370,9 @@ def test_a_postgres_database_of_version_eight_is_upgraded(
         # the quotes' rowids are PostgreSQL's own: the rest of each row is SQLite's
         assert [row[:5] for row in quoted] == [row[:5] for row in expected_quoted] != []
     with kronika.open_db(url) as store:
-        assert store.db.execute("SELECT value FROM meta").fetchall() == [("10",)]
+        assert store.db.execute("SELECT value FROM meta").fetchall() == [("11",)]
+        indexes = store.db.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'mentions'")
+        assert "mentions_entity" not in {name for (name,) in indexes}
 
 
 def test_quotations_about_an_entity_are_those_whose_words_name_it(both: tuple[str, str]) -> None:

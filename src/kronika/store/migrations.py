@@ -219,6 +219,16 @@ def _quoted_entities(db: sqlite3.Connection) -> None:
     db.execute(QUOTED_ENTITIES_BACKFILL)
 
 
+def _smaller_rows(db: sqlite3.Connection) -> None:
+    # the index of mentions by entity took a sixteenth of a database; an entity's mentions are
+    # read from its documents in entity_documents and each document's mentions by its key
+    db.execute("DROP INDEX mentions_entity")
+    # a quotation's and a timex's words were stored three times: in the document, in a column
+    # and in the row's packed record; the column was never read back
+    db.execute("ALTER TABLE quotes DROP COLUMN text")
+    db.execute("ALTER TABLE timexes DROP COLUMN text")
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
@@ -251,6 +261,12 @@ MIGRATIONS = (
         10,
         "quoted_entities: each quotation under each entity it names, oldest first",
         _quoted_entities,
+    ),
+    Migration(
+        11,
+        "smaller: no index of mentions by entity (read through entity_documents), no text "
+        "column in quotes and timexes (their words are the document's)",
+        _smaller_rows,
     ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -32,7 +32,7 @@ from kronika.store.queries import LemmaQuery, QueryError, like_literal, shown
 from kronika.store.sqlite import SearchHit, Store
 
 #: the schema version schema_postgres.sql makes: the SQLite migrations' version it mirrors
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 #: kronika's advisory lock (the bytes of "kronika"): one writer at a time in a database
 WRITE_LOCK = 0x6B726F6E696B61
 #: the SQLite tables that PostgreSQL's text search replaces, and the column that does
@@ -90,7 +90,8 @@ class PostgresStore(Store):
         for step in range(version + 1, SCHEMA_VERSION + 1):
             section = script.split(f"-- since schema {step}:", 1)[1].split("-- since schema")[0]
             self.connection.raw.execute(section.split("\n", 1)[1].encode())
-            self.db.execute(migrations.BACKFILLS[step])
+            if step in migrations.BACKFILLS:
+                self.db.execute(migrations.BACKFILLS[step])
         self.db.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
         )

@@ -67,7 +67,6 @@ CREATE TABLE mentions (
     description INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (doc_id, start, "end")
 );
-CREATE INDEX mentions_entity ON mentions (entity_id);
 -- the names an entity goes by in the text, for finding it by an inflected form (migration 8)
 CREATE TABLE entity_lemmas (
     lemma TEXT COLLATE "C" NOT NULL,
@@ -80,7 +79,7 @@ CREATE TABLE timexes (
     rowid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT COLLATE "C" NOT NULL, type TEXT COLLATE "C" NOT NULL, value TEXT COLLATE "C",
+    type TEXT COLLATE "C" NOT NULL, value TEXT COLLATE "C",
     data BYTEA NOT NULL
 );
 CREATE INDEX timexes_doc ON timexes (doc_id, start);
@@ -89,7 +88,7 @@ CREATE TABLE quotes (
     rowid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, speaker TEXT COLLATE "C",
+    kind TEXT COLLATE "C" NOT NULL, speaker TEXT COLLATE "C",
     time TEXT COLLATE "C", data BYTEA NOT NULL
 );
 CREATE INDEX quotes_speaker ON quotes (speaker);
@@ -153,3 +152,9 @@ CREATE TABLE quoted_entities (
     quote BIGINT NOT NULL,
     PRIMARY KEY (entity_id, undated, time, doc_id, start, quote)
 );
+
+-- since schema 11: an entity's mentions are read through entity_documents, by document; a
+-- quotation's and a timex's words are the document's (and in the packed row), not a column
+DROP INDEX IF EXISTS mentions_entity;
+ALTER TABLE quotes DROP COLUMN IF EXISTS text;
+ALTER TABLE timexes DROP COLUMN IF EXISTS text;

@@ -37,8 +37,8 @@ from kronika.store.queries import QueryError, like_literal, shown
 # Record keys whose rows live in their own tables (all but the columns named in the schema go
 # into the row's `data` JSON, so contract fields added later survive a round trip).
 EXTRA_TABLES = {
-    "timexes": ("start", "end", "text", "type", "value"),
-    "quotes": ("start", "end", "text", "kind", "speaker", "time"),
+    "timexes": ("start", "end", "type", "value"),
+    "quotes": ("start", "end", "kind", "speaker", "time"),
     "relations": ("start", "end", "subject", "predicate", "object", "time", "claim"),
     "events": ("start", "end", "type", "time"),
     "facts": ("start", "end", "type", "time", "claim"),
@@ -438,7 +438,7 @@ class Store:
     @_guarded("reading mentions")
     def mention_count(self, entity_id: str) -> int:
         (count,) = self.db.execute(
-            "SELECT count(*) FROM mentions WHERE entity_id = ?", (entity_id,)
+            "SELECT coalesce(max(mention_count), 0) FROM entities WHERE id = ?", (entity_id,)
         ).fetchone()
         return int(count)
 
@@ -449,11 +449,12 @@ class Store:
             """
             SELECT m.doc_id, d.source, d.date, m.start, m."end", m.text,
                    substr(d.text, s.start + 1, s."end" - s.start)
-            FROM mentions m
+            FROM entity_documents ed
+            JOIN mentions m ON m.doc_id = ed.doc_id AND m.entity_id = ed.entity_id
             JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL
             LEFT JOIN sentences s
               ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
-            WHERE m.entity_id = ?
+            WHERE ed.entity_id = ? AND ed.mentions > 0
             ORDER BY d.date IS NULL, d.date, m.doc_id, m.start
             """,
             (entity_id,),
@@ -548,13 +549,15 @@ class Store:
         """Sentences mentioning the entity together with a calendar date, one row per pair."""
         rows = self.db.execute(
             """
-            SELECT DISTINCT m.doc_id, d.source, t.value, t.text, s.start,
+            SELECT DISTINCT m.doc_id, d.source, t.value,
+                   substr(d.text, t.start + 1, t."end" - t.start), s.start,
                    substr(d.text, s.start + 1, s."end" - s.start)
-            FROM mentions m
+            FROM entity_documents ed
+            JOIN mentions m ON m.doc_id = ed.doc_id AND m.entity_id = ed.entity_id
             JOIN documents d ON d.id = m.doc_id AND d.replaced_by IS NULL
             JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.start < s."end"
             JOIN timexes t ON t.doc_id = m.doc_id AND t.start >= s.start AND t.start < s."end"
-            WHERE m.entity_id = ? AND t.type = 'DATE' AND length(t.value) >= 4
+            WHERE ed.entity_id = ? AND ed.mentions > 0 AND t.type = 'DATE' AND length(t.value) >= 4
               AND ltrim(substr(t.value, 1, 4), '0123456789') = ''
             ORDER BY t.value, m.doc_id, s.start
             """,
