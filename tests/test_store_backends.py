@@ -16,7 +16,16 @@ import pytest
 import kronika
 from kronika.errors import StoreError
 from kronika.model import Analysis, Entity, Mention, Span
-from kronika.store import Store, browse, graph, migrations, open_store, postgres, text_search
+from kronika.store import (
+    Store,
+    browse,
+    graph,
+    migrations,
+    open_store,
+    postgres,
+    queries,
+    text_search,
+)
 from kronika.store.copy import copy_documents
 from kronika.store.postgres_connection import translate
 
@@ -128,6 +137,21 @@ def test_a_document_stored_already_is_skipped(any_database: str) -> None:
         (hit, *_) = kronika.search(store, "przemawiać Sejmu")
         assert hit.sentence == "Donald Tusk przemawiał w Sejmie."
         assert [e["name"] for e in kronika.find_entities(store, "tusk")] == ["Donald Tusk"]
+
+
+def test_a_frequent_word_is_ranked_among_its_latest_matches(
+    any_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = ["Donald Tusk", "Jan Kowalski", "Anna Nowak", "Ewa Lis", "Piotr Wiśniewski"]
+    with open_store(any_database) as store:
+        store.add([document(f"{i:016d}", person) for i, person in enumerate(people)])
+    with kronika.open_db(any_database) as store:
+        assert len(kronika.search(store, "Sejm", limit=10)) == 5
+        monkeypatch.setattr(queries, "RANKED_WINDOW", 2)
+        # one hit ranked among the two latest stored; ten among the ten latest, so all five
+        (hit,) = kronika.search(store, "Sejm", limit=1)
+        assert hit.doc_id in {f"{3:016d}", f"{4:016d}"}
+        assert len(kronika.search(store, "Sejm", limit=10)) == 5
 
 
 def test_reading_never_writes(any_database: str) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from kronika.store.queries import ranked_window
+
 #: Marks FTS5 puts around a matched word; private-use characters never stored in a text.
 MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"
 
@@ -177,6 +179,20 @@ def search(
             'm.doc_id = s.doc_id AND m.start >= s.start AND m.start < s."end" AND e.type = ?)'
         )
         params.append(entity_type)
+    matches = (
+        "FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid "
+        "JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL "
+        f"WHERE {' AND '.join(conditions)}"
+    )
+    # the oldest of the latest matches the page is ranked among: read newest first, in the
+    # index's own order, without scoring them
+    oldest = db.execute(
+        f"SELECT sentences_fts.rowid {matches} ORDER BY sentences_fts.rowid DESC LIMIT 1 OFFSET ?",
+        (*params, ranked_window(limit, offset) - 1),
+    ).fetchone()
+    if oldest is not None:
+        conditions.append("sentences_fts.rowid >= ?")
+        params.append(oldest[0])
     rows = db.execute(
         f"""
         SELECT s.doc_id, d.source, d.title, d.date, s.start, s."end",

@@ -28,7 +28,7 @@ from kronika.store import migrations, text_search
 from kronika.store.browse import MATCH_CLOSE, MATCH_OPEN, Hit
 from kronika.store.connection import busy_timeout
 from kronika.store.postgres_connection import Connection, shown_url, store_error
-from kronika.store.queries import LemmaQuery, QueryError, like_literal, shown
+from kronika.store.queries import LemmaQuery, QueryError, like_literal, ranked_window, shown
 from kronika.store.sqlite import SearchHit, Store
 
 #: the schema version schema_postgres.sql makes: the SQLite migrations' version it mirrors
@@ -263,6 +263,16 @@ def search_page(
             'm.doc_id = s.doc_id AND m.start >= s.start AND m.start < s."end" AND e.type = ?)'
         )
         params.append(entity_type)
+    # ranked among the latest matches, as the SQLite store's search is (browse.RANKED_WINDOW)
+    oldest = db.execute(
+        "SELECT s.rowid FROM sentences s JOIN documents d ON d.id = s.doc_id "
+        f"AND d.replaced_by IS NULL WHERE {' AND '.join(conditions)} "
+        "ORDER BY s.rowid DESC LIMIT 1 OFFSET ?",
+        (*params, ranked_window(limit, offset) - 1),
+    ).fetchone()
+    if oldest is not None:
+        conditions.append("s.rowid >= ?")
+        params.append(oldest[0])
     rows = db.execute(
         f"""
         SELECT s.doc_id, d.source, d.title, d.date, s.start, s."end",

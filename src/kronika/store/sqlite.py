@@ -32,7 +32,7 @@ from kronika.store.connection import (
     use_wal,
 )
 from kronika.store.packed import pack, unpack
-from kronika.store.queries import QueryError, like_literal, shown
+from kronika.store.queries import QueryError, like_literal, ranked_window, shown
 
 # Record keys whose rows live in their own tables (all but the columns named in the schema go
 # into the row's `data` JSON, so contract fields added later survive a round trip).
@@ -465,18 +465,25 @@ class Store:
     @_guarded("searching")
     def search(self, fts_query: str, *, limit: int = 20) -> list[SearchHit]:
         """Sentences matching an FTS5 query, best first."""
+        matches = (
+            "FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid "
+            "JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL "
+            "WHERE sentences_fts MATCH ?"
+        )
         try:
+            # ranked among the latest matches, as browse.search is (browse.RANKED_WINDOW)
+            oldest = self.db.execute(
+                f"SELECT f.rowid {matches} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+                (fts_query, ranked_window(limit, 0) - 1),
+            ).fetchone()
             rows = self.db.execute(
-                """
+                f"""
                 SELECT s.doc_id, d.source, d.date, d.title, f.text, s.start, s."end"
-                FROM sentences_fts f
-                JOIN sentences s ON s.rowid = f.rowid
-                JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL
-                WHERE sentences_fts MATCH ?
+                {matches} AND f.rowid >= ?
                 ORDER BY f.rank, s.doc_id, s.idx
                 LIMIT ?
                 """,
-                (fts_query, limit),
+                (fts_query, oldest[0] if oldest is not None else 0, limit),
             ).fetchall()
         except sqlite3.OperationalError as error:
             if is_busy(error):
