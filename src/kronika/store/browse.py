@@ -185,7 +185,10 @@ def search(
         f"WHERE {' AND '.join(conditions)}"
     )
     # the oldest of the latest matches the page is ranked among: read newest first, in the
-    # index's own order, without scoring them
+    # index's own order, without scoring them; without a filter, from the index alone (the
+    # window then counts the sentences of replaced versions too, which are few)
+    if len(conditions) == 1:
+        matches = "FROM sentences_fts WHERE sentences_fts MATCH ?"
     oldest = db.execute(
         f"SELECT sentences_fts.rowid {matches} ORDER BY sentences_fts.rowid DESC LIMIT 1 OFFSET ?",
         (*params, ranked_window(limit, offset) - 1),

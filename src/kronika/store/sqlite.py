@@ -473,7 +473,8 @@ class Store:
         try:
             # ranked among the latest matches, as browse.search is (browse.RANKED_WINDOW)
             oldest = self.db.execute(
-                f"SELECT f.rowid {matches} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                 (fts_query, ranked_window(limit, 0) - 1),
             ).fetchone()
             rows = self.db.execute(
