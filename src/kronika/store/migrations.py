@@ -224,9 +224,11 @@ def _smaller_rows(db: sqlite3.Connection) -> None:
     # read from its documents in entity_documents and each document's mentions by its key
     db.execute("DROP INDEX mentions_entity")
     # a quotation's and a timex's words were stored three times: in the document, in a column
-    # and in the row's packed record; the column was never read back
+    # and in the row's packed record; the column was never read back. A mention's words are the
+    # document's at its offsets.
     db.execute("ALTER TABLE quotes DROP COLUMN text")
     db.execute("ALTER TABLE timexes DROP COLUMN text")
+    db.execute("ALTER TABLE mentions DROP COLUMN text")
 
 
 MIGRATIONS = (
@@ -265,7 +267,7 @@ MIGRATIONS = (
     Migration(
         11,
         "smaller: no index of mentions by entity (read through entity_documents), no text "
-        "column in quotes and timexes (their words are the document's)",
+        "column in mentions, quotes and timexes (their words are the document's)",
         _smaller_rows,
     ),
 )

@@ -58,7 +58,6 @@ CREATE TABLE mentions (
     doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT COLLATE "C" NOT NULL,
     lemma TEXT COLLATE "C" NOT NULL,
     type TEXT COLLATE "C" NOT NULL,
     label TEXT COLLATE "C" NOT NULL,
@@ -153,8 +152,9 @@ CREATE TABLE quoted_entities (
     PRIMARY KEY (entity_id, undated, time, doc_id, start, quote)
 );
 
--- since schema 11: an entity's mentions are read through entity_documents, by document; a
--- quotation's and a timex's words are the document's (and in the packed row), not a column
+-- since schema 11: an entity's mentions are read through entity_documents, by document; the
+-- words of a mention, a quotation and a timex are the document's at their offsets, not a column
 DROP INDEX IF EXISTS mentions_entity;
 ALTER TABLE quotes DROP COLUMN IF EXISTS text;
 ALTER TABLE timexes DROP COLUMN IF EXISTS text;
+ALTER TABLE mentions DROP COLUMN IF EXISTS text;

@@ -238,14 +238,13 @@ class Store:
         for mention in record["mentions"]:
             spans.setdefault((mention["start"], mention["end"]), mention)
         self.db.executemany(
-            'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, lemma, type, label, '
-            "derived, entity_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT OR IGNORE INTO mentions (doc_id, start, "end", lemma, type, label, '
+            "derived, entity_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     doc_id,
                     m["start"],
                     m["end"],
-                    m["text"],
                     m["lemma"],
                     m["type"],
                     m["label"],
@@ -357,7 +356,7 @@ class Store:
             )
         ]
         mentions = db.execute(
-            'SELECT start, "end", text, lemma, type, label, derived, description, entity_id '
+            'SELECT start, "end", lemma, type, label, derived, description, entity_id '
             'FROM mentions WHERE doc_id = ? ORDER BY start, "end"',
             (doc_id,),
         ).fetchall()
@@ -365,7 +364,7 @@ class Store:
             {
                 "start": s,
                 "end": e,
-                "text": t,
+                "text": record["text"][s:e],
                 "lemma": lm,
                 "type": ty,
                 "label": lb,
@@ -373,7 +372,7 @@ class Store:
                 "description": bool(ds),
                 "entity": ent,
             }
-            for s, e, t, lm, ty, lb, d, ds, ent in mentions
+            for s, e, lm, ty, lb, d, ds, ent in mentions
         ]
         entity_ids = list(dict.fromkeys(m["entity"] for m in record["mentions"] if m["entity"]))
         record["entities"] = [self.entity(ident, doc_id=doc_id) for ident in entity_ids]
@@ -406,8 +405,9 @@ class Store:
         else:
             aliases = set()
             for text, lemma in self.db.execute(
-                "SELECT text, lemma FROM mentions WHERE entity_id = ? AND doc_id = ? "
-                "AND derived = 0 AND description = 0",
+                'SELECT substr(d.text, m.start + 1, m."end" - m.start), m.lemma '
+                "FROM mentions m JOIN documents d ON d.id = m.doc_id "
+                "WHERE m.entity_id = ? AND m.doc_id = ? AND m.derived = 0 AND m.description = 0",
                 (entity_id, doc_id),
             ):
                 aliases.update((text, lemma))
@@ -447,7 +447,8 @@ class Store:
         """Every mention of an entity with its sentence, by document date then position."""
         rows = self.db.execute(
             """
-            SELECT m.doc_id, d.source, d.date, m.start, m."end", m.text,
+            SELECT m.doc_id, d.source, d.date, m.start, m."end",
+                   substr(d.text, m.start + 1, m."end" - m.start),
                    substr(d.text, s.start + 1, s."end" - s.start)
             FROM entity_documents ed
             JOIN mentions m ON m.doc_id = ed.doc_id AND m.entity_id = ed.entity_id
