@@ -231,6 +231,13 @@ def _smaller_rows(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE mentions DROP COLUMN text")
 
 
+def _quotes_by_speaker_in_time(db: sqlite3.Connection) -> None:
+    # a speaker's quotations are read a page at a time, oldest first: in the index's order, a
+    # speaker of 71,000 of a million articles' quotations costs 0.2 ms instead of a 180 ms sort
+    db.execute("DROP INDEX quotes_speaker")
+    db.execute("CREATE INDEX quotes_speaker ON quotes (speaker, time IS NULL, time, doc_id, start)")
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
@@ -269,6 +276,11 @@ MIGRATIONS = (
         "smaller: no index of mentions by entity (read through entity_documents), no text "
         "column in mentions, quotes and timexes (their words are the document's)",
         _smaller_rows,
+    ),
+    Migration(
+        12,
+        "quotes_speaker in the order a speaker's quotations are read: undated last, by time",
+        _quotes_by_speaker_in_time,
     ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -158,3 +158,7 @@ DROP INDEX IF EXISTS mentions_entity;
 ALTER TABLE quotes DROP COLUMN IF EXISTS text;
 ALTER TABLE timexes DROP COLUMN IF EXISTS text;
 ALTER TABLE mentions DROP COLUMN IF EXISTS text;
+
+-- since schema 12: a speaker's quotations in the order they are read, undated last, by time
+DROP INDEX IF EXISTS quotes_speaker;
+CREATE INDEX quotes_speaker ON quotes (speaker, (time IS NULL), time, doc_id, start);
