@@ -19,6 +19,7 @@ from kronika.extract.events.lexicon import lexicon
 from kronika.extract.time import is_calendar
 from kronika.lang.components import readings
 from kronika.lang.morphology import Interpretation
+from kronika.lang.view import DocumentView
 
 #: Endings of a conditional verb ("byłoby", "zrobiłby", "wyprowadziłaby"): Morfeusz splits the
 #: "by" off as its own segment, which the token's first reading does not show.
@@ -42,8 +43,9 @@ def _aspects(token: Token) -> set[str]:
     return {part for r in _chosen(token) for part in r.tag.split(":") if part in ("perf", "imperf")}
 
 
-def _lemmas(token: Token) -> set[str]:
-    return {token.lemma_.lower()} | {r.lemma.lower() for r in readings(token)}
+def _lemmas(doc: Doc, i: int) -> frozenset[str]:
+    """The chosen and every SGJP lemma of token ``i``, lowercased (kept by the document's view)."""
+    return DocumentView.of(doc).lowered_lemmas[i]
 
 
 def _conditional(token: Token) -> bool:
@@ -84,7 +86,7 @@ def _verb_status(doc: Doc, i: int, lo: int) -> str | None:
 
 def _modal_before_infinitive(doc: Doc, lo: int, hi: int, modals: frozenset[str]) -> bool:
     for j in range(lo, hi):
-        if _lemmas(doc[j]) & modals and "praet" not in _classes(doc[j]):
+        if _lemmas(doc, j) & modals and "praet" not in _classes(doc[j]):
             ahead = doc[j + 1 : min(hi, j + 4)]
             if any("inf" in _classes(t) for t in ahead):
                 return True
@@ -95,10 +97,10 @@ def _cues(doc: Doc, lo: int, hi: int, trigger: int) -> str | None:
     """The status the cue words of ``doc[lo:hi]`` give, if any."""
     cues = lexicon().status
     words = [j for j in range(lo, hi) if j != trigger]
-    lemmas = set().union(*(_lemmas(doc[j]) for j in words)) if words else set()
+    lemmas = frozenset().union(*(_lemmas(doc, j) for j in words))
     if lemmas & cues.cancelled:
         return "cancelled"
-    if any(_lemmas(doc[j]) & cues.cancelled_negated and _negated(doc, j, lo) for j in words):
+    if any(_lemmas(doc, j) & cues.cancelled_negated and _negated(doc, j, lo) for j in words):
         return "cancelled"
     if lemmas & cues.hypothetical or _modal_before_infinitive(
         doc, lo, hi, cues.hypothetical_modals
@@ -108,7 +110,7 @@ def _cues(doc: Doc, lo: int, hi: int, trigger: int) -> str | None:
         return "planned"
     # "zapowiedział, że …", "zapowiedział wycofanie …": what follows the announcing verb
     before = [j for j in words if j < trigger or trigger < 0]
-    if any(_lemmas(doc[j]) & cues.announcing for j in before):
+    if any(_lemmas(doc, j) & cues.announcing for j in before):
         return "planned"
     if lemmas & cues.ongoing:
         return "ongoing"
