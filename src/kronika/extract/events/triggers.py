@@ -50,26 +50,27 @@ class Context:
     @classmethod
     def of(cls, doc: Doc) -> Context:
         view = DocumentView.of(doc)
-        tokens, lemmas = view.tokens, view.lowered_lemmas
-        triggers = lexicon().triggers
-        candidates = [
-            t.i
-            for t in tokens
-            if any(r.lemma in triggers or r.lemma.lower() in triggers for r in readings(t))
-        ]
+        # every token a listed lemma can make a trigger of, and some _match turns down
+        candidates = [token.i for token in view.having(_trigger_words())]
         starts: dict[int, set[str]] = {}
         in_names: set[int] = set()
         for mention in mentions_of(doc):
             starts.setdefault(mention.start, set()).add(mention._.entity_type)
             if mention._.entity_type != "event":
                 in_names.update(range(mention.start, mention.end))
-        return cls(lemmas, starts, in_names, candidates)
+        return cls(view.lowered_lemmas, starts, in_names, candidates)
 
 
 def mentions_of(doc: Doc) -> Sequence[Span]:
     return (
         sorted(doc.spans[MENTIONS_KEY], key=lambda m: m.start) if MENTIONS_KEY in doc.spans else []
     )
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """The lexicon's trigger lemmas lowercased, as :meth:`DocumentView.having` looks them up."""
+    return frozenset(lemma.lower() for lemma in lexicon().triggers)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -33,18 +34,22 @@ PROJECT_TYPES = frozenset({"other", "event", "place", "organization"})
 #: How far the company bought may stand after a takeover noun ("kupienia za 3,9 mld funtów
 #: (4,4 mld euro) firmy bukmacherskiej Ladbrokes Coral przez …").
 TAKEOVER_REACH = 14
-#: The cue words ``_subsidiary`` and ``_partner`` start from (with "spółka" and "współpraca").
-SUBSIDIARY_CUES = ("belong_words", "takeover_verbs", "takeover_nouns", "share_nouns", "owner_nouns")
-PARTNER_CUES = ("finance_words", "coalition_nouns", "partner_nouns", "partner_verbs")
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    """The words ``_subsidiary`` and ``_partner`` start from."""
+    subsidiary, partner = cues().sections["subsidiary"], cues().sections["partner"]
+    own = ("belong_words", "takeover_verbs", "takeover_nouns", "share_nouns", "owner_nouns")
+    partners = ("finance_words", "coalition_nouns", "partner_nouns", "partner_verbs")
+    return frozenset({"spółka", "współpraca"}).union(
+        *(subsidiary[key] for key in own), *(partner[key] for key in partners)
+    )
 
 
 def find_companies(view: View) -> list[Found]:
-    subsidiary, partner = cues().sections["subsidiary"], cues().sections["partner"]
-    words = frozenset({"spółka", "współpraca"}).union(
-        *(subsidiary[key] for key in SUBSIDIARY_CUES), *(partner[key] for key in PARTNER_CUES)
-    )
     found: list[Found] = []
-    for token in view.base.having(words):
+    for token in view.base.having(_company_words()):
         found += _subsidiary(view, token) or _partner(view, token)
     return found
 

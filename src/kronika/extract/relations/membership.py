@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -41,12 +42,19 @@ PRZEZ = frozenset({"przez"})
 COUNTRY_NOUNS = frozenset({"kraj", "państwo"})
 
 
+@lru_cache(maxsize=1)
+def _change_words() -> frozenset[str]:
+    """The words ``_by_verb`` and ``_by_noun`` start from."""
+    words = cues().sections["membership"]
+    keys = ("join_verbs", "leave_verbs", "lead_out_verbs", "join_nouns", "leave_nouns")
+    return frozenset().union(*(words[key] for key in keys))
+
+
 def find_memberships_all(view: View, timexes: Sequence[Timex]) -> list[Found]:
     """Every ``member_of`` relation of the document, in text order."""
     words = cues().sections["membership"]
     found: list[Found] = []
-    cue_words = ("join_verbs", "leave_verbs", "lead_out_verbs", "join_nouns", "leave_nouns")
-    for token in view.base.having(frozenset().union(*(words[key] for key in cue_words))):
+    for token in view.base.having(_change_words()):
         found += _by_verb(view, token) or _by_noun(view, token)
     # the phrases read here with their status win over the same pair read without one
     pairs = {(f.subject.start, f.object.start) for f in found if f.object is not None}

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from kronika.extract.relations.base import (
@@ -30,15 +32,17 @@ DESCRIPTION_REACH = 5
 HOLDER_TYPES = frozenset({"country", "organization", "person"})
 
 
-def find_stances(view: View) -> list[Found]:
+@lru_cache(maxsize=1)
+def _stance_words() -> frozenset[str]:
+    """The words ``_opposes`` and ``_sanctions`` start from."""
     opposition, sanctions = cues().sections["opposition"], cues().sections["sanctions"]
-    words = frozenset().union(
-        *(opposition[key] for key in ("oppose_verbs", "opponent_nouns", "oppose_adjectives")),
-        opposition["oppose_nouns"],
-        sanctions["sanction_nouns"],
-    )
+    keys = ("oppose_verbs", "opponent_nouns", "oppose_adjectives", "oppose_nouns")
+    return frozenset().union(*(opposition[key] for key in keys), sanctions["sanction_nouns"])
+
+
+def find_stances(view: View) -> list[Found]:
     found: list[Found] = []
-    for token in view.base.having(words):
+    for token in view.base.having(_stance_words()):
         found += _opposes(view, token) or _sanctions(view, token)
     return found
 
