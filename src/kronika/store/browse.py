@@ -11,6 +11,7 @@ a limit and an offset, so a page costs the same in a thousand documents and in a
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kronika.store.queries import ranked_window
@@ -179,32 +180,36 @@ def search(
             'm.doc_id = s.doc_id AND m.start >= s.start AND m.start < s."end" AND e.type = ?)'
         )
         params.append(entity_type)
-    matches = (
+    joined = (
         "FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid "
-        "JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL "
-        f"WHERE {' AND '.join(conditions)}"
+        "JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL"
     )
-    # the oldest of the latest matches the page is ranked among: read newest first, in the
-    # index's own order, without scoring them; without a filter, from the index alone (the
-    # window then counts the sentences of replaced versions too, which are few)
-    if len(conditions) == 1:
-        matches = "FROM sentences_fts WHERE sentences_fts MATCH ?"
-    oldest = db.execute(
-        f"SELECT sentences_fts.rowid {matches} ORDER BY sentences_fts.rowid DESC LIMIT 1 OFFSET ?",
-        (*params, ranked_window(limit, offset) - 1),
-    ).fetchone()
-    if oldest is not None:
-        conditions.append("sentences_fts.rowid >= ?")
-        params.append(oldest[0])
+    where = " AND ".join(conditions)
+    # without a filter the window is counted in the index alone (it then counts the sentences of
+    # replaced versions too, which are few)
+    counted = joined if len(conditions) > 1 else "FROM sentences_fts"
+    oldest = oldest_ranked(db, f"{counted} WHERE {where}", params, ranked_window(limit, offset))
     rows = db.execute(
         f"""
         SELECT s.doc_id, d.source, d.title, d.date, s.start, s."end",
                highlight(sentences_fts, 0, '{MATCH_OPEN}', '{MATCH_CLOSE}')
-        FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
-        JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL
-        WHERE {" AND ".join(conditions)}
+        {joined}
+        WHERE {where} AND sentences_fts.rowid >= ?
         ORDER BY sentences_fts.rank, s.doc_id, s.idx LIMIT ? OFFSET ?
         """,
-        (*params, limit, offset),
+        (*params, oldest, limit, offset),
     )
     return [Hit(*row) for row in rows]
+
+
+def oldest_ranked(
+    db: sqlite3.Connection, matches: str, params: Sequence[object], window: int
+) -> int:
+    """The rowid of the oldest of the latest ``window`` sentences that ``matches`` (a ``FROM …
+    WHERE`` clause over sentences_fts) finds, 0 when it finds fewer: where a ranked page starts
+    (``queries.RANKED_WINDOW``). Read newest first in the index's own order, unscored."""
+    row = db.execute(
+        f"SELECT sentences_fts.rowid {matches} ORDER BY sentences_fts.rowid DESC LIMIT 1 OFFSET ?",
+        (*params, window - 1),
+    ).fetchone()
+    return int(row[0]) if row is not None else 0

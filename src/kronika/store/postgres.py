@@ -263,10 +263,12 @@ def search_page(
             'm.doc_id = s.doc_id AND m.start >= s.start AND m.start < s."end" AND e.type = ?)'
         )
         params.append(entity_type)
-    # ranked among the latest matches, as the SQLite store's search is (browse.RANKED_WINDOW)
+    # ranked among the latest matches, counted as browse.oldest_ranked counts them on SQLite:
+    # without a filter in the sentences alone, replaced versions' included
+    joined = "sentences s JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL"
+    counted = joined if len(conditions) > 1 else "sentences s"
     oldest = db.execute(
-        "SELECT s.rowid FROM sentences s JOIN documents d ON d.id = s.doc_id "
-        f"AND d.replaced_by IS NULL WHERE {' AND '.join(conditions)} "
+        f"SELECT s.rowid FROM {counted} WHERE {' AND '.join(conditions)} "
         "ORDER BY s.rowid DESC LIMIT 1 OFFSET ?",
         (*params, ranked_window(limit, offset) - 1),
     ).fetchone()
@@ -277,7 +279,7 @@ def search_page(
         f"""
         SELECT s.doc_id, d.source, d.title, d.date, s.start, s."end",
                substr(d.text, s.start + 1, s."end" - s.start)
-        FROM sentences s JOIN documents d ON d.id = s.doc_id AND d.replaced_by IS NULL
+        FROM {joined}
         WHERE {" AND ".join(conditions)}
         ORDER BY ts_rank(s.search, ?::tsquery) DESC, s.doc_id, s.idx LIMIT ? OFFSET ?
         """,

@@ -23,6 +23,7 @@ from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 from kronika.errors import StoreError
 from kronika.model import Analysis
 from kronika.store import migrations
+from kronika.store.browse import oldest_ranked
 from kronika.store.connection import (
     busy_timeout,
     connect,
@@ -472,12 +473,13 @@ class Store:
             "WHERE sentences_fts MATCH ?"
         )
         try:
-            # ranked among the latest matches, as browse.search is (browse.RANKED_WINDOW)
-            oldest = self.db.execute(
-                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? "
-                "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                (fts_query, ranked_window(limit, 0) - 1),
-            ).fetchone()
+            # ranked among the latest matches, as browse.search is
+            oldest = oldest_ranked(
+                self.db,
+                "FROM sentences_fts WHERE sentences_fts MATCH ?",
+                (fts_query,),
+                ranked_window(limit, 0),
+            )
             rows = self.db.execute(
                 f"""
                 SELECT s.doc_id, d.source, d.date, d.title, f.text, s.start, s."end"
@@ -485,7 +487,7 @@ class Store:
                 ORDER BY f.rank, s.doc_id, s.idx
                 LIMIT ?
                 """,
-                (fts_query, oldest[0] if oldest is not None else 0, limit),
+                (fts_query, oldest, limit),
             ).fetchall()
         except sqlite3.OperationalError as error:
             if is_busy(error):
