@@ -36,8 +36,7 @@ def sample(db: Path, count: int, seed: int = 7) -> dict[str, list[str]]:
     entities = [
         r[0]
         for r in connection.execute(
-            "SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id "
-            "ORDER BY count(*) DESC LIMIT 500"
+            "SELECT id FROM entities ORDER BY mention_count DESC, id LIMIT 500"
         )
     ]
     names = [r[0] for r in connection.execute("SELECT name FROM entities LIMIT 2000")]
