@@ -234,7 +234,9 @@ def main() -> None:
     dev, held, errors = Score(), Score(), []
     for n, article in enumerate(articles):
         date = (article.get("date") or "")[:10] or None
-        document = Document.create(article["text"], source=article["id"], date=date)
+        document = Document.create(
+            article["text"], source=article["id"], date=date, title=article.get("title")
+        )
         record = kronika.analyze(document, nlp=nlp).to_json()
         in_dev = n < args.dev
         article_errors: list[str] | None = [] if in_dev and args.errors else None

@@ -231,7 +231,11 @@ def _document(article: dict[str, Any]) -> Document:
     if date is not None:
         date = date[:10]
     return Document.create(
-        article["text"], source=article["id"], date=date, external_id=article["id"]
+        article["text"],
+        source=article["id"],
+        date=date,
+        external_id=article["id"],
+        title=article.get("title"),
     )
 
 

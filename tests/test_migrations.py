@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kronika.errors import StoreError
+from kronika.ingest.document import DATE_PRECISION
 from kronika.resolve.entities import entity_id
 from kronika.store import Store, browse, migrations
 from kronika.store.migrations import CURRENT_VERSION, MIGRATIONS
@@ -31,8 +32,15 @@ def v1_database(path: Path, *, descriptions: bool = True) -> Path:
 
 
 def v1_export() -> list[dict[str, object]]:
+    """What the version 1 database exported, with the fields added to the contract since: the
+    date's precision, and a title analysed since schema 13 (its documents were stored without
+    title mentions)."""
     lines = (FIXTURES / "kronika-v1.export.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
+    records = [json.loads(line) for line in lines]
+    return [
+        {**r, "date_precision": DATE_PRECISION.get(len(r["date"] or "")), "title_mentions": []}
+        for r in records
+    ]
 
 
 def user_version(path: Path) -> int:

@@ -3,6 +3,7 @@ only when asked to read, several writers at once, and the same answers to every 
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from kronika.store import (
     queries,
     text_search,
 )
-from kronika.store.copy import copy_documents
+from kronika.store.copy import copy_documents, stored_analysis
 from kronika.store.postgres_connection import translate
 
 # --- the same answers ---------------------------------------------------------------------------
@@ -378,12 +379,18 @@ def test_a_postgres_database_of_version_eight_is_upgraded(
     sqlite_db, _url = both
     url = pg_server.new_database(postgres_server)
     with kronika.open_db(sqlite_db) as source, open_store(url) as target:
-        copy_documents(source, target, batch_size=5)
-        expected = sorted(source.db.execute("SELECT * FROM entity_documents"))
-        # as schema_postgres.sql made it before migration 9
+        # a database of version 8 holds no title mentions: titles were not analysed then
+        target.add(
+            [
+                dataclasses.replace(stored_analysis(source, doc_id), title_mentions=())
+                for doc_id in source.document_ids()
+            ]
+        )
+        expected = sorted(map(tuple, target.db.execute("SELECT * FROM entity_documents")))
         expected_quoted = sorted(source.db.execute("SELECT * FROM quoted_entities"))
+    # as schema_postgres.sql made it before migration 9
     with psycopg.connect(url, autocommit=True) as raw:
-        raw.execute("DROP TABLE entity_documents, quoted_entities")
+        raw.execute("DROP TABLE entity_documents, quoted_entities, title_mentions")
         raw.execute("CREATE INDEX mentions_entity ON mentions (entity_id)")
         raw.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 8.*opening it for writing"):
@@ -394,7 +401,8 @@ def test_a_postgres_database_of_version_eight_is_upgraded(
         # the quotes' rowids are PostgreSQL's own: the rest of each row is SQLite's
         assert [row[:5] for row in quoted] == [row[:5] for row in expected_quoted] != []
     with kronika.open_db(url) as store:
-        assert store.db.execute("SELECT value FROM meta").fetchall() == [("12",)]
+        assert store.db.execute("SELECT value FROM meta").fetchall() == [("13",)]
+        assert store.db.execute("SELECT count(*) FROM title_mentions").fetchone() == (0,)
         indexes = store.db.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'mentions'")
         assert "mentions_entity" not in {name for (name,) in indexes}
 

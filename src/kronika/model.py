@@ -297,6 +297,8 @@ class Analysis(_Record):
     sentences: tuple[Span, ...] = ()
     entities: tuple[Entity, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    #: the names of ``title``, offsets into the title (``kronika.headlines``)
+    title_mentions: tuple[Mention, ...] = ()
     timexes: tuple[Timex, ...] = ()
     quotes: tuple[Quote, ...] = ()
     relations: tuple[Relation, ...] = ()
@@ -308,6 +310,7 @@ class Analysis(_Record):
         "sentences": Span,
         "entities": Entity,
         "mentions": Mention,
+        "title_mentions": Mention,
         "timexes": Timex,
         "quotes": Quote,
         "relations": Relation,

@@ -34,6 +34,15 @@ from kronika.extract.facts import find_polls
 from kronika.extract.quotes import find_quotes
 from kronika.extract.relations import find_relations
 from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
+from kronika.headlines import (
+    analysed_text,
+    body_quotes,
+    body_quoting,
+    in_body,
+    moved,
+    split_mentions,
+    title_head,
+)
 from kronika.ingest import Document
 from kronika.ingest.document import DATE_PRECISION
 from kronika.lang.components import TextKeepingTokenizer
@@ -105,10 +114,11 @@ def _dated(
 
 
 def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) -> Analysis:
-    """What kronika finds in ``document``; ``doc`` is its spaCy Doc if already made."""
+    """What kronika finds in ``document``; ``doc`` is its spaCy Doc if already made (of
+    ``headlines.analysed_text``: the title, if any, is read with the body)."""
+    text = analysed_text(document.title, document.text)
     if doc is None:
-        doc = nlp(document.text)
-    text = document.text
+        doc = nlp(text)
     date, date_source, found_timexes, date_range = _dated(doc, document)
     timexes = tuple(found_timexes)
     # "prezydent Rosji" is a mention of the office holder of the article's year
@@ -128,7 +138,12 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     relations, entities = link_relations(
         find_relations(doc, timexes), mentions, entities, timexes, date, quotes
     )
-    events = document_events(doc, document.id, date, mentions, entities, timexes, quotes)
+    shift = len(title_head(document.title))
+    events = document_events(doc, document.id, date, mentions, entities, timexes, quotes, shift)
+    # back onto the body: the title's mentions apart, its other findings dropped
+    title_mentions, mentions = split_mentions(mentions, len(document.title or ""), shift)
+    quotes, quote_index = body_quotes(quotes, shift)
+    kept = [i for i, sent in enumerate(sentences) if sent.start_char >= shift]
     return Analysis(
         id=document.id,
         source=document.source,
@@ -139,17 +154,18 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
         date_source=date_source,
         date_precision=DATE_PRECISION.get(len(date)) if date else None,
         date_range=date_range,
-        text=text,
-        sentences=spans,
+        text=document.text,
+        sentences=tuple(moved(spans[i], shift) for i in kept),
         entities=entities,
         mentions=mentions,
-        timexes=timexes,
+        title_mentions=title_mentions,
+        timexes=tuple(in_body(timexes, shift)),
         quotes=quotes,
-        relations=tuple(relations),
-        events=tuple(events),
-        facts=facts,
+        relations=tuple(body_quoting(relations, shift, quote_index)),
+        events=tuple(body_quoting(events, shift, quote_index)),
+        facts=tuple(body_quoting(facts, shift, quote_index)),
         sentence_lemmas=tuple(
-            " ".join(t.lemma_ for t in sent if not (t.is_punct or t.is_space)) for sent in sentences
+            " ".join(t.lemma_ for t in sentences[i] if not (t.is_punct or t.is_space)) for i in kept
         ),
     )
 
@@ -236,7 +252,7 @@ def analyze_batch(documents: list[Document], nlp: Language) -> list[Analysis | A
     """Analyses of ``documents`` in order, the spaCy pipeline run over them as one batch."""
     fit_max_length(nlp, documents)
     try:
-        docs = list(nlp.pipe([document.text for document in documents]))
+        docs = list(nlp.pipe([analysed_text(d.title, d.text) for d in documents]))
     except Exception:  # find the document that broke the batch, one by one
         return [analyze_safely(document, nlp) for document in documents]
     results = []
@@ -255,7 +271,7 @@ def fit_max_length(nlp: Language, documents: list[Document]) -> None:
     kronika does not run; kronika's components are linear in the length of a document, and
     ingest already bounds that length.
     """
-    longest = max((len(document.text) for document in documents), default=0)
+    longest = max((len(analysed_text(d.title, d.text)) for d in documents), default=0)
     if longest >= nlp.max_length:
         nlp.max_length = longest + 1
 

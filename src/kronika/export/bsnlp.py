@@ -20,7 +20,8 @@ from kronika.model import Analysis
 def response_lines(analysis: Analysis) -> Iterator[str]:
     yield analysis.external_id or analysis.id
     seen: set[str] = set()
-    for mention in analysis.mentions:
+    # the task annotates the names of the title too
+    for mention in (*analysis.title_mentions, *analysis.mentions):
         if mention.derived or mention.description or mention.text in seen:
             continue
         seen.add(mention.text)

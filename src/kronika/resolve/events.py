@@ -27,9 +27,14 @@ def document_events(
     entities: Sequence[Entity],
     timexes: Sequence[Timex],
     quotes: Sequence[Quote],
+    body_start: int = 0,
 ) -> list[Event]:
-    """The contract events of one analysed document, in text order."""
-    found = find_events(doc, timexes, document_date)
+    """The contract events of one analysed document, in text order; those before
+    ``body_start`` (in a title read with the body) are left out before references are joined,
+    so that a headline does not stand for the body's first report of an event."""
+    found = [
+        event for event in find_events(doc, timexes, document_date) if event.start >= body_start
+    ]
     return link_events(found, document_id, mentions, entities, quotes)
 
 

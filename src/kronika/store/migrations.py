@@ -238,6 +238,16 @@ def _quotes_by_speaker_in_time(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX quotes_speaker ON quotes (speaker, time IS NULL, time, doc_id, start)")
 
 
+def _title_mentions(db: sqlite3.Connection) -> None:
+    # the names of a document's title, offsets into the title (documents stored before have none:
+    # their titles were not analysed)
+    db.execute(
+        "CREATE TABLE title_mentions (doc_id TEXT NOT NULL REFERENCES documents(id), "
+        'start INTEGER NOT NULL, "end" INTEGER NOT NULL, entity TEXT, data BLOB NOT NULL)'
+    )
+    db.execute("CREATE INDEX title_mentions_doc ON title_mentions (doc_id, start)")
+
+
 MIGRATIONS = (
     Migration(1, "documents, sentences and their full-text index, entities, mentions, …", _tables),
     Migration(2, "mentions.description: an office standing for its holder", _mention_descriptions),
@@ -282,6 +292,7 @@ MIGRATIONS = (
         "quotes_speaker in the order a speaker's quotations are read: undated last, by time",
         _quotes_by_speaker_in_time,
     ),
+    Migration(13, "title_mentions: the names of a document's title", _title_mentions),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -162,3 +162,12 @@ ALTER TABLE mentions DROP COLUMN IF EXISTS text;
 -- since schema 12: a speaker's quotations in the order they are read, undated last, by time
 DROP INDEX IF EXISTS quotes_speaker;
 CREATE INDEX quotes_speaker ON quotes (speaker, (time IS NULL), time, doc_id, start);
+
+-- since schema 13: the names of a document's title, offsets into the title
+CREATE TABLE title_mentions (
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    entity TEXT COLLATE "C", data BYTEA NOT NULL
+);
+CREATE INDEX title_mentions_doc ON title_mentions (doc_id, start);

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
 from kronika.errors import StoreError
+from kronika.ingest.document import DATE_PRECISION
 from kronika.model import Analysis
 from kronika.store import migrations
 from kronika.store.browse import oldest_ranked
@@ -43,6 +44,7 @@ EXTRA_TABLES = {
     "relations": ("start", "end", "subject", "predicate", "object", "time", "claim"),
     "events": ("start", "end", "type", "time"),
     "facts": ("start", "end", "type", "time", "claim"),
+    "title_mentions": ("start", "end", "entity"),
 }
 
 _P = ParamSpec("_P")
@@ -86,8 +88,10 @@ _QUOTED_ENTITIES_OF = migrations.QUOTED_ENTITY_ROWS.format(where="q.doc_id = ?")
 
 def entity_counts(record: dict[str, Any], named: Counter[str]) -> dict[str, int]:
     """The document's rows of ``entity_documents``: each entity it names with how many of its
-    stored mentions (``named``) do, and with 0 those its relations and events hold unnamed."""
-    held = {r["subject"] for r in record.get("relations", [])}
+    stored mentions (``named``) do, and with 0 those only its title names or its relations and
+    events hold unnamed."""
+    held = {m["entity"] for m in record.get("title_mentions", []) if m["entity"]}
+    held |= {r["subject"] for r in record.get("relations", [])}
     held |= {r["object"] for r in record.get("relations", []) if r.get("object")}
     for event in record.get("events", []):
         held |= {*event.get("participants", ()), event.get("place")} - {None}
@@ -350,6 +354,8 @@ class Store:
             raise StoreError(f"{self.path}: no document with id {shown(doc_id)}")
         keys = ("id", "source", "external_id", "title", "url", "date", "date_source", "text")
         record: dict[str, Any] = dict(zip(keys, row, strict=False))
+        date = record["date"]
+        record["date_precision"] = DATE_PRECISION.get(len(date)) if date else None
         record["sentences"] = [
             {"start": s, "end": e}
             for s, e in db.execute(
@@ -375,8 +381,6 @@ class Store:
             }
             for s, e, lm, ty, lb, d, ds, ent in mentions
         ]
-        entity_ids = list(dict.fromkeys(m["entity"] for m in record["mentions"] if m["entity"]))
-        record["entities"] = [self.entity(ident, doc_id=doc_id) for ident in entity_ids]
         for table in EXTRA_TABLES:
             record[table] = [
                 unpack(data)
@@ -385,6 +389,10 @@ class Store:
                     (doc_id,),
                 )
             ]
+        # first-mention order: the title is read before the body
+        named = [*record["title_mentions"], *record["mentions"]]
+        entity_ids = list(dict.fromkeys(m["entity"] for m in named if m["entity"]))
+        record["entities"] = [self.entity(ident, doc_id=doc_id) for ident in entity_ids]
         return record
 
     @_guarded("reading an entity")
@@ -412,6 +420,13 @@ class Store:
                 (entity_id, doc_id),
             ):
                 aliases.update((text, lemma))
+            for (data,) in self.db.execute(
+                "SELECT data FROM title_mentions WHERE entity = ? AND doc_id = ?",
+                (entity_id, doc_id),
+            ):
+                mention = unpack(data)
+                if not mention["derived"] and not mention.get("description"):
+                    aliases.update((mention["text"], mention["lemma"]))
         # the contract's key order: stands_for after the aliases
         entity["aliases"] = sorted(aliases - {entity["name"]})
         entity["stands_for"] = entity.pop("stands_for")

@@ -178,6 +178,16 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         "record": record,
         "names": names,
         "segments": document_segments(record),
+        # the title's names, linked as the body's are (offsets into the title)
+        "title_segments": document_segments(
+            {
+                "text": record["title"] or "",
+                "mentions": record["title_mentions"],
+                "quotes": [],
+                "timexes": [],
+                "relations": [],
+            }
+        ),
     }
 
 
