@@ -325,3 +325,39 @@ def test_titles_around_a_copula(nlp, text, expected) -> None:
 def test_a_past_copula_in_a_relative_clause_is_a_former_office(nlp) -> None:
     found = relations(nlp, "Adam Kowalczyk, który był prezesem Orlenu, krytykuje plan.")
     assert ("Adam Kowalczyk", "role", "Orlen", "prezes", "former", None) in found
+
+
+def test_a_noun_for_a_partys_member_makes_a_person_its_member(nlp) -> None:
+    found = relations(
+        nlp,
+        "O fotel prezydenta walczą republikanin Donald Trump i demokrata Joe Biden. "
+        "Zakonnicy, których odwiedził dominikanin o. Paweł Nowak, modlą się za nich.",
+        "2020-10-20",
+    )
+    assert ("Donald Trump", "member_of", "Partia Republikańska", None, "current", None) in found
+    assert ("Joe Biden", "member_of", "Partia Demokratyczna", None, "current", None) in found
+    assert ("Paweł Nowak", "member_of", "Zakon Dominikanów", None, "current", None) in found
+
+
+def test_an_apposition_one_of_the_partys_members(nlp) -> None:
+    found = relations(
+        nlp,
+        "W debacie głos zabrał Jan Kowalski, jeden z najbardziej znanych torysów.",
+        "2019-02-01",
+    )
+    assert ("Jan Kowalski", "member_of", "Partia Konserwatywna", None, "current", None) in found
+
+
+def test_a_partys_members_after_a_title_name_the_party(nlp) -> None:
+    found = relations(nlp, "Lider laburzystów Jeremy Corbyn zapowiedział sprzeciw.", "2019-02-01")
+    assert ("Jeremy Corbyn", "role", "Partia Pracy", "lider", "current", None) in found
+
+
+def test_a_members_noun_far_from_a_name_or_written_large_states_nothing(nlp) -> None:
+    found = relations(
+        nlp,
+        "Przewaga demokratów zmalała, a wyborcy republikanów czekają. Anna Nowak z partii "
+        "Demokraci mówi, że to nic nie znaczy.",
+        "2020-11-05",
+    )
+    assert not {r for r in found if r[2] in ("Partia Demokratyczna", "Partia Republikańska")}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from kronika.extract.relations.adherents import find_adherents
 from kronika.extract.relations.base import Found, Ref, View
 from kronika.extract.relations.companies import find_companies
 from kronika.extract.relations.membership import find_memberships_all
@@ -30,5 +31,6 @@ def find_relations(doc: Doc, timexes: Sequence[Timex]) -> list[Found]:
         + find_roles_all(view)
         + find_companies(view)
         + find_stances(view)
+        + find_adherents(view)
     )
     return sorted(found, key=lambda f: (f.start, f.end))

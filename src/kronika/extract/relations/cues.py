@@ -20,6 +20,9 @@ class Cues:
     title_objects: dict[str, str]
     #: event key → (member key, bloc key, status)
     membership_events: dict[str, tuple[str, str, str]]
+    #: a noun for a member of one organization → the organization's key ("torys" → the
+    #: Conservative Party)
+    adherents: dict[str, str]
 
     def words(self, section: str, key: str) -> frozenset[str]:
         return self.sections[section][key]
@@ -37,6 +40,7 @@ def cues() -> Cues:
         str(key): (str(v["member"]), str(v["bloc"]), str(v["status"]))
         for key, v in raw.pop("membership_events", {}).items()
     }
+    adherents = {str(k).lower(): str(v) for k, v in raw.pop("adherents", {}).items()}
     sections: dict[str, dict[str, frozenset[str]]] = {}
     title_objects: dict[str, str] = {}
     for name, body in raw.items():
@@ -49,7 +53,7 @@ def cues() -> Cues:
                 title_objects.update({str(k).lower(): str(v) for k, v in values.items()})
             else:
                 sections[name][key] = _words(values)
-    return Cues(sections, title_objects, events)
+    return Cues(sections, title_objects, events, adherents)
 
 
 def lemmas(token: Token) -> frozenset[str]:

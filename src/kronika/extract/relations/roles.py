@@ -7,6 +7,8 @@ Białorusi Pawieł Czarniawski", "Paweł Usow, znany białoruski politolog"); th
   candidate;
 * the title cut before a party phrase ("premier z ramienia Partii Pracy": the title is
   "premier", the party a ``member_of`` of the person);
+* a party named by its members after a title ("poseł torysów Dominic Grieve": Partia
+  Konserwatywna, ``adherents``);
 * titles beyond the language layer's list ("papież Franciszek", "korespondent Polskiego Radia
   Adam Dąbrowski", "dyrektor w Citigroup Jan Skarbek", "X, partner w Crido Taxand");
 * a title after a copula: "Theresa May została premierem w lipcu 2016".
@@ -19,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kronika.extract.relations.adherents import adherent_ref
 from kronika.extract.relations.base import HOME_KEY, Found, Ref, View
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.relations.titles import find_roles
@@ -178,6 +181,9 @@ def _office_object(view: View, i: int) -> tuple[Ref | None, int]:
     doc = view.doc
     j = i
     while j < len(doc) and j < i + COMPLEMENT_REACH and _complement_word(doc[j]):
+        party = adherent_ref(view, j)
+        if party is not None:  # "poseł torysów", "lider laburzystów": the party's members
+            return party, j + 1
         j += 1
     located = j < len(doc) and doc[j].text.lower() in OF_PREPOSITIONS
     j += 1 if located else 0
