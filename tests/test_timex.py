@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract.timex import find_timexes, infer_document_date
+from kronika.extract.timex import (
+    find_timexes,
+    infer_document_date,
+    redate_timexes,
+    search_timexes,
+)
 
 
 def _found(nlp, text: str, date: str | None) -> list[tuple[str, str, str | None, str | None]]:
@@ -167,3 +172,16 @@ def test_infer_document_date_and_resolve(nlp):
 def test_infer_document_date_without_evidence(nlp):
     doc = nlp("Wczoraj ministrowie spotkali się w Warszawie. Rozmowy potrwają do piątku.")
     assert infer_document_date(doc, find_timexes(doc, None)) == (None, None)
+
+
+@pytest.mark.parametrize("date", ["2023-01-03", "2022-12-27", "2021-06-15"])
+def test_an_undated_search_resolved_again_equals_a_search_with_the_date(nlp, date) -> None:
+    # every sentence of CASES, and what only a date lets reach further or match at all
+    text = " ".join(sentence for sentence, _date, _expected in CASES) + (
+        " Dziś rano minister wrócił. Po świętach ruszą rozmowy. Rok później nic nie zostało. "
+        "W ubiegły piątek i w przyszłym tygodniu, za dwa lata, trzy dni temu."
+    )
+    doc = nlp(text)
+    undated, matched = search_timexes(doc, None)
+    assert len(matched) == len(undated) > len(CASES)
+    assert redate_timexes(doc, date, matched) == find_timexes(doc, date)

@@ -33,7 +33,12 @@ from kronika.errors import AnalysisError, ModelError, shorten
 from kronika.extract.facts import find_polls
 from kronika.extract.quotes import find_quotes
 from kronika.extract.relations import find_relations
-from kronika.extract.timex import document_date_range, find_timexes, infer_document_date
+from kronika.extract.timex import (
+    document_date_range,
+    infer_document_date,
+    redate_timexes,
+    search_timexes,
+)
 from kronika.headlines import (
     analysed_text,
     body_quotes,
@@ -100,13 +105,13 @@ def _dated(
     """The document's date and its source, its timexes resolved against that date, and for an
     inferred date the range its text allows."""
     date, date_source = document.date, document.date_source
-    timexes = find_timexes(doc, date)
+    timexes, matched = search_timexes(doc, date)
     if date is None:
         # relative expressions need a date: infer one from the text, then resolve again
         date, _precision = infer_document_date(doc, timexes)
         if date is not None:
             date_source = "inferred"
-            timexes = find_timexes(doc, date)
+            timexes = redate_timexes(doc, date, matched)
     if date_source != "inferred":
         return date, date_source, timexes, None
     earliest, latest = document_date_range(doc, timexes)

@@ -21,6 +21,12 @@ searched, the anchor date, token helpers), ``calendar`` (tense, value formats, m
 from __future__ import annotations
 
 from kronika.extract.timex.document_date import document_date_range, infer_document_date
-from kronika.extract.timex.grammar import find_timexes
+from kronika.extract.timex.grammar import find_timexes, redate_timexes, search_timexes
 
-__all__ = ["document_date_range", "find_timexes", "infer_document_date"]
+__all__ = [
+    "document_date_range",
+    "find_timexes",
+    "infer_document_date",
+    "redate_timexes",
+    "search_timexes",
+]
