@@ -361,3 +361,16 @@ def test_a_members_noun_far_from_a_name_or_written_large_states_nothing(nlp) -> 
         "2020-11-05",
     )
     assert not {r for r in found if r[2] in ("Partia Demokratyczna", "Partia Republikańska")}
+
+
+def test_offices_of_an_american_government(nlp) -> None:
+    found = relations(
+        nlp,
+        "Wybory w USA. Joe Biden, były wiceprezydent USA, pokonał Donalda Trumpa. "
+        "Kandydatka na wiceprezydenta Kamala Harris przemawiała w Filadelfii.",
+        "2020-11-08",
+    )
+    assert ("Joe Biden", "role", "Stany Zjednoczone", "wiceprezydent", "former", None) in found
+    assert ("Kamala Harris", "role", "Stany Zjednoczone", "wiceprezydent", "candidate", None) in (
+        found
+    )
