@@ -313,3 +313,33 @@ def test_a_town_after_a_preposition_or_a_place_noun_is_that_town(nlp) -> None:
     typed = retyped_people(doc, spans, NameLemmatizer())
     # Hammond is a town too, but also a family name: the detector's person stands
     assert [s.label_ for s in typed] == ["placeName", "placeName", "persName"]
+
+
+def test_a_person_after_a_title_and_what_it_is_of(nlp) -> None:
+    mentions = _mentions(
+        nlp,
+        "Rzecznik Białego Domu Kayleigh McEnany odpowiadała na pytania. Szef sztabu Białego "
+        "Domu Mark Meadows nie przyszedł, a lider większości w Senacie Mitch McConnell milczał.",
+    )
+    for name in ("Kayleigh McEnany", "Mark Meadows", "Mitch McConnell"):
+        assert mentions[name]["type"] == "person"
+    assert mentions["Senacie"]["type"] == "organization"
+
+
+def test_a_foreign_name_run_into_an_institution_is_split_off(nlp) -> None:
+    mentions = _mentions(nlp, "Wyrok ogłosiła sędzia Sądu Najwyższego Amy Coney Barrett.")
+    assert mentions["Amy Coney Barrett"]["type"] == "person"
+    assert mentions["Sądu Najwyższego"]["type"] == "organization"
+
+
+def test_a_person_before_a_comma_and_a_title(nlp) -> None:
+    mentions = _mentions(nlp, "Brad Raffensperger, sekretarz stanu Georgii, zapowiedział kontrolę.")
+    assert mentions["Brad Raffensperger"]["type"] == "person"
+
+
+def test_a_name_after_an_institution_named_after_someone_stays_its_name(nlp) -> None:
+    from kronika.ner.people import split_person_tail
+
+    doc = nlp("Pieniądze przekazała Fundacja Billa Gatesa.")
+    span = Span(doc, 2, 5, label="orgName")
+    assert split_person_tail(span) == [span]

@@ -22,7 +22,7 @@ from kronika.kb import Entry, adjectives, by_key, demonyms, short_names, usual_s
 from kronika.lang.components import doc_readings
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import NameLemmatizer, shared_name_lemmatizer
-from kronika.lang.titles import organization_nouns, person_titles, place_nouns
+from kronika.lang.titles import organization_nouns, place_nouns
 from kronika.lang.view import DocumentView
 from kronika.ner.context_names import context_names
 from kronika.ner.gazetteer import (
@@ -33,6 +33,7 @@ from kronika.ner.gazetteer import (
     token_keys,
 )
 from kronika.ner.labels import TEMPORAL_LABELS, entity_type
+from kronika.ner.people import apposed_people, split_person_tail, titled_people
 from kronika.ner.rules import SPAN_KEY
 from kronika.ner.types import agreeing_types
 
@@ -181,39 +182,6 @@ def split_joined(span: Span, matches: dict[int, Match]) -> list[Span]:
         Span(doc, span.start, head.end, label=head.entry.label or span.label_),
         Span(doc, head.end, span.end, label="persName"),
     ]
-
-
-def _name_word(doc: Doc, i: int) -> bool:
-    """A capitalized word that can only be a name: SGJP does not know it, or knows it only as a
-    proper name ("Pawieł", "Czarniawski"), not as a common word ("Rada")."""
-    token = DocumentView.of(doc).tokens[i]
-    if not (token.is_alpha and token.text[:1].isupper() and token.text[1:2].islower()):
-        return False
-    return all(not r.known or r.lemma[:1].isupper() for r in doc_readings(doc)[i])
-
-
-def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
-    """Two or three name words right after a person's title, or after a title and the place it
-    is of ("Wicepremier Białorusi Pawieł Czarniawski"), that no detector took: a person."""
-    titles = person_titles()
-    readings = doc_readings(doc)
-    texts = DocumentView.of(doc).texts
-    places = {s.start: s.end for s in spans if s.label_.startswith("placeName")}
-    found: list[Span] = []
-    for i in range(len(doc) - 2):
-        start = places.get(i + 1, i + 1)
-        # a capitalized word next is cheap to test and rare: the title's readings only then
-        if start >= len(doc) or not texts[start][:1].isupper():
-            continue
-        if not {r.lemma.lower() for r in readings[i]} & titles:
-            continue
-        end = start
-        while end < len(doc) and end - start < 3 and end not in covered and _name_word(doc, end):
-            end += 1
-        if end - start >= 2 and not (end < len(doc) and _name_word(doc, end)):
-            found.append(Span(doc, start, end, label="persName"))
-            covered = covered | set(range(start, end))
-    return found
 
 
 def _nominative(tag: str) -> bool:
@@ -399,7 +367,8 @@ class MentionsComponent:
                 whole_words(part)
                 for span in map(_trim, top_level(list(doc.spans.get(SPAN_KEY, []))))
                 if span
-                for part in split_joined(without_demonyms(span), starts)
+                for joined in split_joined(without_demonyms(span), starts)
+                for part in split_person_tail(joined)
             ]
         )
         detected = retyped_people(doc, detected, self.names)
@@ -432,9 +401,10 @@ class MentionsComponent:
                 spans.append(Span(doc, token.i, token.i + 1, label="orgName"))
                 covered.add(token.i)
         spans.extend(context_names(doc, covered))
-        for span in titled_people(doc, spans, covered):
-            spans.append(span)
-            covered.update(range(span.start, span.end))
+        for span in titled_people(doc, spans, covered) + apposed_people(doc, covered):
+            if not covered.intersection(range(span.start, span.end)):
+                spans.append(span)
+                covered.update(range(span.start, span.end))
         spans.extend(derived_spans(doc, covered))
         return sorted(spans, key=lambda s: (s.start, s.end))
 

@@ -140,3 +140,20 @@ def is_conditional(token: Token) -> bool:
 def is_future(token: Token) -> bool:
     """A perfective non-past form ("wycofa", "opuści") or "będzie": the future."""
     return any(r.pos == "bedzie" or (r.pos == "fin" and ":perf" in r.tag) for r in readings(token))
+
+
+#: Endings of a foreign name SGJP does not know that Polish puts in the genitive ("Bidena").
+GENITIVE_ENDINGS = ("a", "ego")
+
+
+def genitive_name(person: Span) -> bool:
+    """Whether a person's name can be in the genitive: "rzecznik premier Theresy May" (the
+    title before the name is the person's) but not "doradczyni prezydenta Kellyanne Conway"."""
+    for token in person:
+        found = readings(token)
+        if any(r.known for r in found):
+            if any(":gen" in r.tag or ".gen" in r.tag for r in found):
+                return True
+        elif token.text.endswith(GENITIVE_ENDINGS):
+            return True
+    return False

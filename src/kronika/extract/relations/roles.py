@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kronika.extract.relations.adherents import adherent_ref
-from kronika.extract.relations.base import HOME_KEY, Found, Ref, View
+from kronika.extract.relations.base import HOME_KEY, Found, Ref, View, genitive_name
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
 from kronika.extract.relations.titles import find_roles
 from kronika.lang.components import has_tag, readings
@@ -123,14 +123,18 @@ def _refined(view: View, item: Found) -> list[Found]:
         obj_ref = None
     end = max(item.end, obj_ref.end or 0) if obj_ref is not None else item.end
     role = Found("role", subject, obj_ref, item.start, end, "title", value.lower(), status)
-    return result + [role] + _party_membership(role)
+    return result + [role] + _party_membership(view, role)
 
 
-def _party_membership(role: Found) -> list[Found]:
+def _party_membership(view: View, role: Found) -> list[Found]:
     """A member's title of an organization ("parlamentarzysta Partii Pracy", "poseł torysów")
-    also states the person's ``member_of`` it."""
+    also states the person's ``member_of`` it; of a place it does not ("senator z Utah")."""
     titles = cues().words("roles", "member_titles")
     if role.object is None or (role.value or "").split()[0] not in titles:
+        return []
+    start = role.object.start
+    mention = view.mention_at[_token_at(view, start)] if start is not None else None
+    if role.object.key is None and mention is not None and mention._.entity_type != "organization":
         return []
     return [Found("member_of", role.subject, role.object, role.start, role.end, "member_title")]
 
@@ -246,6 +250,12 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         title = _title_lemma(doc[t])
         if title is None:
             continue
+        if (
+            t > person.sent.start
+            and _title_lemma(doc[t - 1]) is not None
+            and not genitive_name(person)
+        ):
+            continue  # "doradczyni prezydenta X": the title before is the person's
         m = _modifiers(view, t)
         k = _topic(view, m, person.start)
         obj, after = _office_object(view, k) if k < person.start else (None, k)
@@ -263,7 +273,7 @@ def _extra_title(view: View, person: Span) -> list[Found]:
             break
         lo = t if obj is None or (obj.start or 0) > doc[t].idx else _token_at(view, obj.start or 0)
         role = _role(view, person, _value(view, title, t, m, k), obj, lo, person.end)
-        return [role, *_party_membership(role)]
+        return [role, *_party_membership(view, role)]
     # after: "Berthold Pelster, ekspert …", "Romana Namysłowskiego, partnera w Crido Taxand"
     i = person.end
     if i + 1 >= len(doc) or doc[i].text != ",":
@@ -276,7 +286,7 @@ def _extra_title(view: View, person: Span) -> list[Found]:
             obj = obj or _described_after(view, k)
             value = _profession(view, _value(view, title, t, k), k)
             role = _role(view, person, value, obj, person.start, max(after, k))
-            return [role, *_party_membership(role)]
+            return [role, *_party_membership(view, role)]
         if not has_tag(doc[t], {"adj", "ppas", "pact"}):
             return []
     return []

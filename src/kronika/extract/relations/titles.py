@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kronika.extract.pl import PACKAGE
-from kronika.extract.relations.base import Found, Ref
+from kronika.extract.relations.base import Found, Ref, genitive_name
 from kronika.lang.components import readings
 from kronika.lang.titles import person_titles
 from kronika.ner.mentions import MENTIONS_KEY
@@ -98,6 +98,8 @@ def _preposition(token: Token) -> bool:
 def _relation(
     person: Span, title: str, complement: list[Token], obj: Span | None, start: int, end: int
 ) -> Found:
+    while complement and _preposition(complement[-1]):
+        complement = complement[:-1]  # "senator z Utah", "lider większości w Senacie"
     value = " ".join([title, *(t.text for t in complement)])
     doc = person.doc
     return Found(
@@ -123,6 +125,14 @@ def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> Found | No
         token = doc[i - 1]
         title = _title_lemma(token)
         if title is not None:
+            if (
+                i - 2 >= 0
+                and not token.is_sent_start
+                and _title_lemma(doc[i - 2]) is not None
+                and not genitive_name(person)
+            ):
+                # "doradczyni prezydenta Kellyanne Conway": the person's title is the first
+                return None
             if complement and not objects:
                 # "przywódców państw unijnych zwycięstwo Trumpa": words after a title with no
                 # name of what it is of are not its complement

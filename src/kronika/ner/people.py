@@ -1,0 +1,158 @@
+"""People the detectors missed or ran into another name, found from the words around them.
+
+* Two or three name words after a person's title, past what the title is of: "Wicepremier
+  Białorusi Pawieł Czarniawski", "rzecznik Białego Domu Kayleigh McEnany", "szef sztabu Białego
+  Domu Mark Meadows", "lider większości w Senacie Mitch McConnell" (:func:`titled_people`).
+* A foreign person's name closing a detector's span of an institution: "Sądu Najwyższego Amy
+  Coney Barrett" is the court and the judge (:func:`split_person_tail`).
+
+The statistical model learned its names from NKJP: foreign names after a Polish institution's
+name look to it like the institution's own words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kronika import resources
+from kronika.lang.components import doc_readings
+from kronika.lang.titles import PACKAGE, person_titles
+from kronika.lang.view import DocumentView
+
+#: The most name words a person found this way has.
+LONGEST = 3
+#: Lowercase words between a title and what it is of ("szef sztabu", "lider większości w").
+COMPLEMENT_WORDS = 2
+#: Endings of a Polish oblique case: a name ending so after an institution is whose it is named
+#: after ("Fundacji Billa Gatesa"), not a person beside it.
+OBLIQUE_ENDINGS = ("a", "owi", "em", "ego")
+
+
+def name_word(doc: Doc, i: int) -> bool:
+    """A capitalized word that can only be a name: SGJP does not know it, or knows it only as a
+    proper name ("Pawieł", "Czarniawski"), not as a common word ("Rada")."""
+    token = DocumentView.of(doc).tokens[i]
+    if not (token.is_alpha and token.text[:1].isupper() and token.text[1:2].islower()):
+        return False
+    return all(not r.known or r.lemma[:1].isupper() for r in doc_readings(doc)[i])
+
+
+@lru_cache(maxsize=1)
+def foreign_forenames() -> frozenset[str]:
+    """Given names SGJP does not know as forenames ("Amy", "Mitch"), as written."""
+    return resources.word_set(PACKAGE, "foreign_forenames.txt")
+
+
+def forename(doc: Doc, i: int) -> bool:
+    """A capitalized forename: SGJP's, or one of :func:`foreign_forenames`."""
+    token = DocumentView.of(doc).tokens[i]
+    if not (token.is_alpha and token.text[:1].isupper() and token.text[1:2].islower()):
+        return False
+    return token.text in foreign_forenames() or any("imię" in r.names for r in doc_readings(doc)[i])
+
+
+def _first_name_word(doc: Doc, i: int) -> bool:
+    """A name word, or a forename SGJP also knows as a common word ("Mark")."""
+    return name_word(doc, i) or forename(doc, i)
+
+
+def _after_title(doc: Doc, i: int, spans: dict[int, int]) -> int:
+    """Where a name may start after the title at token ``i``: past its lowercase complement
+    (a preposition included) and the name of what it is of."""
+    texts = DocumentView.of(doc).texts
+    j = i + 1
+    while j < len(doc) and j - i <= COMPLEMENT_WORDS and texts[j].isalpha() and texts[j].islower():
+        j += 1
+    return spans.get(j, j)
+
+
+def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
+    """Two or three name words after a person's title, or after the title and what it is of,
+    that no detector took: a person."""
+    titles = person_titles()
+    readings = doc_readings(doc)
+    texts = DocumentView.of(doc).texts
+    others = {s.start: s.end for s in spans if not s.label_.startswith("persName")}
+    found: list[Span] = []
+    for i in range(len(doc) - 2):
+        if not texts[i].isalpha() or not {r.lemma.lower() for r in readings[i]} & titles:
+            continue
+        start = _after_title(doc, i, others)
+        # a capitalized word next is cheap to test and rare: the name words only then
+        if start >= len(doc) or start in covered or not _first_name_word(doc, start):
+            continue
+        end = start + 1
+        while (
+            end < len(doc) and end - start < LONGEST and end not in covered and name_word(doc, end)
+        ):
+            end += 1
+        if end - start >= 2 and not (end < len(doc) and name_word(doc, end)):
+            found.append(Span(doc, start, end, label="persName"))
+            covered = covered | set(range(start, end))
+    return found
+
+
+def split_person_tail(span: Span) -> list[Span]:
+    """A span not of a person that ends in a foreign person's full name after the ordinary
+    Polish words of an institution's name: the two names. The person's name opens with a
+    forename, its other words are name words, one of them unknown to SGJP, the last not in an
+    oblique case; the word before it is a capitalized Polish word, no name word."""
+    doc = span.doc
+    if span.label_.startswith("persName") or len(span) < 3:
+        return [span]
+    readings = doc_readings(doc)
+    for k in range(span.start + 1, span.end - 1):
+        before = doc[k - 1]
+        if not (before.text[:1].isupper() and any(r.known for r in readings[k - 1])):
+            continue  # the institution's own words end in a Polish word ("Sądu Najwyższego")
+        if name_word(doc, k - 1) or not forename(doc, k):
+            continue
+        tail = range(k, span.end)
+        if len(tail) > LONGEST or not all(name_word(doc, t) for t in tail[1:]):
+            continue
+        if not any(not r.known for t in tail for r in readings[t]):
+            continue
+        if doc[span.end - 1].text.endswith(OBLIQUE_ENDINGS):
+            continue
+        return [Span(doc, span.start, k, label=span.label_), Span(doc, k, span.end, "persName")]
+    return [span]
+
+
+def apposed_people(doc: Doc, covered: set[int]) -> list[Span]:
+    """Two or three name words before a comma and a person's title ("Brad Raffensperger,
+    sekretarz stanu Georgii"; adjectives may stand before the title: "…, były doradca") that no
+    detector took: a person."""
+    titles = person_titles()
+    readings = doc_readings(doc)
+    texts = DocumentView.of(doc).texts
+    found: list[Span] = []
+    for comma, text in enumerate(texts):
+        if text != "," or comma < 2 or comma + 1 >= len(doc):
+            continue
+        title = comma + 1
+        while (
+            title < min(comma + 3, len(doc) - 1)
+            and texts[title].islower()
+            and any(r.pos == "adj" for r in readings[title])
+        ):
+            title += 1
+        if not {r.lemma.lower() for r in readings[title]} & titles:
+            continue
+        start = comma
+        while start > comma - LONGEST and name_word(doc, start - 1) and start - 1 not in covered:
+            start -= 1
+        if (
+            start < comma
+            and start - 1 >= 0
+            and start - 1 not in covered
+            and _first_name_word(doc, start - 1)
+            and not name_word(doc, start - 1)
+        ):
+            start -= 1  # a forename SGJP also knows as a word ("Mark Meadows, szef …")
+        if comma - start < 2 or (start > 0 and name_word(doc, start - 1)):
+            continue
+        found.append(Span(doc, start, comma, label="persName"))
+        covered = covered | set(range(start, comma))
+    return found
