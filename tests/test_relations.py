@@ -374,3 +374,10 @@ def test_offices_of_an_american_government(nlp) -> None:
     assert ("Kamala Harris", "role", "Stany Zjednoczone", "wiceprezydent", "candidate", None) in (
         found
     )
+
+
+def test_a_countrys_one_office_held_by_another_is_not_the_persons(nlp) -> None:
+    found = relations(nlp, "Prezydent Hanna Gronkiewicz-Waltz otworzyła most.", "2017-05-01")
+    assert not {r for r in found if r[1] == "role" and r[2] == "Polska"}
+    former = relations(nlp, "Były premier Leszek Miller skrytykował rząd.", "2021-01-10")
+    assert ("Leszek Miller", "role", "Polska", "premier", "former", None) in former

@@ -126,8 +126,11 @@ def _end(ref: Ref, mentions: Sequence[Mention], entities: _Entities, derived: bo
     return found
 
 
-def _office_of(subject: str, value: str, year: int | None, entities: _Entities) -> str | None:
-    """The organization of a title the text gives without one (see the module docstring)."""
+def _office_of(
+    subject: str, value: str, year: int | None, entities: _Entities, *, current: bool = True
+) -> str | None:
+    """The organization of a title the text gives without one (see the module docstring);
+    ``current``: the text says the subject holds it now."""
     words = cues().sections["roles"]
     head = value.split()[0]
     entry = kb_entry(subject)
@@ -140,8 +143,25 @@ def _office_of(subject: str, value: str, year: int | None, entities: _Entities) 
     if key is not None:
         return entities.of_key(key)
     if value in words["national_offices"] or head in words["national_offices"]:
-        return entities.home
+        home = entities.home
+        single = value in words["single_offices"]
+        if current and single and _held_by_another(subject, value, home, year):
+            # "prezydent Hanny Gronkiewicz-Waltz" in 2017 is not Poland's president: a city's
+            return None
+        return home
     return None
+
+
+def _held_by_another(subject: str, value: str, country: str, year: int | None) -> bool:
+    """Whether the knowledge base records someone other than ``subject`` in the country's one
+    office ``value`` in ``year``."""
+    for entry in by_key().values():
+        if entry.type != "person" or entity_id(entry.key) == subject:
+            continue
+        for role in entry.roles:
+            if role.role == value and entity_id(role.of) == country and role.held_in(year):
+                return True
+    return False
 
 
 def _time(found: Found, timexes: Sequence[Timex]) -> tuple[str | None, str | None]:
@@ -222,7 +242,7 @@ def _linked(
         obj = entities.government(obj) if obj is not None else None
     if role and obj is None:
         value = found.value or ""
-        obj = _office_of(subject, value, year, entities)
+        obj = _office_of(subject, value, year, entities, current=found.status == "current")
         professions = cues().words("roles", "professions")
         if obj is None and value not in professions and value.split()[0] not in professions:
             return None
