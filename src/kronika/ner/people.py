@@ -71,13 +71,12 @@ def _after_title(doc: Doc, i: int, spans: dict[int, int]) -> int:
 def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
     """Two or three name words after a person's title, or after the title and what it is of,
     that no detector took: a person."""
-    titles = person_titles()
-    readings = doc_readings(doc)
-    texts = DocumentView.of(doc).texts
     others = {s.start: s.end for s in spans if not s.label_.startswith("persName")}
     found: list[Span] = []
-    for i in range(len(doc) - 2):
-        if not texts[i].isalpha() or not {r.lemma.lower() for r in readings[i]} & titles:
+    # only the words that can be a title (the view's index of lemmas), not every word
+    for token in DocumentView.of(doc).having(person_titles()):
+        i = token.i
+        if i >= len(doc) - 2 or not token.is_alpha:
             continue
         start = _after_title(doc, i, others)
         # a capitalized word next is cheap to test and rare: the name words only then
