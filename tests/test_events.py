@@ -20,7 +20,7 @@ def _events(nlp, text: str, date: str | None = "2021-10-20") -> list[dict]:
 
 def _names(record: dict, idents: list[str]) -> set[str]:
     names = {e["id"]: e["name"] for e in record["entities"]}
-    return {names[i] for i in idents}
+    return {names.get(i, i) for i in idents}  # a party a place stands for may be unnamed
 
 
 @pytest.mark.parametrize(
@@ -239,3 +239,34 @@ def test_lexicon_entries_are_known_types_and_lemmas(nlp) -> None:
         assert all(entry.type in EVENT_TYPES for entry in entries)
         known = {r.lemma.lower() for r in morphology.analyse(lemma) if r.known}
         assert lemma.lower() in known, f"{lemma} is not an SGJP lemma"
+
+
+def test_who_takes_part_in_a_general_word_for_the_event(nlp) -> None:
+    # "impreza" is no event of its own: it is the summit the sentence named before it
+    text = (
+        "Tydzień przed szczytem NATO w Wilnie Kreml ogłosił, że premier Jan Nowak weźmie "
+        "udział w imprezach, ale tylko zdalnie."
+    )
+    record = _record(nlp, text)
+    (summit,) = [e for e in record["events"] if e["type"] == "summit"]
+    assert summit["trigger"] == "szczytem"
+    assert "Jan Nowak" in _names(record, summit["participants"])
+
+
+def test_a_subject_left_out_is_the_person_of_its_gender_named_before(nlp) -> None:
+    text = (
+        "Opozycję reprezentowała Anna Wiśniewska, a rząd Jan Nowak. "
+        "Wkrótce potem pojechała na szczyt NATO w Wilnie."
+    )
+    record = _record(nlp, text)
+    (summit,) = [e for e in record["events"] if e["type"] == "summit"]
+    names = _names(record, summit["participants"])
+    assert "Anna Wiśniewska" in names
+    assert "Jan Nowak" not in names
+
+
+def test_a_sentence_with_its_own_subject_takes_no_one_from_before(nlp) -> None:
+    text = "Anna Wiśniewska wróciła z Brukseli. Rząd pojechał na szczyt NATO w Wilnie."
+    record = _record(nlp, text)
+    (summit,) = [e for e in record["events"] if e["type"] == "summit"]
+    assert "Anna Wiśniewska" not in _names(record, summit["participants"])

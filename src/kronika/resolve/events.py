@@ -2,9 +2,10 @@
 
 The extract stage (:mod:`kronika.extract.events`) gives mention offsets; here each becomes the
 entity of that mention. A place the press names for a government ("Kreml zapowiedział") takes
-part as the entity it stands for; any other place is no party. An event inside a quotation is
-the speaker's claim. References to one event are then joined and given the event's id
-(:mod:`kronika.extract.events.joining`).
+part as the entity it stands for; any other place is no party. A sentence that leaves out its
+subject ("Wówczas nie mogła …") is about the person of the verb's gender named just before. An
+event inside a quotation is the speaker's claim. References to one event are then joined and
+given the event's id (:mod:`kronika.extract.events.joining`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from spacy.tokens import Doc
 
 from kronika.extract.events import FoundEvent, find_events
 from kronika.extract.events.joining import Reference, join
+from kronika.lang.names import feminine_name
 from kronika.model import Entity, Event, EventStatus, EventType, Mention, Quote, Timex
+
+#: How many characters back the person a sentence leaves out as its subject may be named.
+SUBJECT_REACH = 600
 
 
 def document_events(
@@ -56,6 +61,10 @@ def link_events(
             party = _party(at.get(span), by_id)
             if party is not None and party != place and party not in parties:
                 parties.append(party)
+        if event.subject_gender is not None:
+            subject = _left_out_subject(event, mentions, by_id)
+            if subject is not None and subject not in parties:
+                parties.insert(0, subject)
         head = _party(at.get(event.head), by_id) if event.head else None
         quote = _quote_of(event.trigger_start, quotes)
         linked = Event(
@@ -99,6 +108,25 @@ def _party(ident: str | None, entities: dict[str, Entity]) -> str | None:
     if entity.type in ("event", "other"):
         return None
     return entity.id
+
+
+def _left_out_subject(
+    event: FoundEvent, mentions: Sequence[Mention], entities: dict[str, Entity]
+) -> str | None:
+    """The person a sentence without a subject is about: the nearest one named before it whose
+    name agrees with the verb's gender ("… stanęła Cichanouska … Wówczas nie mogła …")."""
+    feminine = event.subject_gender == "f"
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        if mention.start >= event.start or not mention.entity:
+            continue
+        if mention.start < event.start - SUBJECT_REACH:
+            return None
+        entity = entities.get(mention.entity)
+        if entity is None or entity.type != "person":
+            continue
+        if feminine_name(entity.name) == feminine:
+            return entity.id
+    return None
 
 
 def _named(

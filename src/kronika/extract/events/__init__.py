@@ -5,6 +5,7 @@
 
     triggers    words whose lemma ``extract/pl/events.yaml`` lists, in the sense it allows
     arguments   the trigger's clause: its place ("w Mińsku") and parties
+    implied     parties outside it: who takes part ("weźmie udział w"), a subject left out
     status      happened, planned, ongoing, cancelled or hypothetical, from the clause's grammar
     joining     references to one event joined, and the event's id (run by ``resolve.events``
                 once names are entities)
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -33,6 +35,7 @@ from kronika.extract.events.arguments import (
     distance,
 )
 from kronika.extract.events.found import FoundEvent
+from kronika.extract.events.implied import attendees, zero_subject
 from kronika.extract.events.lexicon import lexicon
 from kronika.extract.events.status import event_status
 from kronika.extract.events.triggers import Context, TriggerMatch, find_triggers, mentions_of
@@ -100,10 +103,28 @@ def _sentence_events(
         args = arguments(doc, match.token, spans[n], inside, match.nominal, subject)
         found.append((match, n, args))
     times = _times(doc, sentence, [(m.token, a.clause) for m, _n, a in found], timexes)
+    attending = attendees(doc, sentence, [m.token for m in matches], spans, inside)
+    gender = zero_subject(doc, sentence, inside)
+    persons = {(m.start_char, m.end_char) for m in inside if m._.entity_type == "person"}
     events = []
     for (match, n, args), time in zip(found, times, strict=False):
         previous = spans[n - 1] if n else None
-        events.append(_event(doc, sentence, spans[n], previous, match, args, time, document_date))
+        extra = [
+            (m.start_char, m.end_char)
+            for m in attending.get(match.token, [])
+            if (m.start_char, m.end_char) not in args.participants
+        ]
+        if extra:
+            args = replace(args, participants=args.participants + tuple(extra))
+        trigger_start = doc[match.token].idx
+        left_out = (
+            gender
+            if not any(span[0] < trigger_start for span in args.participants)
+            and not persons & set(args.participants)
+            else None
+        )
+        event = _event(doc, sentence, spans[n], previous, match, args, time, document_date)
+        events.append(replace(event, subject_gender=left_out) if left_out else event)
     return events
 
 

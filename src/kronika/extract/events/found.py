@@ -14,6 +14,8 @@ class FoundEvent:
     after a noun trigger, what the event is of: "szczyt WNP"). ``lemma`` is the trigger's lemma,
     ``anaphoric`` marks a demonstrative reference ("tego szczytu") and ``novel`` a new one of its
     kind ("drugie referendum"), for joining references within the document.
+    ``subject_gender`` is set for an event with no party before its trigger in a sentence whose
+    subject is left out.
     """
 
     type: str
@@ -32,3 +34,6 @@ class FoundEvent:
     head: tuple[int, int] | None = None
     anaphoric: bool = False
     novel: bool = False
+    #: "f" or "m": the event's sentence leaves out its subject, a person of that gender named
+    #: before (``kronika.extract.events.implied``); they take part
+    subject_gender: str | None = None

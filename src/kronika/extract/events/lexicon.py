@@ -65,6 +65,16 @@ class StatusCues:
 
 
 @dataclass(frozen=True, slots=True)
+class Participation:
+    """Words of taking part in an event ("wziąć udział w", "uczestniczyć w")."""
+
+    verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    nouns: frozenset[str]
+    general_events: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class EventLexicon:
     #: lemma → its entries in file order
     triggers: dict[str, tuple[TriggerEntry, ...]]
@@ -74,6 +84,7 @@ class EventLexicon:
     government_nouns: frozenset[str]
     office_markers: frozenset[str]
     status: StatusCues
+    participation: Participation
 
 
 def _condition(data: dict[str, Any], where: str) -> Condition:
@@ -130,4 +141,7 @@ def lexicon() -> EventLexicon:
         government_nouns=frozenset(data["government_nouns"]),
         office_markers=frozenset(data["office_markers"]),
         status=StatusCues(**{key: frozenset(status[key]) for key in StatusCues.__slots__}),
+        participation=Participation(
+            **{key: frozenset(data["participation"][key]) for key in Participation.__slots__}
+        ),
     )
