@@ -86,10 +86,7 @@ def _party_before(
     before = [
         m
         for m in mentions
-        if lo <= m.start
-        and m.end <= cue
-        and m._.entity_type in ATTENDING_TYPES
-        and not m._.derived
+        if lo <= m.start and m.end <= cue and m._.entity_type in ATTENDING_TYPES and not m._.derived
     ]
     return before[-1] if before else None
 
