@@ -38,6 +38,7 @@ from typing import Any
 from export_scale import compose, names
 from kronika import api
 from kronika.store import Store
+from kronika.store.connection import connect
 from kronika.web import views
 
 
@@ -152,7 +153,7 @@ def replicate(source: Path, target: Path, copies: int) -> None:
     events keep their ids, as reports of one event), quicker to make than composing as many:
     the distribution of names is the source's, each entity named ``copies`` times as often."""
     Store(target).close()  # the current schema
-    db = sqlite3.connect(target, isolation_level=None)
+    db = connect(str(target), readonly=False, timeout=30.0)  # the index reads lemmas by a function
     db.execute("ATTACH ? AS source", (str(source),))
     indexes = db.execute(
         "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL"

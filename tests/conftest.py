@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +9,7 @@ import postgres_server as postgres_server_module
 import pytest
 
 import kronika
+from kronika.store.connection import connect
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -26,7 +26,7 @@ def examples_dir() -> Path:
 
 def dump_db(path: Path) -> dict[str, list[tuple]]:
     """Every table's rows, sorted, without rowids: equal dumps mean equal database content."""
-    db = sqlite3.connect(path)
+    db = connect(str(path), readonly=True, timeout=5.0)  # with the functions the views call
     tables = [
         name
         for (name,) in db.execute(

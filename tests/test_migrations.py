@@ -14,6 +14,7 @@ from kronika.errors import StoreError
 from kronika.ingest.document import DATE_PRECISION
 from kronika.resolve.entities import entity_id
 from kronika.store import Store, browse, migrations
+from kronika.store.connection import connect
 from kronika.store.migrations import CURRENT_VERSION, MIGRATIONS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -162,6 +163,9 @@ def test_migration_eight_packs_rows_and_indexes_the_stored_text(tmp_path: Path) 
         for (kind,) in db.execute(f"SELECT DISTINCT typeof(data) FROM {table}")
     }
     assert kinds == {"blob"}
+    db.close()
+    db = connect(str(path), readonly=False, timeout=5.0)  # the index reads lemmas by a function
+    assert db.execute("SELECT DISTINCT typeof(lemmas) FROM sentences").fetchall() == [("blob",)]
     db.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
     db.close()
 

@@ -13,6 +13,7 @@ from conftest import dump_db
 
 import kronika
 from kronika.schema import validate_record
+from kronika.store.packed import unpack
 
 PEOPLE = ["Aleksander Łukaszenko", "Władimir Putin", "Swiatłana Cichanouska", "Donald Tusk"]
 CITIES = ["w Mińsku", "w Moskwie", "w Wilnie", "w Warszawie", "w Kijowie"]
@@ -215,3 +216,29 @@ def test_office_descriptions_are_stored_as_such(tmp_path: Path) -> None:
     putin = next(e for e in record["entities"] if e["id"] == description["entity"])
     assert putin["name"] == "Władimir Putin" and putin["aliases"] == []
     assert entity["name"] == "Władimir Putin" and "Prezydent Rosji" not in entity["aliases"]
+
+
+def test_words_the_document_holds_are_stored_once(tmp_path: Path) -> None:
+    text = (
+        "Jan Kowalski powiedział w piątek 3 marca 2023 roku: „Rząd podniesie podatki”. "
+        "Opozycja zarzuciła Łukaszence fałszerstwa."
+    )
+    db = _build_one(tmp_path, text)
+    with kronika.open_db(db) as store:
+        (record,) = store.export()
+        (quote,) = store.quotes()
+        stored = {
+            table: [unpack(data) for (data,) in store.db.execute(f"SELECT data FROM {table}")]
+            for table in ("quotes", "timexes")
+        }
+        plain = store.db.execute("SELECT typeof(lemmas) FROM sentences").fetchall()
+        hits = kronika.search(store, "Łukaszenko")
+    # a quotation's and a timex's words, a sentence's lemmas: read back from the document
+    assert stored["quotes"] and all("text" not in row for row in stored["quotes"])
+    assert stored["timexes"] and all("text" not in row for row in stored["timexes"])
+    assert set(plain) == {("blob",)}
+    assert record["quotes"][0]["text"] == quote["text"] == "Rząd podniesie podatki"
+    assert [t["text"] for t in record["timexes"]] == [
+        text[t["start"] : t["end"]] for t in record["timexes"]
+    ]
+    assert [hit.sentence for hit in hits] == ["Opozycja zarzuciła Łukaszence fałszerstwa."]

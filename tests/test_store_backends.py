@@ -401,7 +401,7 @@ def test_a_postgres_database_of_version_eight_is_upgraded(
         # the quotes' rowids are PostgreSQL's own: the rest of each row is SQLite's
         assert [row[:5] for row in quoted] == [row[:5] for row in expected_quoted] != []
     with kronika.open_db(url) as store:
-        assert store.db.execute("SELECT value FROM meta").fetchall() == [("13",)]
+        assert store.db.execute("SELECT value FROM meta").fetchall() == [("14",)]
         assert store.db.execute("SELECT count(*) FROM title_mentions").fetchone() == (0,)
         indexes = store.db.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'mentions'")
         assert "mentions_entity" not in {name for (name,) in indexes}

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kronika.errors import StoreError
+from kronika.store.packed import unpack_lemmas
 
 #: seconds a connection waits for another one's write lock before giving up
 DEFAULT_TIMEOUT = 30.0
@@ -41,7 +42,8 @@ def busy_timeout(timeout: float | None = None) -> float:
 
 
 def connect(path: str, *, readonly: bool, timeout: float) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), foreign keys on."""
+    """A connection in autocommit mode (transactions are explicit), foreign keys on, with the
+    functions kronika's views call."""
     if readonly:
         if not Path(path).is_file():
             raise StoreError(
@@ -54,6 +56,8 @@ def connect(path: str, *, readonly: bool, timeout: float) -> sqlite3.Connection:
     else:
         db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
     db.execute("PRAGMA foreign_keys = ON")
+    # the full-text index reads a sentence's lemmas through the view sentence_texts
+    db.create_function("kronika_lemmas", 2, unpack_lemmas, deterministic=True)
     return db
 
 

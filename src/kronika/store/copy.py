@@ -18,8 +18,7 @@ from kronika.store.sqlite import Store
 def stored_analysis(store: Store, doc_id: str) -> Analysis:
     """A stored document as the analysis it was stored from, with its sentences' lemmas."""
     analysis = Analysis.from_json(store.record(doc_id))
-    rows = store.db.execute("SELECT lemmas FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,))
-    return dataclasses.replace(analysis, sentence_lemmas=tuple(lemmas for (lemmas,) in rows))
+    return dataclasses.replace(analysis, sentence_lemmas=tuple(store.sentence_lemmas(doc_id)))
 
 
 def copy_documents(

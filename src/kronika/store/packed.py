@@ -1,5 +1,6 @@
-"""A stored row's contract JSON, compressed: the ``data`` column of timexes, quotes, relations,
-events and facts.
+"""What the SQLite store keeps compressed: each row's contract JSON (the ``data`` column of
+timexes, quotes, relations, events and facts) and each sentence's lemmas. A quotation's and a
+timex's words are the document's at their offsets: their rows leave them out.
 
 Each row keeps its whole contract record, so that fields the schema has no column for survive a
 round trip; as plain JSON these records were a third of a database. They are stored as one
@@ -54,6 +55,38 @@ def pack_json(text: str) -> bytes:
     return FORMAT_1 + compressor.compress(text.encode("utf-8")) + compressor.flush()
 
 
+#: The field of a stored row that is the document's own words at the row's offsets, by table:
+#: left out of the packed row when it is exactly those words, and read back from the document.
+DOCUMENT_WORDS: dict[str, tuple[str, str, str]] = {
+    "quotes": ("text", "start", "end"),
+    "timexes": ("text", "start", "end"),
+}
+
+
+def pack_row(table: str, row: dict[str, Any], text: str) -> bytes:
+    """A row of ``table`` as stored, ``text`` its document's: without the words the document
+    holds at its offsets (a quotation's words were half of its stored row)."""
+    spec = DOCUMENT_WORDS.get(table)
+    if spec is not None:
+        field, start, end = spec
+        words = row.get(field)
+        if words is not None and text[row[start] : row[end]] == words:
+            row = {key: value for key, value in row.items() if key != field}
+    return pack(row)
+
+
+def unpack_row(table: str, data: bytes | str, text: str, offset: int = 0) -> dict[str, Any]:
+    """A stored row of ``table`` whole again; ``text`` is its document's text, or the part of it
+    from character ``offset`` on that holds the row's words."""
+    row = unpack(data)
+    spec = DOCUMENT_WORDS.get(table)
+    if spec is not None and spec[0] not in row:
+        field, start, end = spec
+        row[field] = text[row[start] - offset : row[end] - offset]
+        row = dict(sorted(row.items()))  # as the row was packed: keys sorted
+    return row
+
+
 def unpack(data: bytes | str) -> dict[str, Any]:
     """A stored row's contract record (a ``str`` is a row of plain JSON, from before format 1)."""
     if isinstance(data, str):
@@ -68,3 +101,32 @@ def unpack(data: bytes | str) -> dict[str, Any]:
     text = decompressor.decompress(data[1:]) + decompressor.flush()
     record: dict[str, Any] = json.loads(text)
     return record
+
+
+#: The first byte of a sentence's packed lemmas (format 1, the only one).
+LEMMAS_1 = b"\x01"
+
+
+def pack_lemmas(lemmas: str, text: str) -> bytes:
+    """A sentence's lemmas as stored: raw DEFLATE with the sentence's own text as the preset
+    dictionary. A lemma is mostly its word's letters ("batalii" → "batalia"), so the lemmas of a
+    sentence are stored in a third of their bytes and read back exactly; reading them needs the
+    sentence's text, which the document holds."""
+    compressor = zlib.compressobj(
+        9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, text.encode("utf-8") or b" "
+    )
+    return LEMMAS_1 + compressor.compress(lemmas.encode("utf-8")) + compressor.flush()
+
+
+def unpack_lemmas(data: bytes | str, text: str) -> str:
+    """A sentence's lemmas from their stored form and the sentence's text (a ``str`` is stored
+    plain: a PostgreSQL database, or a row from before the packing)."""
+    if isinstance(data, str):
+        return data
+    if data[:1] != LEMMAS_1:
+        raise StoreError(
+            f"a sentence's lemmas of unknown format {data[:1]!r}: made by a newer kronika; "
+            "upgrade kronika to read this database"
+        )
+    decompressor = zlib.decompressobj(-15, text.encode("utf-8") or b" ")
+    return (decompressor.decompress(data[1:]) + decompressor.flush()).decode("utf-8")

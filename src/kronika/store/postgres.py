@@ -32,7 +32,7 @@ from kronika.store.queries import LemmaQuery, QueryError, like_literal, ranked_w
 from kronika.store.sqlite import SearchHit, Store
 
 #: the schema version schema_postgres.sql makes: the SQLite migrations' version it mirrors
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 #: kronika's advisory lock (the bytes of "kronika"): one writer at a time in a database
 WRITE_LOCK = 0x6B726F6E696B61
 #: the SQLite tables that PostgreSQL's text search replaces, and the column that does

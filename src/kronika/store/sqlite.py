@@ -33,7 +33,7 @@ from kronika.store.connection import (
     transaction,
     use_wal,
 )
-from kronika.store.packed import pack, unpack
+from kronika.store.packed import pack_lemmas, pack_row, unpack, unpack_lemmas, unpack_row
 from kronika.store.queries import QueryError, like_literal, ranked_window, shown
 
 # Record keys whose rows live in their own tables (all but the columns named in the schema go
@@ -209,13 +209,14 @@ class Store:
     def _add_sentences(self, doc_id: str, record: dict[str, Any], lemmas_of: Sequence[str]) -> None:
         text = record["text"]
         for idx, (sentence, lemmas) in enumerate(zip(record["sentences"], lemmas_of, strict=False)):
+            words = text[sentence["start"] : sentence["end"]]
             rowid = self.db.execute(
                 'INSERT INTO sentences (doc_id, idx, start, "end", lemmas) VALUES (?, ?, ?, ?, ?)',
-                (doc_id, idx, sentence["start"], sentence["end"], lemmas),
+                (doc_id, idx, sentence["start"], sentence["end"], pack_lemmas(lemmas, words)),
             ).lastrowid
             self.db.execute(
                 "INSERT INTO sentences_fts (rowid, text, lemmas) VALUES (?, ?, ?)",
-                (rowid, text[sentence["start"] : sentence["end"]], lemmas),
+                (rowid, words, lemmas),
             )
 
     def _add_entities(self, record: dict[str, Any]) -> None:
@@ -282,7 +283,7 @@ class Store:
                 names = ", ".join(f'"{c}"' for c in columns)
                 cursor = self.db.execute(
                     f"INSERT INTO {table} (doc_id, {names}, data) VALUES ({placeholders})",
-                    (doc_id, *values, pack(row)),
+                    (doc_id, *values, pack_row(table, row, record["text"])),
                 )
                 if table == "events":
                     parties = {*row.get("participants", ()), row.get("place")} - {None}
@@ -342,6 +343,16 @@ class Store:
         for doc_id in self.document_ids() if all_versions else self.current_document_ids():
             yield self.record(doc_id)
 
+    @_guarded("reading a document's lemmas")
+    def sentence_lemmas(self, doc_id: str) -> list[str]:
+        """The lemmas of each sentence of a stored document, in order, as its search uses them."""
+        rows = self.db.execute(
+            'SELECT s.lemmas, substr(d.text, s.start + 1, s."end" - s.start) FROM sentences s '
+            "JOIN documents d ON d.id = s.doc_id WHERE s.doc_id = ? ORDER BY s.idx",
+            (doc_id,),
+        ).fetchall()
+        return [unpack_lemmas(lemmas, text) for lemmas, text in rows]
+
     @_guarded("reading a document")
     def record(self, doc_id: str) -> dict[str, Any]:
         db = self.db
@@ -383,7 +394,7 @@ class Store:
         ]
         for table in EXTRA_TABLES:
             record[table] = [
-                unpack(data)
+                unpack_row(table, data, record["text"])
                 for (data,) in db.execute(
                     f'SELECT data FROM {table} WHERE doc_id = ? ORDER BY start, "end", rowid',
                     (doc_id,),
@@ -553,7 +564,8 @@ class Store:
         where = " AND ".join(conditions) or "TRUE"
         rows = self.db.execute(
             f"""
-            SELECT q.doc_id, d.source, q.time, q.data,
+            SELECT q.doc_id, d.source, q.time, q.data, q.start,
+                   substr(d.text, q.start + 1, q."end" - q.start),
                    (SELECT substr(d.text, s.start + 1, s."end" - s.start) FROM sentences s
                     WHERE s.doc_id = q.doc_id AND s."end" > q.start ORDER BY s.idx LIMIT 1)
             FROM {quotes} JOIN documents d ON d.id = q.doc_id AND d.replaced_by IS NULL
@@ -564,8 +576,8 @@ class Store:
             [*parameters, limit, offset],
         )
         result = []
-        for doc_id, source, time, data, sentence in rows:
-            quote = unpack(data)
+        for doc_id, source, time, data, start, words, sentence in rows:
+            quote = unpack_row("quotes", data, words, offset=start)
             quote.update(doc_id=doc_id, source=source, time=time, sentence=sentence)
             result.append(quote)
         return result
