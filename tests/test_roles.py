@@ -49,3 +49,35 @@ def test_a_title_is_dated_by_the_article_not_by_its_sentence() -> None:
 
 def test_a_form_of_address_is_no_role() -> None:
     assert roles_of("Pan Jan Kowalski nie przyszedł na spotkanie.") == set()
+
+
+def test_a_title_right_after_the_name_without_a_comma() -> None:
+    roles = roles_of("Książkę napisał Tomasz Wrona dziennikarz, publicysta i reportażysta.")
+    assert {
+        ("Tomasz Wrona", "dziennikarz", None, None),
+        ("Tomasz Wrona", "publicysta", None, None),
+    } <= roles
+
+
+def test_a_genitive_name_before_a_title_is_not_its_holder() -> None:
+    roles = roles_of("Chwalony przez Nowaka polityk pełni obecnie funkcję ministra.")
+    assert not any(name.startswith("Nowak") for name, *_rest in roles)
+
+
+def test_a_forename_the_detector_misread_opens_the_titled_name() -> None:
+    record = kronika.analyze(
+        Document.create(
+            "Autor poprawki, poseł torysów Dominic Grieve, przekonywał posłów.", source="test"
+        )
+    ).to_json()
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    found = {
+        (names[r["subject"]], r["predicate"], names.get(r["object"])) for r in record["relations"]
+    }
+    assert ("Dominic Grieve", "member_of", "Partia Konserwatywna") in found
+    assert ("Dominic Grieve", "role", "Partia Konserwatywna") in found
+
+
+def test_a_member_of_parliament_of_a_party() -> None:
+    roles = roles_of("Głos zabrał Jan Kowalski, parlamentarzysta Platformy Obywatelskiej.")
+    assert ("Jan Kowalski", "parlamentarzysta", "Platforma Obywatelska", None) in roles

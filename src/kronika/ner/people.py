@@ -2,7 +2,8 @@
 
 * Two or three name words after a person's title, past what the title is of: "Wicepremier
   Białorusi Pawieł Czarniawski", "rzecznik Białego Domu Kayleigh McEnany", "szef sztabu Białego
-  Domu Mark Meadows", "lider większości w Senacie Mitch McConnell" (:func:`titled_people`).
+  Domu Mark Meadows", "lider większości w Senacie Mitch McConnell"; "poseł torysów Dominic
+  Grieve", where the detector took "Dominic" for a place (:func:`titled_people`).
 * A foreign person's name closing a detector's span of an institution: "Sądu Najwyższego Amy
   Coney Barrett" is the court and the judge (:func:`split_person_tail`).
 
@@ -65,13 +66,23 @@ def _after_title(doc: Doc, i: int, spans: dict[int, int]) -> int:
     j = i + 1
     while j < len(doc) and j - i <= COMPLEMENT_WORDS and texts[j].isalpha() and texts[j].islower():
         j += 1
+    if misread_forename(doc, j, spans):
+        return j  # "poseł torysów Dominic Grieve": "Dominic" is no place the MP is of
     return spans.get(j, j)
+
+
+def misread_forename(doc: Doc, j: int, spans: dict[int, int]) -> bool:
+    """A detector's one-word span of no person at ``j`` that is a forename followed by a name
+    word: the opening of a person's name, not a name of its own."""
+    return spans.get(j) == j + 1 and j + 1 < len(doc) and forename(doc, j) and name_word(doc, j + 1)
 
 
 def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
     """Two or three name words after a person's title, or after the title and what it is of,
-    that no detector took: a person."""
+    that no detector took (or took only the forename of, as another name's): a person."""
     others = {s.start: s.end for s in spans if not s.label_.startswith("persName")}
+    # a person's words the detector found in part ("Grieve" of "Dominic Grieve") may be joined
+    people = {i for s in spans if s.label_.startswith("persName") for i in range(s.start, s.end)}
     found: list[Span] = []
     # only the words that can be a title (the view's index of lemmas), not every word
     for token in DocumentView.of(doc).having(person_titles()):
@@ -79,12 +90,18 @@ def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
         if i >= len(doc) - 2 or not token.is_alpha:
             continue
         start = _after_title(doc, i, others)
+        misread = misread_forename(doc, start, others)
         # a capitalized word next is cheap to test and rare: the name words only then
-        if start >= len(doc) or start in covered or not _first_name_word(doc, start):
+        if start >= len(doc) or (start in covered and not misread):
+            continue
+        if not _first_name_word(doc, start):
             continue
         end = start + 1
         while (
-            end < len(doc) and end - start < LONGEST and end not in covered and name_word(doc, end)
+            end < len(doc)
+            and end - start < LONGEST
+            and (end not in covered or end in people)
+            and name_word(doc, end)
         ):
             end += 1
         if end - start >= 2 and not (end < len(doc) and name_word(doc, end)):

@@ -274,10 +274,18 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         lo = t if obj is None or (obj.start or 0) > doc[t].idx else _token_at(view, obj.start or 0)
         role = _role(view, person, _value(view, title, t, m, k), obj, lo, person.end)
         return [role, *_party_membership(view, role)]
-    # after: "Berthold Pelster, ekspert …", "Romana Namysłowskiego, partnera w Crido Taxand"
+    return _title_after(view, person)
+
+
+def _title_after(view: View, person: Span) -> list[Found]:
+    """ "Berthold Pelster, ekspert …", "Romana Namysłowskiego, partnera w Crido Taxand", and
+    without the comma: "Mark Singer dziennikarz, publicysta i autor"."""
+    doc = view.doc
     i = person.end
-    if i + 1 >= len(doc) or doc[i].text != ",":
+    if i + 1 >= len(doc):
         return []
+    if doc[i].text != ",":
+        return _bare_apposition(view, person)
     for t in range(i + 1, min(i + 4, person.sent.end)):
         title = _title_lemma(doc[t])
         if title is not None:
@@ -290,6 +298,40 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         if not has_tag(doc[t], {"adj", "ppas", "pact"}):
             return []
     return []
+
+
+def _bare_apposition(view: View, person: Span) -> list[Found]:
+    """A title right after a name with no comma ("Mark Singer dziennikarz, publicysta") in a case
+    the name can share, when no other name follows it: then it is that name's ("Dudę premier
+    Szydło")."""
+    doc = view.doc
+    t = person.end
+    title = _title_lemma(doc[t]) if t < person.sent.end else None
+    if title is None or doc[t].text[:1].isupper() or not _shares_case(doc[t], title, person):
+        return []
+    k = _modifiers(view, t)
+    if k < len(doc) and view.mention_at[k] is not None:
+        named = view.mention_at[k]
+        if named is not None and named._.entity_type == "person":
+            return []
+    obj, after = _office_object(view, k)
+    role = _role(view, person, _value(view, title, t, k), obj, person.start, max(after, k))
+    return [role, *_party_membership(view, role)]
+
+
+def _shares_case(token: Token, title: str, person: Span) -> bool:
+    """Whether the title (its readings as the title, not "polityka" of "polityk") can stand in a
+    case of the name's last word: "przez Tuska polityk pełni" is another's title."""
+    cases = {
+        case
+        for reading in readings(token)
+        if reading.lemma.lower() == title
+        for part in reading.tag.split(":")[1:]
+        for case in part.split(".")
+        if case in CASES
+    }
+    name = _cases(person[-1])
+    return not cases or not name or bool(cases & name)
 
 
 def _lowercase_complement(view: View, k: int, stop: int) -> tuple[Ref | None, int]:
