@@ -381,3 +381,40 @@ def test_a_countrys_one_office_held_by_another_is_not_the_persons(nlp) -> None:
     assert not {r for r in found if r[1] == "role" and r[2] == "Polska"}
     former = relations(nlp, "Były premier Leszek Miller skrytykował rząd.", "2021-01-10")
     assert ("Leszek Miller", "role", "Polska", "premier", "former", None) in former
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Estonia, członek NATO i Unii Europejskiej, wzmacnia granicę.",
+            {("Estonia", "NATO"), ("Estonia", "Unia Europejska")},
+        ),
+        (
+            "Państwa członkowskie UE, w tym Hiszpania i Portugalia, poparły wniosek.",
+            {("Hiszpania", "Unia Europejska"), ("Portugalia", "Unia Europejska")},
+        ),
+        (
+            "Hiszpania i Portugalia, dwa najbliższe kraje Unii, porozumiały się.",
+            {("Hiszpania", "Unia Europejska"), ("Portugalia", "Unia Europejska")},
+        ),
+        ("Węgry to jedyny kraj UE, który zgłosił weto.", {("Węgry", "Unia Europejska")}),
+    ],
+)
+def test_memberships_in_apposition_and_after_a_members_noun(
+    nlp: Any, text: str, expected: set[tuple[str, str]]
+) -> None:
+    found = {(s, o) for s, p, o, *_rest in relations(nlp, text) if p == "member_of"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hiszpania, kraj o wielkiej historii, świętuje.",
+        "Gruzja nie jest członkiem NATO.",
+        "Premier Hiszpanii, członek rządu od lat, podał się do dymisji.",
+    ],
+)
+def test_no_membership_without_an_organization_or_when_denied(nlp: Any, text: str) -> None:
+    assert not [r for r in relations(nlp, text) if r[1] == "member_of"]

@@ -285,13 +285,11 @@ def _membership_noun(
     obj_end = obj.end
     subjects: list[Span] = []
     lo = doc[i - 1].idx if is_member_adj else token.idx
-    if obj_end < sent.end and (
-        doc[obj_end].text == ":"
-        or "być" in _lemmas(doc[obj_end])
-        and not has_tag(doc[obj_end], {"praet"}, "sg")
-    ):
-        # the list follows the organization
-        subjects, _end = _list_members(view, obj_end + 1, sent.end)
+    opener = _list_opening(view, obj_end, sent)
+    if opener:
+        # the list follows the organization: "członkowie Y: A, B", "państwa członkowskie Y,
+        # w tym A i B", "państwa członkowskie Y (A, B)"
+        subjects, _end = _list_members(view, opener, sent.end)
         if _irrealis(view, max(sent.start, i - 2), obj_end + 1):
             return []
     elif is_member_noun and has_tag(token, {"subst"}, "inst"):
@@ -316,6 +314,88 @@ def _membership_noun(
     return found
 
 
+#: Words after "państwa członkowskie Y," that open the list of them ("w tym", "takie jak").
+LIST_AFTER_COMMA = (("w", "tym"), ("takie", "jak"), ("m.in", "."), ("np", "."), ("czyli",))
+
+
+def _list_opening(view: _View, k: int, sent: Span) -> int:
+    """Where the list of an organization's members begins after it, at token ``k``: after ":",
+    a copula ("członkami Y są A, B"), "(" or a comma and "w tym" / "takie jak"; else 0."""
+    doc = view.doc
+    if k >= sent.end:
+        return 0
+    token = doc[k]
+    if token.text in (":", "("):
+        return k + 1
+    if "być" in _lemmas(token) and not has_tag(token, {"praet"}, "sg"):
+        return k + 1
+    if token.text == ",":
+        for words in LIST_AFTER_COMMA:
+            stop = k + 1 + len(words)
+            if stop <= sent.end and tuple(t.text.lower() for t in doc[k + 1 : stop]) == words:
+                return stop
+    return 0
+
+
+def _apposed_memberships(view: _View, timexes: Callable[[], TimexIndex]) -> list[Listed]:
+    """A member noun or a country noun in apposition to names, or after "to": "Litwa, członek
+    NATO i UE", "Francja i Niemcy, dwa największe kraje Unii", "Węgry to jedyny kraj UE"."""
+    lex = view.lex
+    doc = view.doc
+    found: list[Listed] = []
+    for token in view.base.having(lex.member_nouns | lex.member_heads):
+        lemmas = _lemmas(token)
+        if not has_tag(token, {"subst"}) or token.text[:1].isupper():
+            continue
+        sent = view.base.sentence_of(token.i)
+        j = token.i + 1
+        if lemmas & lex.member_heads and j < sent.end and _lemmas(doc[j]) & lex.member_adjectives:
+            j += 1  # "kraj członkowski UE"
+        objects = _organizations_from(view, j, sent.end)
+        if not objects:
+            continue
+        k = token.i - 1
+        while (
+            k > sent.start
+            and doc[k].lower_ != "to"
+            and doc[k].text.islower()
+            and has_tag(doc[k], {"adj", "num"})
+        ):
+            k -= 1  # "dwa największe", "jedyny"
+        if k <= sent.start or not (doc[k].text == "," or doc[k].lower_ == "to"):
+            continue
+        subjects = _subjects_before(view, k + (doc[k].lower_ == "to"), sent)
+        if doc[k].text == "," and subjects and subjects[-1].end != k:
+            continue  # the apposition stands right after the names it describes
+        if not subjects or _irrealis(view, subjects[-1].end, token.i):
+            continue
+        lo = subjects[0].start_char
+        hi = objects[-1].end_char
+        time = _time_near(view, timexes, lo, hi)
+        for subject in subjects:
+            for obj in objects:
+                if subject.start != obj.start:
+                    found.append(_relation(view, subject, obj, lo, hi, time, None))
+    return found
+
+
+def _organizations_from(view: _View, j: int, stop: int) -> list[Span]:
+    """The organizations named from token ``j`` on, coordinated ("NATO i Unii Europejskiej")."""
+    doc = view.doc
+    found: list[Span] = []
+    while j < stop:
+        mention = view.mention_at[j]
+        if mention is None or mention.start != j or not _is_org(mention):
+            break
+        found.append(mention)
+        j = mention.end
+        if j + 1 < stop and doc[j].text.lower() in {"i", "oraz", ","}:
+            j += 1
+            continue
+        break
+    return found
+
+
 def find_memberships(doc: Doc, timexes: Sequence[Timex] | None = None) -> list[Listed]:
     """The ``member_of`` relations lists and phrases state, one per (subject, object, evidence),
     in text order. ``timexes`` (from ``find_timexes``) give the time of explicit phrases ("wstąpiła
@@ -331,7 +411,9 @@ def find_memberships(doc: Doc, timexes: Sequence[Timex] | None = None) -> list[L
             cache.append(TimexIndex(find_timexes(doc, None)))
         return cache[0]
 
-    found = _bracket_lists(view) + _phrases(view, timexes_of)
+    found = (
+        _bracket_lists(view) + _phrases(view, timexes_of) + _apposed_memberships(view, timexes_of)
+    )
     # one relation per (subject, object) evidence pair, in text order
     seen: set[tuple[int, int, int]] = set()
     unique: list[Listed] = []
