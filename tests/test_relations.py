@@ -418,3 +418,16 @@ def test_memberships_in_apposition_and_after_a_members_noun(
 )
 def test_no_membership_without_an_organization_or_when_denied(nlp: Any, text: str) -> None:
     assert not [r for r in relations(nlp, text) if r[1] == "member_of"]
+
+
+def test_sanctions_on_a_party_named_before_the_noun(nlp: Any) -> None:
+    threatened = relations(nlp, "Kanada zagroziła Iranowi sankcjami.")
+    assert ("Kanada", "sanctions", "Iran", None, "planned", None) in threatened
+    imposed = relations(nlp, "Unia Europejska nałożyła na Białoruś nowe sankcje.")
+    assert ("Unia Europejska", "sanctions", "Białoruś", None, "current", None) in imposed
+
+
+def test_a_demonstrative_is_no_part_of_what_is_opposed(nlp: Any) -> None:
+    record = analyzed(nlp, "Austria od początku sprzeciwiała się temu projektowi.")
+    (opposed,) = [r for r in record["relations"] if r["predicate"] == "opposes"]
+    assert opposed["object_text"] == "projekt"

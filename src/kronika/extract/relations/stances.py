@@ -64,12 +64,15 @@ def _target(view: View, i: int) -> Ref | None:
         if doc[stop].text == "." or (stop > i and is_verb(doc[stop])):
             break
         stop += 1
-    if stop == i or not has_tag(doc[i], {"subst", "ger"}):
+    demonstrative = is_one_of(doc[i], cues().sections[""]["demonstratives"])
+    head = i + 1 if demonstrative and i + 1 < stop else i
+    if stop == i or not has_tag(doc[head], {"subst", "ger"}):
         return None
     ref = view.span_ref(i, stop)
     # the description is named in the nominative: the head noun's lemma, its complements as
-    # written ("budowie gazociągu" → "budowa gazociągu")
-    name = " ".join([doc[i].lemma_.lower(), *(t.text for t in doc[i + 1 : stop])])
+    # written ("budowie gazociągu" → "budowa gazociągu"); a demonstrative says nothing of it
+    # ("temu projektowi" → "projekt")
+    name = " ".join([doc[head].lemma_.lower(), *(t.text for t in doc[head + 1 : stop])])
     # keyed as an unnamed participant: a name inside the description ("budowie gazociągu Nord
     # Stream 2") is not what is opposed
     return Ref(name, ref.start, ref.end, key=f"other:{name}")
@@ -141,10 +144,13 @@ def _sanctions(view: View, token: Token) -> list[Found]:
         return []
     imposers = subjects_before(view, verb.i, is_party)
     targets: list[Span] = []
-    for p in range(token.i + 1, hi):
+    # "sankcje na Rosję", and before the noun: "nałożyła na Rosję sankcje"
+    for p in [*range(token.i + 1, hi), *range(verb.i + 1, token.i)]:
         if doc[p].text.lower() in words["target_prepositions"]:
             targets = objects_after(view, p, words["target_prepositions"])[0]
             break
+    if not targets:
+        targets = _dative_target(view, verb.i + 1, token.i)
     if not imposers or not targets:
         return []
     start, end = view.chars(imposers[0].start, max(hi, targets[-1].end))
@@ -155,3 +161,16 @@ def _sanctions(view: View, token: Token) -> list[Found]:
         for imposer in imposers
         for target in targets
     ]
+
+
+def _dative_target(view: View, lo: int, hi: int) -> list[Span]:
+    """A party in the dative between the verb and the sanctions: "zagroziły Chinom sankcjami"."""
+    for k in range(lo, hi):
+        mention = view.starting(k)
+        if (
+            mention is not None
+            and is_party(mention)
+            and has_tag(view.doc[mention.end - 1], {"subst"}, "dat")
+        ):
+            return [mention]
+    return []
