@@ -343,3 +343,17 @@ def test_a_name_after_an_institution_named_after_someone_stays_its_name(nlp) -> 
     doc = nlp("Pieniądze przekazała Fundacja Billa Gatesa.")
     span = Span(doc, 2, 5, label="orgName")
     assert split_person_tail(span) == [span]
+
+
+def test_a_name_ends_before_a_preposition_and_starts_after_a_title(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "Ekonomista Banku Pekao Piotr Bielski rozmawiał z korespondentem Polskiego Radia w "
+        "Moskwie.",
+    )
+    assert "Ekonomista Banku Pekao" not in found and "Banku Pekao" in found
+    assert not any(form.endswith(" w") for form in found)
+    # an institution's own name that opens with a title stays whole
+    assert "Rzecznik Praw Obywatelskich" in _mentions(
+        nlp, "Skargę złożył Rzecznik Praw Obywatelskich."
+    )

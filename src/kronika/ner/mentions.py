@@ -22,7 +22,7 @@ from kronika.kb import Entry, adjectives, by_key, demonyms, short_names, usual_s
 from kronika.lang.components import doc_readings
 from kronika.lang.morphology import shared_morphology
 from kronika.lang.names import NameLemmatizer, shared_name_lemmatizer
-from kronika.lang.titles import organization_nouns, place_nouns
+from kronika.lang.titles import organization_nouns, person_titles, place_nouns
 from kronika.lang.view import DocumentView
 from kronika.ner.context_names import context_names
 from kronika.ner.gazetteer import (
@@ -105,6 +105,13 @@ def _trim(span: Span) -> Span | None:
         doc[end - 1].is_space or (doc[end - 1].is_punct and not _ends_abbreviation(doc, end - 1))
     ):
         end -= 1
+    # a person's title at the start of an organization's name is the person's, not the name's
+    # ("Ekonomista Banku Pekao Piotr Bielski")
+    if end - start > 1 and not span.label_.startswith("persName") and _titled_kind(doc, start):
+        start += 1
+    # a name does not end in a lowercase preposition or conjunction ("Polskiego Radia w")
+    while end - start > 1 and _function_word(doc, end - 1):
+        end -= 1
     if start == end:
         return None
     # a quoted part of the name keeps its closing mark ("Instytutu … „Puls”")
@@ -119,6 +126,29 @@ def _trim(span: Span) -> Span | None:
     return (
         span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, span.label_)
     )
+
+
+def _titled_kind(doc: Doc, i: int) -> bool:
+    """A person's title followed by a kind of organization: "Ekonomista Banku", "Prezes
+    Urzędu" (not "Rzecznik Praw Obywatelskich", an institution's own name)."""
+    readings = doc_readings(doc)
+    titles, kinds = person_titles(), organization_nouns()
+    return any(r.pos == "subst" and r.lemma.lower() in titles for r in readings[i]) and any(
+        r.pos == "subst" and r.lemma.lower() in kinds for r in readings[i + 1]
+    )
+
+
+#: Word classes that cannot end a name.
+FUNCTION_CLASSES = frozenset({"prep", "conj", "comp"})
+
+
+def _function_word(doc: Doc, i: int) -> bool:
+    """A lowercase word SGJP reads only as a preposition or a conjunction."""
+    token = doc[i]
+    if not token.text.islower():
+        return False
+    found = doc_readings(doc)[i]
+    return bool(found) and all(r.pos in FUNCTION_CLASSES for r in found)
 
 
 #: Opening quotation marks and the marks that close them.

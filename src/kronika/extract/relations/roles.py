@@ -267,6 +267,7 @@ def _extra_title(view: View, person: Span) -> list[Found]:
                 after = end
         if obj is None:
             obj = _adjective_country(view, t)
+        after = _past_post(view, after, person.start) if obj is not None else after
         # "obecny lider UKIP, Henry Bolton": a gap only before a full name, as a bare surname
         # after a comma begins another phrase ("burmistrza X, Garcetti")
         if after != person.start and (len(person) < 2 or _gap(view, after, person.start)):
@@ -275,6 +276,18 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         role = _role(view, person, _value(view, title, t, m, k), obj, lo, person.end)
         return [role, *_party_membership(view, role)]
     return _title_after(view, person)
+
+
+def _past_post(view: View, after: int, stop: int) -> int:
+    """Past the place an office is held in, when it ends right before the name: "ambasador USA
+    w Polsce Mark Brzezinski" (the office is the United States')."""
+    doc = view.doc
+    if after + 1 >= stop or doc[after].lower_ not in OF_PREPOSITIONS | {"na"}:
+        return after
+    place = view.starting(after + 1)
+    if place is not None and place.end == stop and place._.entity_type in ("country", "place"):
+        return stop
+    return after
 
 
 def _title_after(view: View, person: Span) -> list[Found]:
