@@ -483,3 +483,27 @@ def test_mentions_in_a_range_as_a_scan_finds_them(nlp):
         for end in range(start, len(text) + 1, 11):
             expected = [m for m in view.mentions if m.start_char >= start and m.end_char <= end]
             assert view.mentions_in(start, end) == expected
+
+
+def test_a_plural_zero_subject_continues_the_group_named_before(nlp):
+    text = (
+        "Minister Jan Nowak przedstawił plan. Polscy rolnicy protestują przeciwko niemu. "
+        "Uważają, że plan zniszczy małe gospodarstwa."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("plan zniszczy")]
+    assert quote.speaker_text == "Polscy rolnicy"
+
+
+def test_a_numeral_group_takes_a_singular_verb(nlp):
+    text = (
+        "Pięć organizacji ekologicznych wysłało skargę do Komisji Europejskiej. "
+        "Ich zdaniem wycinka narusza prawo."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wycinka")]
+    assert quote.speaker_text == "Pięć organizacji ekologicznych"
+
+
+def test_a_singular_zero_subject_still_takes_the_person(nlp):
+    text = "Polscy rolnicy protestują. Minister Jan Nowak zabrał głos. Dodał, że plan zostanie."
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("plan")]
+    assert quote.speaker_text.endswith("Jan Nowak")

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from kronika.extract.quotes.dashes import _dash_quotes, _pull_quotes
 from kronika.extract.quotes.detected import QuoteIndex
+from kronika.extract.quotes.groups import introduced_group, plural_cue
 from kronika.extract.quotes.indirect import _indirect_quotes
 from kronika.extract.quotes.marked import _colon_quotes, _marked_quotes
 from kronika.extract.quotes.tokens import _has_verb_reading, _lemmas, _maybe_nominative
@@ -50,6 +51,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     for q in quotes:
         att = q.attribution
         speaker = att.speaker
+        if speaker is None and att.zero and plural_cue(view, q.anchor):
+            # "Uważają również, że …": the group named before, not the last person
+            speaker = introduced_group(view, min(q.start, q.anchor), placed)
         if speaker is None and att.zero:
             # a person named between the previous quotation and this one ("Głos zabrał też X.
             # – … – ocenił") is nearer than the previous speaker

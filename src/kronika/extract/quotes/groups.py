@@ -1,0 +1,138 @@
+"""Speakers in the plural: a zero subject whose verb is plural ("Uważają również, że …", "Ich
+zdaniem …") continues a group named before, not the last person who spoke.
+
+A group is a noun phrase in the plural that is a clause's subject: its head a noun for people
+(SGJP's masculine-personal plural: "Pakistańscy przywódcy duchowi domagają się …") or for a body
+(``source_nouns``: "organizacje"), with the adjectives around it and the genitive words after it,
+right before a plural verb; or a numeral and such a noun, before the singular neuter verb a
+numeral takes ("Siedem pozarządowych organizacji ochrony przyrody wysłało …").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Span, Token
+
+from kronika.extract.quotes.detected import QuoteIndex
+from kronika.extract.quotes.view import _DocView
+from kronika.lang.components import readings, tag_values
+
+#: Pronouns of a plural speaker before "zdaniem" and after "według" ("Ich zdaniem").
+PLURAL_PRONOUNS = frozenset({"ich", "nich"})
+#: Verb classes that agree with a subject.
+AGREEING = frozenset({"fin", "praet", "bedzie"})
+#: How many sentences back a group may be named.
+GROUP_REACH = 3
+
+
+def plural_cue(view: _DocView, anchor: int) -> bool:
+    """Whether the attribution at ``anchor`` (its verb or "zdaniem") has a plural third-person
+    subject: "Uważają", "przekonywali", "Ich zdaniem"."""
+    token = view.token_at(anchor)
+    if token is None:
+        return False
+    if token.i > 0 and view.doc[token.i - 1].lower_ in PLURAL_PRONOUNS:
+        return True
+    verbs = [r for r in readings(token) if r.pos in AGREEING]
+    if not verbs:
+        return False
+    nxt = view.doc[token.i + 1] if token.i + 1 < len(view.doc) else None
+    if nxt is not None and any(r.pos == "aglt" for r in readings(nxt)):
+        return False  # "uważaliśmy": the writers themselves
+    for reading in verbs:
+        values = tag_values(reading.tag)
+        if "pl" not in values or "sg" in values or values & {"pri", "sec"}:
+            return False
+    return True
+
+
+def introduced_group(view: _DocView, end: int, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """The last plural group named as a subject in the sentences up to offset ``end`` (at most
+    ``GROUP_REACH`` of them, outside quotations), as character offsets."""
+    doc = view.doc
+    last = view.token_before(end)
+    if last is None:
+        return None
+    sentence = bisect_right(view.base.sentence_starts, view.sent_of[last.i].start_char) - 1
+    found = None
+    for sent in view.sentences[max(0, sentence - GROUP_REACH) : sentence + 1]:
+        for token in sent:
+            if token.idx >= end:
+                break
+            group = _group_at(view, token, sent)
+            if group is not None and not quotes.inside(doc[group.start].idx):
+                found = (group.start_char, group.end_char)
+    return found
+
+
+def _group_at(view: _DocView, head: Token, sent: Span) -> Span | None:
+    """The group whose head noun is ``head``, when it is a subject (see the module docstring)."""
+    doc = view.doc
+    numeral = _numeral_before(head, sent)
+    if numeral is None and not _plural_people(view, head, "nom"):
+        return None
+    if numeral is not None and not _plural_people(view, head, "gen"):
+        return None
+    start = numeral if numeral is not None else _adjectives_before(head, sent)
+    stop = head.i + 1
+    while stop < sent.end and _modifier_after(doc[stop]):
+        stop += 1
+    if stop >= sent.end or not _subject_verb(doc[stop], numeral is not None):
+        return None
+    return doc[start:stop]
+
+
+def _plural_people(view: _DocView, token: Token, case: str) -> bool:
+    if not token.is_alpha or token.text.isupper():
+        return False
+    for reading in readings(token):
+        if reading.pos != "subst":
+            continue
+        values = tag_values(reading.tag)
+        if "pl" not in values or case not in values:
+            continue
+        if "m1" in values or reading.lemma.lower() in view.lex.description_nouns:
+            return True
+    return False
+
+
+def _numeral_before(head: Token, sent: Span) -> int | None:
+    """The numeral opening the phrase before ``head`` ("Siedem pozarządowych organizacji")."""
+    k = head.i - 1
+    while k >= sent.start and _adjective(head.doc[k]):
+        k -= 1
+    if k >= sent.start and any(r.pos == "num" for r in readings(head.doc[k])):
+        return k
+    return None
+
+
+def _adjectives_before(head: Token, sent: Span) -> int:
+    k = head.i
+    while k - 1 >= sent.start and _adjective(head.doc[k - 1]):
+        k -= 1
+    return k
+
+
+def _adjective(token: Token) -> bool:
+    return token.is_alpha and any(r.pos in {"adj", "ppas", "pact"} for r in readings(token))
+
+
+def _modifier_after(token: Token) -> bool:
+    """An adjective or a genitive word after the head ("duchowi", "ochrony przyrody")."""
+    if not token.is_alpha or not token.text.islower():
+        return False
+    if any(r.pos in AGREEING for r in readings(token)):
+        return False
+    return _adjective(token) or any(
+        r.pos == "subst" and "gen" in tag_values(r.tag) for r in readings(token)
+    )
+
+
+def _subject_verb(token: Token, after_numeral: bool) -> bool:
+    """A verb agreeing with a plural subject (or, after a numeral, the neuter singular)."""
+    wanted = {"sg", "n"} if after_numeral else {"pl"}
+    return any(
+        r.pos in AGREEING and wanted <= tag_values(r.tag) and "sec" not in tag_values(r.tag)
+        for r in readings(token)
+    )
