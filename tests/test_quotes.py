@@ -507,3 +507,12 @@ def test_a_singular_zero_subject_still_takes_the_person(nlp):
     text = "Polscy rolnicy protestują. Minister Jan Nowak zabrał głos. Dodał, że plan zostanie."
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("plan")]
     assert quote.speaker_text.endswith("Jan Nowak")
+
+
+def test_two_people_joined_as_the_subject_are_the_group(nlp):
+    text = (
+        "W Sejmie przemawiali Jan Nowak oraz przewodniczący komisji Adam Lis. "
+        "Ich zdaniem ustawa wymaga poprawek."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("ustawa")]
+    assert quote.speaker_text == "Jan Nowak oraz przewodniczący komisji Adam Lis"

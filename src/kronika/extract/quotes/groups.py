@@ -5,7 +5,8 @@ A group is a noun phrase in the plural that is a clause's subject: its head a no
 (SGJP's masculine-personal plural: "Pakistańscy przywódcy duchowi domagają się …") or for a body
 (``source_nouns``: "organizacje"), with the adjectives around it and the genitive words after it,
 right before a plural verb; or a numeral and such a noun, before the singular neuter verb a
-numeral takes ("Siedem pozarządowych organizacji ochrony przyrody wysłało …").
+numeral takes ("Siedem pozarządowych organizacji ochrony przyrody wysłało …"); or two people
+joined by "i"/"oraz" beside a plural verb ("przemawiali Donald Tusk oraz … Jean-Claude Juncker").
 """
 
 from __future__ import annotations
@@ -57,12 +58,40 @@ def introduced_group(view: _DocView, end: int, quotes: QuoteIndex) -> tuple[int,
     sentence = bisect_right(view.base.sentence_starts, view.sent_of[last.i].start_char) - 1
     found = None
     for sent in view.sentences[max(0, sentence - GROUP_REACH) : sentence + 1]:
-        for token in sent:
-            if token.idx >= end:
-                break
-            group = _group_at(view, token, sent)
-            if group is not None and not quotes.inside(doc[group.start].idx):
+        groups = [_group_at(view, token, sent) for token in sent if token.idx < end]
+        groups += _coordinated_people(view, sent)
+        for group in sorted((g for g in groups if g is not None), key=lambda g: g.start):
+            if group.end_char <= end and not quotes.inside(doc[group.start].idx):
                 found = (group.start_char, group.end_char)
+    return found
+
+
+#: Words between two coordinated people that still join them ("Donald Tusk oraz przewodniczący
+#: Komisji Europejskiej Jean-Claude Juncker": the second one's title).
+TITLE_GAP = 6
+
+
+def _coordinated_people(view: _DocView, sent: Span) -> list[Span]:
+    """Two people joined by "i"/"oraz" as the subject of a plural verb right before or after
+    them ("W PE przemawiali Donald Tusk oraz przewodniczący KE Jean-Claude Juncker")."""
+    doc = view.doc
+    people = [
+        m
+        for m in view.mentions_in(sent.start_char, sent.end_char)
+        if m.label_.startswith("persName") or m._.entity_type == "person"
+    ]
+    found = []
+    for first, second in zip(people, people[1:], strict=False):
+        joint = first.end
+        if joint >= second.start or doc[joint].lower_ not in {"i", "oraz"}:
+            continue
+        between = doc[joint + 1 : second.start]
+        if len(between) > TITLE_GAP or any(t.is_punct for t in between):
+            continue
+        before = doc[first.start - 1] if first.start > sent.start else None
+        after = doc[second.end] if second.end < sent.end else None
+        if any(t is not None and _subject_verb(t, False) for t in (before, after)):
+            found.append(doc[first.start : second.end])
     return found
 
 
