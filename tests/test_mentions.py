@@ -357,3 +357,9 @@ def test_a_name_ends_before_a_preposition_and_starts_after_a_title(nlp) -> None:
     assert "Rzecznik Praw Obywatelskich" in _mentions(
         nlp, "Skargę złożył Rzecznik Praw Obywatelskich."
     )
+
+
+def test_an_events_name_capitalized_inside_a_sentence_is_a_name(nlp) -> None:
+    found = _mentions(nlp, "Mimo Brexitu firmy inwestują. Firmy boją się, że brexit zaszkodzi.")
+    assert found["Brexitu"]["type"] == "event"
+    assert "brexit" not in found  # lowercase: the common noun, left to the detector

@@ -79,6 +79,17 @@ def _common_at_start(doc: Doc, match: Match) -> bool:
     )
 
 
+def _event_label(doc: Doc, match: Match) -> str | None:
+    """``eventName`` for an event's name capitalized inside a sentence ("mimo Brexitu"), where
+    the detector, which learned no events from NKJP, did not take it: the writer made a common
+    word ("brexit") a name. At a sentence start the capital says nothing, and a lowercase
+    "brexit" is left to the detector."""
+    first = doc[match.start]
+    if match.entry.type != "event" or first.is_sent_start or not first.text[:1].isupper():
+        return None
+    return "eventName"
+
+
 def _ends_abbreviation(doc: Doc, i: int) -> bool:
     """Token ``i`` is the period of an abbreviation ("Płn." in "Irlandii Płn.")."""
     return (
@@ -419,12 +430,13 @@ class MentionsComponent:
             # an entry without an NKJP label (an event) only types what a detector found, and a
             # sentence's first word that is also a common word ("Dane", not Dania) is not a name
             # unless a detector says so
+            label = match.entry.label or _event_label(doc, match)
             if (
-                match.entry.label
+                label
                 and not covered.intersection(range(match.start, match.end))
                 and not _common_at_start(doc, match)
             ):
-                spans.append(Span(doc, match.start, match.end, label=match.entry.label))
+                spans.append(Span(doc, match.start, match.end, label=label))
                 covered.update(range(match.start, match.end))
         for token in DocumentView.of(doc).tokens:
             if token.i not in covered and self.short_names_at(doc, token.i):

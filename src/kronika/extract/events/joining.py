@@ -93,7 +93,9 @@ class _Joined:
         event, first = reference.event, self.first.event
         if reference.named is not None and reference.named in self.names:
             return True  # a named event is one whatever a mention says of its status
-        if (event.status in REAL) != (first.status in REAL):
+        # the name of an event ("Brexit") is the same event whatever a mention of it says of
+        # its status ("mimo brexitu" after "opuści Unię")
+        if reference.named is None and (event.status in REAL) != (first.status in REAL):
             return False
         if event.time and self.times and event.time not in self.times:
             return False
