@@ -11,6 +11,7 @@ import pickle
 import pytest
 
 from kronika.lang.names import NameLemmatizer, category_group, default_spaces, reachable
+from kronika.lang.names.gender import person_gender
 
 
 @pytest.fixture(scope="session")
@@ -266,3 +267,23 @@ def test_import_paths_of_other_layers() -> None:
     assert feminine_name("Swiatłana Cichanouska") and not feminine_name("Paweł Usow")
     assert parse_tag("subst:sg:gen.acc:m1")[2] == frozenset({"gen", "acc"})
     assert shared_name_lemmatizer() is shared_name_lemmatizer()
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Anna Nowak", "f"),
+        ("Hillary Clinton", "f"),  # SGJP's forename, feminine
+        ("Kellyanne Conway", "f"),  # a woman's name of world news
+        ("Ursula von der Leyen", "f"),
+        ("Maria Kowalska", "f"),
+        ("Kuba Wojewódzki", "m"),  # a man's name ending in -a
+        ("Donald Trump", "m"),
+        ("Mitch McConnell", "m"),
+        ("Jean-Claude Juncker", "m"),
+        ("Kowalska", "f"),
+        ("Nowicki", "m"),
+    ],
+)
+def test_a_persons_gender_from_the_name(name: str, gender: str) -> None:
+    assert person_gender(name) == gender

@@ -516,3 +516,18 @@ def test_two_people_joined_as_the_subject_are_the_group(nlp):
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("ustawa")]
     assert quote.speaker_text == "Jan Nowak oraz przewodniczący komisji Adam Lis"
+
+
+def test_a_past_verbs_gender_rules_out_the_other_genders_speaker(nlp):
+    text = (
+        "Spotkanie zorganizowała Kellyanne Conway. Przemawiał też Mitch McConnell. "
+        "Jak dodała, rozmowy potrwają do piątku."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("rozmowy")]
+    assert quote.speaker_text == "Kellyanne Conway"
+
+
+def test_a_titled_name_the_detector_took_for_a_place_is_a_person(nlp):
+    doc = nlp("Jak sprecyzowała rzeczniczka burmistrza Connie Llanos, rozmowa była długa.")
+    (quote,) = find_quotes(doc)
+    assert quote.speaker_text.endswith("Connie Llanos")

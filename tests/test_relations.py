@@ -431,3 +431,22 @@ def test_a_demonstrative_is_no_part_of_what_is_opposed(nlp: Any) -> None:
     record = analyzed(nlp, "Austria od początku sprzeciwiała się temu projektowi.")
     (opposed,) = [r for r in record["relations"] if r["predicate"] == "opposes"]
     assert opposed["object_text"] == "projekt"
+
+
+def test_a_role_of_the_articles_country_has_its_own_sentence_as_evidence(nlp: Any) -> None:
+    text = "Rano odbyło się posiedzenie. Plan ogłosił rządowy pełnomocnik Jan Nowak."
+    record = analyzed(nlp, text)
+    (role,) = [r for r in record["relations"] if r["predicate"] == "role"]
+    assert text[role["start"] : role["end"]].startswith("pełnomocnik")
+
+
+def test_a_headlines_relation_leaves_the_bodys_statement_in_place(nlp: Any) -> None:
+    document = Document.create(
+        "Estonia, członek NATO, wzmacnia granicę.",
+        source="test",
+        date="2021-12-01",
+        title="Estonia, członek NATO, reaguje",
+    )
+    record = kronika.analyze(document, nlp=nlp).to_json()
+    (member,) = [r for r in record["relations"] if r["predicate"] == "member_of"]
+    assert record["text"][member["start"] : member["end"]].startswith("Estonia")

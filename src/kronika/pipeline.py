@@ -140,10 +140,10 @@ def analyze_document(document: Document, nlp: Language, doc: Doc | None = None) 
     quotes = link_quotes(find_quotes(doc), mentions, spans, timexes, date, entities, view)
     facts = link_facts(find_polls(doc, found_timexes), mentions, spans, timexes, date, quotes)
     # every relation (memberships and roles included) comes from kronika.extract.relations
-    relations, entities = link_relations(
-        find_relations(doc, timexes), mentions, entities, timexes, date, quotes
-    )
     shift = len(title_head(document.title))
+    relations, entities = link_relations(
+        find_relations(doc, timexes), mentions, entities, timexes, date, quotes, shift
+    )
     events = document_events(doc, document.id, date, mentions, entities, timexes, quotes, shift)
     # back onto the body: the title's mentions apart, its other findings dropped
     title_mentions, mentions = split_mentions(mentions, len(document.title or ""), shift)

@@ -444,14 +444,11 @@ class MentionsComponent:
                 covered.add(token.i)
         spans.extend(context_names(doc, covered))
         for span in titled_people(doc, spans, covered) + apposed_people(doc, covered):
-            # a one-word span of a forename the person's name opens with gives way to the name
-            # ("Dominic" a place, "Grieve" a person: "Dominic Grieve")
+            # a span misread from the forename the person's name opens with gives way to the
+            # name ("Dominic" a place, "Grieve" a person: "Dominic Grieve")
             inside = [s for s in spans if span.start <= s.start and s.end <= span.end]
             taken = {i for s in inside for i in range(s.start, s.end)}
-            if not all(
-                s.label_.startswith("persName") or (s.start == span.start and len(s) == 1)
-                for s in inside
-            ):
+            if not all(s.label_.startswith("persName") or s.start == span.start for s in inside):
                 continue
             if not (covered - taken).intersection(range(span.start, span.end)):
                 spans = [s for s in spans if s not in inside]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kronika import resources
 from kronika.lang.components import doc_readings
+from kronika.lang.names.gender import female_forenames
 from kronika.lang.titles import PACKAGE, person_titles
 from kronika.lang.view import DocumentView
 
@@ -47,11 +48,14 @@ def foreign_forenames() -> frozenset[str]:
 
 
 def forename(doc: Doc, i: int) -> bool:
-    """A capitalized forename: SGJP's, or one of :func:`foreign_forenames`."""
+    """A capitalized forename: SGJP's, or one of :func:`foreign_forenames` and
+    :func:`~kronika.lang.names.gender.female_forenames`."""
     token = DocumentView.of(doc).tokens[i]
     if not (token.is_alpha and token.text[:1].isupper() and token.text[1:2].islower()):
         return False
-    return token.text in foreign_forenames() or any("imię" in r.names for r in doc_readings(doc)[i])
+    if token.text in foreign_forenames() or token.text in female_forenames():
+        return True
+    return any("imię" in r.names for r in doc_readings(doc)[i])
 
 
 def _first_name_word(doc: Doc, i: int) -> bool:
@@ -72,9 +76,16 @@ def _after_title(doc: Doc, i: int, spans: dict[int, int]) -> int:
 
 
 def misread_forename(doc: Doc, j: int, spans: dict[int, int]) -> bool:
-    """A detector's one-word span of no person at ``j`` that is a forename followed by a name
-    word: the opening of a person's name, not a name of its own."""
-    return spans.get(j) == j + 1 and j + 1 < len(doc) and forename(doc, j) and name_word(doc, j + 1)
+    """A detector's span of no person at ``j`` that opens with a forename and goes on (inside
+    it or right after a one-word span) with name words: a person's name after a title, not a
+    name of its own ("poseł torysów Dominic Grieve", "rzeczniczka burmistrza Connie Llanos")."""
+    end = spans.get(j)
+    if end is None or not forename(doc, j) or end - j > LONGEST:
+        return False
+    if end == j + 1:
+        return j + 1 < len(doc) and name_word(doc, j + 1)
+    # inside the detector's span a capitalized word is a name word ("Llanos" is also llanos)
+    return all(doc[k].is_alpha and doc[k].text[:1].isupper() for k in range(j + 1, end))
 
 
 def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
@@ -91,6 +102,7 @@ def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
             continue
         start = _after_title(doc, i, others)
         misread = misread_forename(doc, start, others)
+        taken = set(range(start, others[start])) if misread else set()
         # a capitalized word next is cheap to test and rare: the name words only then
         if start >= len(doc) or (start in covered and not misread):
             continue
@@ -100,8 +112,7 @@ def titled_people(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
         while (
             end < len(doc)
             and end - start < LONGEST
-            and (end not in covered or end in people)
-            and name_word(doc, end)
+            and (end in taken or (end not in covered or end in people) and name_word(doc, end))
         ):
             end += 1
         if end - start >= 2 and not (end < len(doc) and name_word(doc, end)):

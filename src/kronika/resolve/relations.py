@@ -262,10 +262,16 @@ def link_relations(
     timexes: Sequence[Timex],
     document_date: str | None,
     quotes: Sequence[Quote],
+    body_start: int = 0,
 ) -> tuple[list[Relation], tuple[Entity, ...]]:
-    """The document's relations and its entities (with those the relations added)."""
+    """The document's relations and its entities (with those the relations added). Those before
+    ``body_start`` (in a title read with the body) are left out before one statement of each
+    relation is chosen: a headline's is dropped with the headline, the body's must stay."""
     known = _Entities(entities, mentions)
-    found = sorted([*found, *_office_descriptions(mentions)], key=lambda f: (f.start, f.end))
+    found = sorted(
+        [f for f in (*found, *_office_descriptions(mentions)) if f.start >= body_start],
+        key=lambda f: (f.start, f.end),
+    )
     year = int(document_date[:4]) if document_date else None
     linked = [(item, _linked(item, mentions, known, year)) for item in found]
     # an event's name ("Brexit") states its membership change only where the article does not

@@ -6,7 +6,13 @@ from spacy.tokens import Doc
 
 from kronika.extract.quotes.dashes import _dash_quotes, _pull_quotes
 from kronika.extract.quotes.detected import QuoteIndex
-from kronika.extract.quotes.groups import introduced_group, plural_cue
+from kronika.extract.quotes.groups import (
+    cue_gender,
+    introduced_group,
+    person_of_gender,
+    plural_cue,
+    speaker_gender,
+)
 from kronika.extract.quotes.indirect import _indirect_quotes
 from kronika.extract.quotes.marked import _colon_quotes, _marked_quotes
 from kronika.extract.quotes.tokens import _has_verb_reading, _lemmas, _maybe_nominative
@@ -59,6 +65,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
             # – … – ocenił") is nearer than the previous speaker
             introduced = _introduced_person(view, previous_end, min(q.start, q.anchor), placed)
             speaker = introduced or last
+            gender = cue_gender(view, q.anchor)
+            if (
+                gender
+                and speaker is not None
+                and speaker_gender(view, speaker) not in (None, gender)
+            ):
+                # "Jak sprecyzowała, …" is not the man just named
+                speaker = person_of_gender(view, min(q.start, q.anchor), gender, placed) or speaker
         if speaker is not None:
             last = speaker
         previous_end = max(previous_end, q.end, q.anchor)

@@ -1,5 +1,8 @@
-"""Speakers in the plural: a zero subject whose verb is plural ("Uważają również, że …", "Ich
-zdaniem …") continues a group named before, not the last person who spoke.
+"""Who a zero subject is, from its verb's agreement.
+
+A verb in the plural ("Uważają również, że …", "Ich zdaniem …") continues a group named before,
+not the last person who spoke; a past-tense verb's gender ("Jak sprecyzowała, …") rules out a
+speaker of the other gender ("burmistrza Erica Garcettiego … rzeczniczka Connie Llanos").
 
 A group is a noun phrase in the plural that is a clause's subject: its head a noun for people
 (SGJP's masculine-personal plural: "Pakistańscy przywódcy duchowi domagają się …") or for a body
@@ -18,6 +21,7 @@ from spacy.tokens import Span, Token
 from kronika.extract.quotes.detected import QuoteIndex
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings, tag_values
+from kronika.lang.names.gender import Gender, person_gender
 
 #: Pronouns of a plural speaker before "zdaniem" and after "według" ("Ich zdaniem").
 PLURAL_PRONOUNS = frozenset({"ich", "nich"})
@@ -165,3 +169,64 @@ def _subject_verb(token: Token, after_numeral: bool) -> bool:
         r.pos in AGREEING and wanted <= tag_values(r.tag) and "sec" not in tag_values(r.tag)
         for r in readings(token)
     )
+
+
+#: How far back (characters) a person of the verb's gender may be named.
+PERSON_REACH = 1200
+
+
+def cue_gender(view: _DocView, anchor: int) -> Gender | None:
+    """The gender of a singular past-tense verb at ``anchor`` ("sprecyzowała" f), if it has one."""
+    token = view.token_at(anchor)
+    if token is None or token.idx != anchor:
+        return None
+    nxt = view.doc[token.i + 1] if token.i + 1 < len(view.doc) else None
+    if nxt is not None and any(r.pos == "aglt" for r in readings(nxt)):
+        return None
+    genders: set[str] = set()
+    for reading in readings(token):
+        if reading.pos == "praet" and "sg" in tag_values(reading.tag):
+            genders |= tag_values(reading.tag) & {"f", "m1", "m2", "m3", "n"}
+    if genders == {"f"}:
+        return "f"
+    if genders and "f" not in genders and "n" not in genders:
+        return "m"
+    return None
+
+
+def speaker_gender(view: _DocView, speaker: tuple[int, int]) -> Gender | None:
+    """The gender of a person mention at ``speaker``; None for anything else (a description)."""
+    for mention in view.mentions_in(speaker[0], speaker[1]):
+        if mention.start_char == speaker[0] and _is_person(mention):
+            return person_gender(_full_name(view, mention))
+    return None
+
+
+def person_of_gender(
+    view: _DocView, end: int, gender: Gender, quotes: QuoteIndex
+) -> tuple[int, int] | None:
+    """The last person of ``gender`` named before ``end`` outside quotations, not too far back."""
+    found = None
+    for mention in view.mentions_in(max(0, end - PERSON_REACH), end):
+        if not _is_person(mention) or quotes.inside(mention.start_char):
+            continue
+        if person_gender(_full_name(view, mention)) == gender:
+            found = (mention.start_char, mention.end_char)
+    return found
+
+
+def _is_person(mention: Span) -> bool:
+    return bool(mention.label_.startswith("persName") or mention._.entity_type == "person")
+
+
+def _full_name(view: _DocView, mention: Span) -> str:
+    """The mention's nominative name; a lone surname takes the full name it had before
+    ("Llanos" after "Connie Llanos")."""
+    name = str(mention._.lemma or mention.text)
+    if " " in name:
+        return name
+    for other in view.mentions_in(0, mention.start_char):
+        lemma = str(other._.lemma or other.text)
+        if _is_person(other) and " " in lemma and lemma.split()[-1] == name:
+            return lemma
+    return name

@@ -272,7 +272,10 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         # after a comma begins another phrase ("burmistrza X, Garcetti")
         if after != person.start and (len(person) < 2 or _gap(view, after, person.start)):
             break
-        lo = t if obj is None or (obj.start or 0) > doc[t].idx else _token_at(view, obj.start or 0)
+        # the evidence opens with the title, or with its object when that stands before it (an
+        # object the text does not name, the article's own country, has no offsets)
+        before = obj is not None and obj.start is not None and obj.start <= doc[t].idx
+        lo = _token_at(view, obj.start or 0) if before and obj is not None else t
         role = _role(view, person, _value(view, title, t, m, k), obj, lo, person.end)
         return [role, *_party_membership(view, role)]
     return _title_after(view, person)

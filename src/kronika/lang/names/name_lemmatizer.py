@@ -10,6 +10,7 @@ from typing import Any
 from kronika.lang.morphology import Morphology, shared_morphology
 from kronika.lang.names.chains import candidate_chains
 from kronika.lang.names.document import choose_together
+from kronika.lang.names.gender import person_gender
 from kronika.lang.names.grammar import category_group
 from kronika.lang.names.phrase import prepare
 from kronika.lang.names.ranker import Candidate, Ranker
@@ -30,10 +31,9 @@ PhraseKey = tuple[tuple[str, ...], tuple[bool, ...], str | None]
 
 
 def feminine_name(name: str) -> bool:
-    """Whether a person's name is a woman's, as a Polish reader guesses it: her first name ends
-    in -a ("Anna Nowak", "Theresa May", "Angela Merkel"); a lone surname the same way
-    ("Kowalska")."""
-    return name.split()[0].endswith("a") if name.strip() else False
+    """Whether a person's name is a woman's, as a Polish reader tells it ("Anna Nowak", "Hillary
+    Clinton", "Kowalska"; :func:`kronika.lang.names.gender.person_gender`)."""
+    return bool(name.strip()) and person_gender(name) == "f"
 
 
 class NameLemmatizer:
