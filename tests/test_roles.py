@@ -81,3 +81,13 @@ def test_a_forename_the_detector_misread_opens_the_titled_name() -> None:
 def test_a_member_of_parliament_of_a_party() -> None:
     roles = roles_of("Głos zabrał Jan Kowalski, parlamentarzysta Platformy Obywatelskiej.")
     assert ("Jan Kowalski", "parlamentarzysta", "Platforma Obywatelska", None) in roles
+
+
+def test_a_local_office_is_of_the_place_named_before() -> None:
+    roles = roles_of("Mieszkańcy Gdańska głosowali wczoraj. Burmistrz Jan Wrona ogłosił wyniki.")
+    assert ("Jan Wrona", "burmistrz", "Gdańsk", None) in roles
+
+
+def test_a_womans_title_before_a_mans_is_hers() -> None:
+    roles = roles_of("Jak dodała rzeczniczka burmistrza Kellyanne Lis, rozmowy trwają.")
+    assert not any(value == "burmistrz" for _name, value, *_rest in roles)

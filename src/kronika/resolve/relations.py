@@ -190,6 +190,23 @@ def _validity(status: str, time: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: How far back (characters) the place of a local office may be named.
+PLACE_REACH = 300
+
+
+def _place_before(start: int, mentions: Sequence[Mention]) -> str | None:
+    """The town or region named last before ``start``, not too far back: whose a mayor or a
+    governor is when the text does not say."""
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        if mention.end > start or not mention.entity:
+            continue
+        if mention.start < start - PLACE_REACH:
+            return None
+        if mention.type == "place" and not mention.derived:
+            return mention.entity
+    return None
+
+
 def _office_descriptions(mentions: Sequence[Mention]) -> list[Found]:
     """ "prezydent Rosji" where it stands for its holder (``description`` mentions, by the
     knowledge base's offices of the article's year): the holder's role, of the country named."""
@@ -243,6 +260,12 @@ def _linked(
     if role and obj is None:
         value = found.value or ""
         obj = _office_of(subject, value, year, entities, current=found.status == "current")
+        if (
+            obj is None
+            and value.split()[:1]
+            and value.split()[0] in cues().words("roles", "local_offices")
+        ):
+            obj = _place_before(found.start, mentions)
         professions = cues().words("roles", "professions")
         if obj is None and value not in professions and value.split()[0] not in professions:
             return None

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from kronika.extract.relations.adherents import adherent_ref
 from kronika.extract.relations.base import HOME_KEY, Found, Ref, View, genitive_name
 from kronika.extract.relations.cues import cues, is_one_of, lemmas
-from kronika.extract.relations.titles import find_roles
+from kronika.extract.relations.titles import feminine_before_masculine, find_roles
 from kronika.lang.components import has_tag, readings
 from kronika.lang.titles import organization_nouns, person_titles
 
@@ -253,9 +253,11 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         if (
             t > person.sent.start
             and _title_lemma(doc[t - 1]) is not None
-            and not genitive_name(person)
+            and (not genitive_name(person) or feminine_before_masculine(doc[t - 1], doc[t]))
         ):
-            continue  # "doradczyni prezydenta X": the title before is the person's
+            # "doradczyni prezydenta X": the title before is the person's; "rzeczniczka
+            # burmistrza Connie Llanos": a woman's title before a man's, whatever the name's case
+            continue
         m = _modifiers(view, t)
         k = _topic(view, m, person.start)
         obj, after = _office_object(view, k) if k < person.start else (None, k)

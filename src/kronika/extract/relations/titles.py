@@ -87,6 +87,23 @@ def _title_lemma(token: Token) -> str | None:
     )
 
 
+def _title_genders(token: Token) -> set[str]:
+    """The genders SGJP gives the token as a title."""
+    return {
+        part
+        for r in readings(token)
+        if r.pos == "subst" and r.lemma.lower() in _role_titles()
+        for part in r.tag.split(":")[3].split(".")
+    }
+
+
+def feminine_before_masculine(outer: Token, inner: Token) -> bool:
+    """A woman's title before a man's ("rzeczniczka burmistrza"): the name after them is the
+    woman's, whatever its case ("rzeczniczka burmistrza Connie Llanos")."""
+    inner_genders = _title_genders(inner)
+    return _title_genders(outer) == {"f"} and "m1" in inner_genders and "f" not in inner_genders
+
+
 def _adjective(token: Token) -> bool:
     return any(r.pos in ("adj", "ppas", "pact") for r in readings(token))
 
@@ -129,7 +146,7 @@ def _title_before(doc: Doc, person: Span, by_end: dict[int, Span]) -> Found | No
                 i - 2 >= 0
                 and not token.is_sent_start
                 and _title_lemma(doc[i - 2]) is not None
-                and not genitive_name(person)
+                and (not genitive_name(person) or feminine_before_masculine(doc[i - 2], token))
             ):
                 # "doradczyni prezydenta Kellyanne Conway": the person's title is the first
                 return None
