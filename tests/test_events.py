@@ -270,3 +270,9 @@ def test_a_sentence_with_its_own_subject_takes_no_one_from_before(nlp) -> None:
     record = _record(nlp, text)
     (summit,) = [e for e in record["events"] if e["type"] == "summit"]
     assert "Anna Wiśniewska" not in _names(record, summit["participants"])
+
+
+def test_an_arrival_where_to_is_said_is_an_event(nlp) -> None:
+    (event,) = _events(nlp, "Szczepionki przyleciały do Polski w poniedziałek.")
+    assert (event["type"], event["trigger"]) == ("other", "przyleciały")
+    assert not _events(nlp, "Goście przyjechali wcześnie i szybko wyszli.")
