@@ -91,3 +91,16 @@ def test_a_local_office_is_of_the_place_named_before() -> None:
 def test_a_womans_title_before_a_mans_is_hers() -> None:
     roles = roles_of("Jak dodała rzeczniczka burmistrza Kellyanne Lis, rozmowy trwają.")
     assert not any(value == "burmistrz" for _name, value, *_rest in roles)
+
+
+def test_a_title_reaches_its_name_past_the_place_and_a_friars_address() -> None:
+    roles = roles_of(
+        "– Sytuacja jest trudna – powiedział dyrektor Centrum Pokoju w Lahore, dominikanin "
+        "o. Jan Lis."
+    )
+    assert ("Jan Lis", "dyrektor", "Centrum Pokoju", None) in roles
+
+
+def test_a_judge_is_of_the_court_named_before() -> None:
+    roles = roles_of("Sąd Najwyższy uchylił wyrok. Sędzia Adam Wrona uzasadnił decyzję.")
+    assert ("Adam Wrona", "sędzia", "Sąd Najwyższy", None) in roles

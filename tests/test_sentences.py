@@ -15,6 +15,10 @@ import pytest
             ["Kraje regionu, np. Kazachstan, milczały.", "Tzw. opozycja protestowała."],
         ),
         (
+            "Mszę odprawił dominikanin o. Jan Lis. Kościół był pełny.",
+            ["Mszę odprawił dominikanin o. Jan Lis.", "Kościół był pełny."],
+        ),
+        (
             "Wykład wygłosił prof. A. Nowak z Krakowa. Sala była pełna.",
             ["Wykład wygłosił prof. A. Nowak z Krakowa.", "Sala była pełna."],
         ),

@@ -207,6 +207,34 @@ def _place_before(start: int, mentions: Sequence[Mention]) -> str | None:
     return None
 
 
+def _office_in_context(value: str, start: int, mentions: Sequence[Mention]) -> str | None:
+    """The object of a title the text gives without one, from the names before it: a town's or
+    region's office is of the place named last (``local_offices``), a judge's or a rector's of
+    the body of that kind (``office_bodies``)."""
+    head = value.split()[0] if value.split() else ""
+    if head in cues().words("roles", "local_offices"):
+        return _place_before(start, mentions)
+    bodies = cues().office_bodies.get(head)
+    return _body_before(start, bodies, mentions) if bodies else None
+
+
+#: How far back (characters) the body of an office may be named.
+BODY_REACH = 1500
+
+
+def _body_before(start: int, kinds: frozenset[str], mentions: Sequence[Mention]) -> str | None:
+    """The organization of one of ``kinds`` ("sąd") named last before ``start``: whose judge,
+    prosecutor or rector a title without an object is."""
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        if mention.end > start or not mention.entity:
+            continue
+        if mention.start < start - BODY_REACH:
+            return None
+        if mention.type == "organization" and mention.lemma.split()[0].lower() in kinds:
+            return mention.entity
+    return None
+
+
 def _office_descriptions(mentions: Sequence[Mention]) -> list[Found]:
     """ "prezydent Rosji" where it stands for its holder (``description`` mentions, by the
     knowledge base's offices of the article's year): the holder's role, of the country named."""
@@ -260,12 +288,7 @@ def _linked(
     if role and obj is None:
         value = found.value or ""
         obj = _office_of(subject, value, year, entities, current=found.status == "current")
-        if (
-            obj is None
-            and value.split()[:1]
-            and value.split()[0] in cues().words("roles", "local_offices")
-        ):
-            obj = _place_before(found.start, mentions)
+        obj = obj or _office_in_context(value, found.start, mentions)
         professions = cues().words("roles", "professions")
         if obj is None and value not in professions and value.split()[0] not in professions:
             return None

@@ -23,6 +23,8 @@ class Cues:
     #: a noun for a member of one organization → the organization's key ("torys" → the
     #: Conservative Party)
     adherents: dict[str, str]
+    #: an office held in a kind of body → those kinds ("sędzia" → sąd, trybunał)
+    office_bodies: dict[str, frozenset[str]]
 
     def words(self, section: str, key: str) -> frozenset[str]:
         return self.sections[section][key]
@@ -41,6 +43,7 @@ def cues() -> Cues:
         for key, v in raw.pop("membership_events", {}).items()
     }
     adherents = {str(k).lower(): str(v) for k, v in raw.pop("adherents", {}).items()}
+    bodies = {str(k).lower(): _words(v) for k, v in raw.pop("office_bodies", {}).items()}
     sections: dict[str, dict[str, frozenset[str]]] = {}
     title_objects: dict[str, str] = {}
     for name, body in raw.items():
@@ -53,7 +56,7 @@ def cues() -> Cues:
                 title_objects.update({str(k).lower(): str(v) for k, v in values.items()})
             else:
                 sections[name][key] = _words(values)
-    return Cues(sections, title_objects, events, adherents)
+    return Cues(sections, title_objects, events, adherents, bodies)
 
 
 def lemmas(token: Token) -> frozenset[str]:

@@ -270,6 +270,8 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         if obj is None:
             obj = _adjective_country(view, t)
         after = _past_post(view, after, person.start) if obj is not None else after
+        if obj is not None and after < person.start and _located(view, after):
+            after += 2  # "dyrektor Centrum Pokoju w Lahore, …": where the body is
         # "obecny lider UKIP, Henry Bolton": a gap only before a full name, as a bare surname
         # after a comma begins another phrase ("burmistrza X, Garcetti")
         if after != person.start and (len(person) < 2 or _gap(view, after, person.start)):
@@ -281,6 +283,15 @@ def _extra_title(view: View, person: Span) -> list[Found]:
         role = _role(view, person, _value(view, title, t, m, k), obj, lo, person.end)
         return [role, *_party_membership(view, role)]
     return _title_after(view, person)
+
+
+def _located(view: View, after: int) -> bool:
+    """ "w Lahore" after an office's object: a one-word place the organization is in."""
+    doc = view.doc
+    if after + 1 >= len(doc) or doc[after].lower_ not in OF_PREPOSITIONS:
+        return False
+    place = view.starting(after + 1)
+    return place is not None and len(place) == 1 and place._.entity_type in ("place", "country")
 
 
 def _past_post(view: View, after: int, stop: int) -> int:
@@ -424,11 +435,14 @@ def _topic(view: View, k: int, stop: int) -> int:
 
 
 def _gap(view: View, after: int, person: int) -> bool:
-    """Whether more than a comma or a dash ("minister ds. X - obecnie Karen Bradley") stands
-    between a title's end and its person."""
-    words = cues().words("roles", "title_gap")
+    """Whether more than a comma or a dash ("minister ds. X - obecnie Karen Bradley"), a form of
+    address or a member of an order ("…, dominikanin o. James Channan") stands between a
+    title's end and its person."""
+    words = cues().words("roles", "title_gap") | cues().words("roles", "address_gap")
+    adherents = cues().adherents
     return after > person or any(
-        view.doc[k].text.lower() not in words for k in range(after, person)
+        view.doc[k].text.lower() not in words and not lemmas(view.doc[k]) & adherents.keys()
+        for k in range(after, person)
     )
 
 
