@@ -531,3 +531,9 @@ def test_a_titled_name_the_detector_took_for_a_place_is_a_person(nlp):
     doc = nlp("Jak sprecyzowała rzeczniczka burmistrza Connie Llanos, rozmowa była długa.")
     (quote,) = find_quotes(doc)
     assert quote.speaker_text.endswith("Connie Llanos")
+
+
+def test_according_to_them_continues_the_group(nlp):
+    text = "Autorzy raportu zwracają uwagę na wieś. Według nich wyniki zależą od cen zboża."
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wyniki")]
+    assert quote.speaker_text == "Autorzy raportu"

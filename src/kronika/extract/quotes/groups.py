@@ -23,7 +23,7 @@ from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings, tag_values
 from kronika.lang.names.gender import Gender, person_gender
 
-#: Pronouns of a plural speaker before "zdaniem" and after "według" ("Ich zdaniem").
+#: Pronouns of a plural speaker before "zdaniem" and after "według" ("Ich zdaniem", "Według nich").
 PLURAL_PRONOUNS = frozenset({"ich", "nich"})
 #: Verb classes that agree with a subject.
 AGREEING = frozenset({"fin", "praet", "bedzie"})
@@ -37,8 +37,11 @@ def plural_cue(view: _DocView, anchor: int) -> bool:
     token = view.token_at(anchor)
     if token is None:
         return False
-    if token.i > 0 and view.doc[token.i - 1].lower_ in PLURAL_PRONOUNS:
-        return True
+    doc = view.doc
+    if token.i > 0 and doc[token.i - 1].lower_ in PLURAL_PRONOUNS:
+        return True  # "Ich zdaniem"
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PLURAL_PRONOUNS:
+        return True  # "Według nich"
     verbs = [r for r in readings(token) if r.pos in AGREEING]
     if not verbs:
         return False
