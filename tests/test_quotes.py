@@ -537,3 +537,12 @@ def test_according_to_them_continues_the_group(nlp):
     text = "Autorzy raportu zwracają uwagę na wieś. Według nich wyniki zależą od cen zboża."
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wyniki")]
     assert quote.speaker_text == "Autorzy raportu"
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker(nlp):
+    text = (
+        "Jan Nowak zmienił zdanie. Już w wywiadzie dla telewizji TVN sugerował, że wycofa "
+        "swoje groźby."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wycofa")]
+    assert quote.speaker_text == "Jan Nowak"

@@ -57,8 +57,11 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         if m._.entity_type in {"person", "organization", "country"}
         or m.label_.startswith(("persName", "orgName"))
     ]
-    # The subject is nominative: "Adamowi Dąbrowskiemu" or "Trumpa" before the verb are not it.
-    mentions = [m for m in mentions if _maybe_nominative(m[-1])]
+    # The subject is nominative: "Adamowi Dąbrowskiemu" or "Trumpa" before the verb are not it,
+    # nor a name in a prepositional phrase ("w wywiadzie dla telewizji CBS sugerował")
+    mentions = [
+        m for m in mentions if _maybe_nominative(m[-1]) and not _after_preposition(view, m.start)
+    ]
     persons = _name_like(
         [m for m in mentions if m._.entity_type == "person" or m.label_.startswith("persName")]
     )
@@ -74,6 +77,29 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         return att
     _unnamed_subject(view, att, tokens, verb)
     return att
+
+
+#: Lowercase words a preposition may stand before a name by ("dla telewizji CBS").
+PREPOSITION_REACH = 2
+
+
+def _after_preposition(view: _DocView, start: int) -> bool:
+    """A name at token ``start`` governed by a preposition, directly or through a lowercase kind
+    noun and its adjectives ("dla CBS", "dla telewizji CBS", "z rosyjską agencją RIA")."""
+    doc = view.doc
+    k = start - 1
+    for _ in range(PREPOSITION_REACH + 1):
+        if k < 0:
+            return False
+        token = doc[k]
+        if _is_preposition(token) and all(r.pos == "prep" for r in readings(token)):
+            return True
+        if not (token.is_alpha and token.text.islower()):
+            return False
+        if any(r.pos in {"fin", "praet", "inf", "imps", "bedzie"} for r in readings(token)):
+            return False
+        k -= 1
+    return False
 
 
 def _named_subject(
@@ -174,8 +200,11 @@ def _name_head(view: _DocView, tokens: list[Token], before: int) -> tuple[int, i
         return None
     if not _maybe_nominative(run[-1]):
         return None
-    if first.i > 0 and _is_preposition(view.doc[first.i - 1]):
-        # "w Brukseli", "z Londynu": the object of a preposition is not the subject
+    if (first.i > 0 and _is_preposition(view.doc[first.i - 1])) or _after_preposition(
+        view, first.i
+    ):
+        # "w Brukseli", "z Londynu", "dla telewizji CBS": the object of a preposition is not
+        # the subject
         return None
     return first.idx, run[-1].idx + len(run[-1].text)
 
@@ -190,7 +219,7 @@ def _subject_head(view: _DocView, tokens: list[Token], before: int) -> Token | N
         if t.is_punct:
             continue
         prev = tokens[idx - 1].text.lower() if idx > 0 else ""
-        if prev in lex.head_prepositions:
+        if prev in lex.head_prepositions or (_capitalized(t) and _after_preposition(view, t.i)):
             continue
         if _lemmas(t) & lex.description_nouns:
             return t
