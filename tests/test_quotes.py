@@ -546,3 +546,13 @@ def test_a_name_after_a_preposition_is_not_the_speaker(nlp):
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wycofa")]
     assert quote.speaker_text == "Jan Nowak"
+
+
+def test_a_relative_clause_speaker_is_its_antecedent(nlp):
+    text = (
+        "Plan wywołał sprzeciw części organizacji ekologicznych, które przekonują, że wycinka "
+        "jest niepotrzebna. Głos zabrał Jan Lis, który powiedział, że las trzeba chronić."
+    )
+    speakers = {q.text.split()[0]: q.speaker_text for q in quotes_of(nlp, text)}
+    assert speakers["wycinka"] == "części organizacji ekologicznych"
+    assert speakers["las"] == "Jan Lis"

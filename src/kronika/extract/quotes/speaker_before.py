@@ -16,7 +16,7 @@ from kronika.extract.quotes.tokens import (
     _maybe_nominative,
 )
 from kronika.extract.quotes.view import _DocView
-from kronika.lang.components import readings
+from kronika.lang.components import readings, tag_values
 from kronika.lang.view import trim
 
 
@@ -51,6 +51,11 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         for t in words[-4:]
     ):
         att.survey = True
+    antecedent = _relative_antecedent(view, verb, sent.start)
+    if antecedent is not None:
+        # "… organizacji naukowych, które przekonują, że": the relative's antecedent speaks
+        att.speaker = antecedent
+        return att
     mentions = [
         m
         for m in view.mentions_in(region_start, verb.idx)
@@ -77,6 +82,73 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         return att
     _unnamed_subject(view, att, tokens, verb)
     return att
+
+
+#: The most words of an unnamed antecedent before ", który" ("części organizacji naukowych i
+#: ekologicznych").
+ANTECEDENT_WORDS = 6
+RELATIVE = "który"
+
+
+def _relative_antecedent(view: _DocView, verb: Token, sent_start: int) -> tuple[int, int] | None:
+    """What ", który/która/które/którzy" right before the verb refers to: the name that ends at
+    the comma, else the noun phrase before it from its first noun agreeing with the relative
+    pronoun in number and gender (character offsets)."""
+    doc = view.doc
+    k = verb.i - 1
+    if k > sent_start and doc[k].lower_ == "się":
+        k -= 1
+    if k - 1 <= sent_start or doc[k - 1].text != ",":
+        return None
+    relative = [r for r in readings(doc[k]) if r.lemma == RELATIVE and "nom" in tag_values(r.tag)]
+    if not relative:
+        return None
+    comma = k - 1
+    for mention in view.mentions_in(doc[sent_start].idx, doc[comma].idx):
+        if mention.end == comma and not mention._.derived and _speaking_type(mention):
+            return mention.start_char, mention.end_char
+    words: list[Token] = []
+    j = comma - 1
+    while j >= sent_start and len(words) < ANTECEDENT_WORDS:
+        token = doc[j]
+        if not (token.is_alpha and token.text.islower()) or _is_verbish(token):
+            break
+        if token.pos_ in {"fin", "praet", "bedzie", "inf", "imps", "winien", "pred"}:
+            break  # "To byli rolnicy, którzy …": the verb the antecedent follows
+        if _is_preposition(token) and all(r.pos == "prep" for r in readings(token)):
+            break
+        words.insert(0, token)
+        j -= 1
+    wanted = [tag_values(r.tag) for r in relative]
+    head = next((t for t in words if _agrees_with(t, wanted)), None)
+    if head is None:
+        return None
+    last = doc[comma - 1]
+    return head.idx, last.idx + len(last.text)
+
+
+def _speaking_type(mention: Span) -> bool:
+    return bool(
+        mention._.entity_type in {"person", "organization", "country"}
+        or mention.label_.startswith(("persName", "orgName"))
+    )
+
+
+def _agrees_with(noun: Token, pronoun: list[frozenset[str]]) -> bool:
+    """A reading of the noun's chosen lemma agreeing in number and gender with one of the
+    pronoun's readings (SGJP's other lemmas, "sprzeciwa" of "sprzeciw", would agree with all)."""
+    for reading in readings(noun):
+        if reading.pos != "subst" or reading.lemma != noun.lemma_:
+            continue
+        values = tag_values(reading.tag)
+        for wanted in pronoun:
+            numbers, genders = wanted & {"sg", "pl"}, wanted & GENDERS
+            if values & numbers and values & genders:
+                return True
+    return False
+
+
+GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
 
 
 #: Lowercase words a preposition may stand before a name by ("dla telewizji CBS").
