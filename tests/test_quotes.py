@@ -556,3 +556,13 @@ def test_a_relative_clause_speaker_is_its_antecedent(nlp):
     speakers = {q.text.split()[0]: q.speaker_text for q in quotes_of(nlp, text)}
     assert speakers["wycinka"] == "części organizacji ekologicznych"
     assert speakers["las"] == "Jan Lis"
+
+
+def test_according_to_information_given_by_a_titled_person(nlp):
+    text = (
+        "Według informacji przekazanych przez szefa kancelarii premiera i rządowego "
+        "pełnomocnika Jana Lisa transport szczepionek to 300 tysięcy dawek."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_text == "Jana Lisa"
+    assert quote.text.startswith("transport szczepionek")

@@ -29,6 +29,7 @@ from kronika.extract.quotes.tokens import (
     _trim_clause,
 )
 from kronika.extract.quotes.view import _DocView
+from kronika.lang.components import readings
 from kronika.lang.view import trim
 from kronika.model import QuoteKind
 
@@ -267,6 +268,46 @@ def _opinion_clause(view: _DocView, toks: list[Token], k: int) -> Detected | Non
     return Detected(s, e, "indirect", att, anchor=word.idx)
 
 
+def _past_according_noun(toks: list[Token], j: int, att: Attribution) -> int:
+    """Past "informacji" of "według informacji X" (kept in the cue), and past "przekazanych
+    przez" after it, where the source follows "przez"; the index the source starts at."""
+    att.cue = f"{toks[j - 1].text} {toks[j].text}"
+    j += 1
+    if (
+        j + 1 < len(toks)
+        and toks[j + 1].text.lower() == "przez"
+        and any(r.pos == "ppas" for r in readings(toks[j]))
+    ):
+        att.cue = f"{att.cue} {toks[j].text} przez"
+        j += 2
+    return j
+
+
+#: How many words of titles may stand before the person a source names.
+SOURCE_TITLE_WORDS = 14
+
+
+def _person_after_titles(view: _DocView, toks: list[Token], j: int) -> int | None:
+    """The index (in ``toks``) after a person named from ``toks[j]`` on behind lowercase title
+    words, with no verb or punctuation before it; None when none is."""
+    if j >= len(toks) or not toks[j].text.islower():
+        return None  # a name right away is read as before
+    stop = min(j + SOURCE_TITLE_WORDS, len(toks))
+    starts = {
+        m.start: len(m)
+        for m in view.mentions_in(toks[j].idx, toks[stop - 1].idx + len(toks[stop - 1].text))
+        if m.label_.startswith("persName")
+    }
+    for x in range(j, stop):
+        token = toks[x]
+        if token.is_punct or _is_verbish(token):
+            return None
+        if token.i in starts:
+            end = x + starts[token.i]
+            return end if end <= len(toks) else None
+    return None
+
+
 def _named_source(view: _DocView, toks: list[Token], k: int, att: Attribution) -> int | None:
     """ "Zdaniem X, …", "Według X …": set the source as the speaker; the index where the
     reported clause starts, or None when the phrase names a plan or data rather than a source."""
@@ -279,11 +320,15 @@ def _named_source(view: _DocView, toks: list[Token], k: int, att: Attribution) -
     if low in lex.according_to and j < len(toks) and _lemmas(toks[j]) & lex.according_excluded:
         return None
     if low in lex.according_to and j < len(toks) and _lemmas(toks[j]) & lex.according_nouns:
-        att.cue = f"{word.text} {toks[j].text}"
-        j += 1
-    # the source: up to a comma, else a genitive phrase or a quoted/capitalized name
+        j = _past_according_noun(toks, j, att)
+    # the source: up to a comma, else a genitive phrase or a quoted/capitalized name; a person
+    # named after titles first ("przez szefa kancelarii premiera i … Michała Dworczyka")
+    person_end = _person_after_titles(view, toks, j)
     comma = next((x for x in range(j, min(j + 10, len(toks))) if toks[x].text == ","), None)
-    if comma is not None and not any(_is_verbish(toks[x]) for x in range(j, comma)):
+    if person_end is not None and (comma is None or person_end <= comma):
+        src_end = person_end
+        clause_from = person_end + (person_end < len(toks) and toks[person_end].text == ",")
+    elif comma is not None and not any(_is_verbish(toks[x]) for x in range(j, comma)):
         src_end = comma
         clause_from = comma + 1
     else:
@@ -297,7 +342,14 @@ def _named_source(view: _DocView, toks: list[Token], k: int, att: Attribution) -
                     x > j
                     and (
                         _capitalized(toks[x])
-                        or (_has_case(toks[x], "gen") and not _has_case(toks[x], "nom"))
+                        or (
+                            _has_case(toks[x], "gen")
+                            and (
+                                not _has_case(toks[x], "nom")
+                                # "premiera Michała Dworczyka": a genitive title before a name
+                                or (x + 1 < len(toks) and _capitalized(toks[x + 1]))
+                            )
+                        )
                     )
                 )
             )
