@@ -63,7 +63,7 @@ def test_two_known_names_run_together_are_two_mentions(nlp) -> None:
 def test_a_hyphen_with_a_lowercase_particle_joins_one_name(nlp) -> None:
     from spacy.tokens import Span
 
-    from kronika.ner.mentions import whole_words
+    from kronika.ner.edges import whole_words
 
     doc = nlp("Wczoraj partia Tehreek-e-Labbaik zorganizowała marsz, a mecz Polska-Niemcy trwał.")
     words = [t.text for t in doc]
@@ -153,7 +153,7 @@ def test_a_common_word_opening_a_sentence_is_not_a_country(nlp) -> None:
 def test_an_inhabitant_noun_at_the_edge_of_a_name_is_cut_off(nlp) -> None:
     from spacy.tokens import Span
 
-    from kronika.ner.mentions import without_demonyms
+    from kronika.ner.edges import without_demonyms
 
     doc = nlp("Sąd skazał Nigeryjkę Annę Obi, a Polak Jan Nowak protestował.")
     words = [t.text for t in doc]
