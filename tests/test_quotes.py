@@ -19,6 +19,12 @@ def quotes_of(nlp, text: str) -> list[dict]:
     return found
 
 
+def quote_opening(nlp, text: str, words: str):
+    """The one quotation of ``text`` whose words open with ``words``."""
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith(words)]
+    return quote
+
+
 def only(nlp, text: str) -> dict:
     found = quotes_of(nlp, text)
     assert len(found) == 1, found
@@ -490,7 +496,7 @@ def test_a_plural_zero_subject_continues_the_group_named_before(nlp):
         "Minister Jan Nowak przedstawił plan. Polscy rolnicy protestują przeciwko niemu. "
         "Uważają, że plan zniszczy małe gospodarstwa."
     )
-    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("plan zniszczy")]
+    quote = quote_opening(nlp, text, "plan zniszczy")
     assert quote.speaker_text == "Polscy rolnicy"
 
 
@@ -499,13 +505,13 @@ def test_a_numeral_group_takes_a_singular_verb(nlp):
         "Pięć organizacji ekologicznych wysłało skargę do Komisji Europejskiej. "
         "Ich zdaniem wycinka narusza prawo."
     )
-    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wycinka")]
+    quote = quote_opening(nlp, text, "wycinka")
     assert quote.speaker_text == "Pięć organizacji ekologicznych"
 
 
 def test_a_singular_zero_subject_still_takes_the_person(nlp):
     text = "Polscy rolnicy protestują. Minister Jan Nowak zabrał głos. Dodał, że plan zostanie."
-    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("plan")]
+    quote = quote_opening(nlp, text, "plan")
     assert quote.speaker_text.endswith("Jan Nowak")
 
 
@@ -514,7 +520,7 @@ def test_two_people_joined_as_the_subject_are_the_group(nlp):
         "W Sejmie przemawiali Jan Nowak oraz przewodniczący komisji Adam Lis. "
         "Ich zdaniem ustawa wymaga poprawek."
     )
-    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("ustawa")]
+    quote = quote_opening(nlp, text, "ustawa")
     assert quote.speaker_text == "Jan Nowak oraz przewodniczący komisji Adam Lis"
 
 
@@ -523,7 +529,7 @@ def test_a_past_verbs_gender_rules_out_the_other_genders_speaker(nlp):
         "Spotkanie zorganizowała Kellyanne Conway. Przemawiał też Mitch McConnell. "
         "Jak dodała, rozmowy potrwają do piątku."
     )
-    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("rozmowy")]
+    quote = quote_opening(nlp, text, "rozmowy")
     assert quote.speaker_text == "Kellyanne Conway"
 
 
@@ -535,7 +541,7 @@ def test_a_titled_name_the_detector_took_for_a_place_is_a_person(nlp):
 
 def test_according_to_them_continues_the_group(nlp):
     text = "Autorzy raportu zwracają uwagę na wieś. Według nich wyniki zależą od cen zboża."
-    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wyniki")]
+    quote = quote_opening(nlp, text, "wyniki")
     assert quote.speaker_text == "Autorzy raportu"
 
 
@@ -544,7 +550,7 @@ def test_a_name_after_a_preposition_is_not_the_speaker(nlp):
         "Jan Nowak zmienił zdanie. Już w wywiadzie dla telewizji TVN sugerował, że wycofa "
         "swoje groźby."
     )
-    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("wycofa")]
+    quote = quote_opening(nlp, text, "wycofa")
     assert quote.speaker_text == "Jan Nowak"
 
 

@@ -13,14 +13,11 @@ name look to it like the institution's own words.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Span
 
-from kronika import resources
 from kronika.lang.components import doc_readings
-from kronika.lang.names.gender import female_forenames
-from kronika.lang.titles import PACKAGE, person_titles
+from kronika.lang.names.gender import female_forenames, foreign_forenames
+from kronika.lang.titles import person_titles
 from kronika.lang.view import DocumentView
 
 #: The most name words a person found this way has.
@@ -41,15 +38,9 @@ def name_word(doc: Doc, i: int) -> bool:
     return all(not r.known or r.lemma[:1].isupper() for r in doc_readings(doc)[i])
 
 
-@lru_cache(maxsize=1)
-def foreign_forenames() -> frozenset[str]:
-    """Given names SGJP does not know as forenames ("Amy", "Mitch"), as written."""
-    return resources.word_set(PACKAGE, "foreign_forenames.txt")
-
-
 def forename(doc: Doc, i: int) -> bool:
-    """A capitalized forename: SGJP's, or one of :func:`foreign_forenames` and
-    :func:`~kronika.lang.names.gender.female_forenames`."""
+    """A capitalized forename: SGJP's, or one of the given names of world news it does not know
+    (:mod:`kronika.lang.names.gender`)."""
     token = DocumentView.of(doc).tokens[i]
     if not (token.is_alpha and token.text[:1].isupper() and token.text[1:2].islower()):
         return False

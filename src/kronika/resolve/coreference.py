@@ -12,7 +12,7 @@ offices people hold.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from kronika import resources
@@ -23,6 +23,21 @@ _morphology = shared_morphology()
 #: How many characters back a description may look for the entity it refers to.
 REACH = 1500
 WORD = re.compile(r"\w+")
+
+
+def nearest_before(
+    mentions: Sequence[Mention], start: int, reach: int, accept: Callable[[Mention], bool]
+) -> Mention | None:
+    """The mention linked to an entity nearest before offset ``start`` (beginning before it,
+    at most ``reach`` characters back) that ``accept`` takes: what a description, a left-out
+    subject or an office without its object refers back to."""
+    found: Mention | None = None
+    for mention in mentions:
+        if not (start - reach <= mention.start < start) or not mention.entity:
+            continue
+        if (found is None or mention.start > found.start) and accept(mention):
+            found = mention
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from kronika.extract.events import FoundEvent, find_events
 from kronika.extract.events.joining import Reference, join
 from kronika.lang.names import feminine_name
 from kronika.model import Entity, Event, EventStatus, EventType, Mention, Quote, Timex
+from kronika.resolve.coreference import nearest_before
 
 #: How many characters back the person a sentence leaves out as its subject may be named.
 SUBJECT_REACH = 600
@@ -116,17 +117,17 @@ def _left_out_subject(
     """The person a sentence without a subject is about: the nearest one named before it whose
     name agrees with the verb's gender ("… stanęła Cichanouska … Wówczas nie mogła …")."""
     feminine = event.subject_gender == "f"
-    for mention in sorted(mentions, key=lambda m: -m.start):
-        if mention.start >= event.start or not mention.entity:
-            continue
-        if mention.start < event.start - SUBJECT_REACH:
-            return None
-        entity = entities.get(mention.entity)
-        if entity is None or entity.type != "person":
-            continue
-        if feminine_name(entity.name) == feminine:
-            return entity.id
-    return None
+
+    def fits(mention: Mention) -> bool:
+        entity = entities.get(mention.entity or "")
+        return (
+            entity is not None
+            and entity.type == "person"
+            and (feminine_name(entity.name) == feminine)
+        )
+
+    found = nearest_before(mentions, event.start, SUBJECT_REACH, fits)
+    return found.entity if found is not None else None
 
 
 def _named(

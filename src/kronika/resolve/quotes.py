@@ -13,7 +13,7 @@ from kronika.lang.morphology import Interpretation
 from kronika.lang.names import feminine_name, parse_tag
 from kronika.lang.view import DocumentView
 from kronika.model import Entity, Mention, Quote, Span, Timex
-from kronika.resolve.coreference import referred_entity
+from kronika.resolve.coreference import nearest_before, referred_entity
 from kronika.resolve.entities import entity_at, kb_entry
 from kronika.resolve.timing import DocumentTime
 
@@ -97,19 +97,17 @@ def _described_person(
         holder = _office_holder(mentions, entities, start, end, office, year)
         if holder is not None:
             return holder
-    for mention in sorted(mentions, key=lambda m: -m.start):
-        if not (start - DESCRIPTION_REACH <= mention.start < start) or not mention.entity:
-            continue
-        entity = entities.get(mention.entity)
+
+    def fits(mention: Mention) -> bool:
+        entity = entities.get(mention.entity or "")
         if entity is None or entity.type != "person":
-            continue
-        feminine = feminine_name(entity.name)
-        if gender is not None and (gender == "f") != feminine:
-            continue
-        if office and not _holds_office(mention.entity, office):
-            continue
-        return mention.entity
-    return None
+            return False
+        if gender is not None and (gender == "f") != feminine_name(entity.name):
+            return False
+        return not office or _holds_office(entity.id, office)
+
+    found = nearest_before(mentions, start, DESCRIPTION_REACH, fits)
+    return found.entity if found is not None else None
 
 
 def _office_holder(

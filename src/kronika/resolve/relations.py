@@ -42,6 +42,7 @@ from kronika.model import (
     RelationStatus,
     Timex,
 )
+from kronika.resolve.coreference import nearest_before
 from kronika.resolve.entities import entity_at, entity_id, kb_entry, stands_for
 from kronika.resolve.quotes import quote_holding
 
@@ -197,14 +198,13 @@ PLACE_REACH = 300
 def _place_before(start: int, mentions: Sequence[Mention]) -> str | None:
     """The town or region named last before ``start``, not too far back: whose a mayor or a
     governor is when the text does not say."""
-    for mention in sorted(mentions, key=lambda m: -m.start):
-        if mention.end > start or not mention.entity:
-            continue
-        if mention.start < start - PLACE_REACH:
-            return None
-        if mention.type == "place" and not mention.derived:
-            return mention.entity
-    return None
+    found = nearest_before(
+        mentions,
+        start,
+        PLACE_REACH,
+        lambda m: m.end <= start and m.type == "place" and not m.derived,
+    )
+    return found.entity if found is not None else None
 
 
 def _office_in_context(value: str, start: int, mentions: Sequence[Mention]) -> str | None:
@@ -225,14 +225,15 @@ BODY_REACH = 1500
 def _body_before(start: int, kinds: frozenset[str], mentions: Sequence[Mention]) -> str | None:
     """The organization of one of ``kinds`` ("sąd") named last before ``start``: whose judge,
     prosecutor or rector a title without an object is."""
-    for mention in sorted(mentions, key=lambda m: -m.start):
-        if mention.end > start or not mention.entity:
-            continue
-        if mention.start < start - BODY_REACH:
-            return None
-        if mention.type == "organization" and mention.lemma.split()[0].lower() in kinds:
-            return mention.entity
-    return None
+    found = nearest_before(
+        mentions,
+        start,
+        BODY_REACH,
+        lambda m: (
+            m.end <= start and m.type == "organization" and m.lemma.split()[0].lower() in kinds
+        ),
+    )
+    return found.entity if found is not None else None
 
 
 def _office_descriptions(mentions: Sequence[Mention]) -> list[Found]:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kronika.extract.events.lexicon import lexicon
 from kronika.lang.components import readings, tag_values
 from kronika.lang.morphology import Interpretation
+from kronika.lang.names.gender import subject_gender
 from kronika.lang.view import DocumentView
 
 #: Word classes that can be a clause's subject in the nominative.
@@ -100,7 +101,7 @@ def zero_subject(doc: Doc, sentence: Span, mentions: Sequence[Span]) -> str | No
             return None
         chosen = _chosen(token)
         if any(r.pos == "praet" for r in chosen):
-            return _gender(token, chosen)
+            return subject_gender(token)
         if any(r.pos in SUBJECT_CLASSES and "nom" in tag_values(r.tag) for r in chosen):
             return None
         if any(r.pos in ("fin", "bedzie", "winien", "imps", "inf") for r in chosen):
@@ -111,17 +112,3 @@ def zero_subject(doc: Doc, sentence: Span, mentions: Sequence[Span]) -> str | No
 def _chosen(token: Token) -> list[Interpretation]:
     chosen = [r for r in readings(token) if r.lemma == token.lemma_ and r.pos == token.pos_]
     return chosen or [r for r in readings(token) if r.lemma == token.lemma_]
-
-
-def _gender(verb: Token, chosen: list[Interpretation]) -> str | None:
-    doc = verb.doc
-    if verb.i + 1 < len(doc) and any(r.pos == "aglt" for r in readings(doc[verb.i + 1])):
-        return None  # "mogłam", "mogliśmy": the speaker, not a third person
-    values = frozenset().union(*(tag_values(r.tag) for r in chosen if r.pos == "praet"))
-    if "sg" not in values:
-        return None
-    if "f" in values and "m1" not in values:
-        return "f"
-    if "m1" in values and "f" not in values:
-        return "m"
-    return None

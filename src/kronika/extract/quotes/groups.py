@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from kronika.extract.quotes.detected import QuoteIndex
 from kronika.extract.quotes.view import _DocView
 from kronika.lang.components import readings, tag_values
-from kronika.lang.names.gender import Gender, person_gender
+from kronika.lang.names.gender import Gender, person_gender, subject_gender
 
 #: Pronouns of a plural speaker before "zdaniem" and after "według" ("Ich zdaniem", "Według nich").
 PLURAL_PRONOUNS = frozenset({"ich", "nich"})
@@ -45,7 +45,7 @@ def plural_cue(view: _DocView, anchor: int) -> bool:
     verbs = [r for r in readings(token) if r.pos in AGREEING]
     if not verbs:
         return False
-    nxt = view.doc[token.i + 1] if token.i + 1 < len(view.doc) else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is not None and any(r.pos == "aglt" for r in readings(nxt)):
         return False  # "uważaliśmy": the writers themselves
     for reading in verbs:
@@ -183,18 +183,7 @@ def cue_gender(view: _DocView, anchor: int) -> Gender | None:
     token = view.token_at(anchor)
     if token is None or token.idx != anchor:
         return None
-    nxt = view.doc[token.i + 1] if token.i + 1 < len(view.doc) else None
-    if nxt is not None and any(r.pos == "aglt" for r in readings(nxt)):
-        return None
-    genders: set[str] = set()
-    for reading in readings(token):
-        if reading.pos == "praet" and "sg" in tag_values(reading.tag):
-            genders |= tag_values(reading.tag) & {"f", "m1", "m2", "m3", "n"}
-    if genders == {"f"}:
-        return "f"
-    if genders and "f" not in genders and "n" not in genders:
-        return "m"
-    return None
+    return subject_gender(token)
 
 
 def speaker_gender(view: _DocView, speaker: tuple[int, int]) -> Gender | None:
@@ -228,8 +217,5 @@ def _full_name(view: _DocView, mention: Span) -> str:
     name = str(mention._.lemma or mention.text)
     if " " in name:
         return name
-    for other in view.mentions_in(0, mention.start_char):
-        lemma = str(other._.lemma or other.text)
-        if _is_person(other) and " " in lemma and lemma.split()[-1] == name:
-            return lemma
-    return name
+    start, full = view.full_names.get(name, (mention.start_char, name))
+    return full if start < mention.start_char else name

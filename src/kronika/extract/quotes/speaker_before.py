@@ -56,12 +56,7 @@ def _subject_before(view: _DocView, verb: Token, quotes: QuoteIndex | None = Non
         # "… organizacji naukowych, które przekonują, że": the relative's antecedent speaks
         att.speaker = antecedent
         return att
-    mentions = [
-        m
-        for m in view.mentions_in(region_start, verb.idx)
-        if m._.entity_type in {"person", "organization", "country"}
-        or m.label_.startswith(("persName", "orgName"))
-    ]
+    mentions = [m for m in view.mentions_in(region_start, verb.idx) if _speaking_type(m)]
     # The subject is nominative: "Adamowi Dąbrowskiemu" or "Trumpa" before the verb are not it,
     # nor a name in a prepositional phrase ("w wywiadzie dla telewizji CBS sugerował")
     mentions = [
@@ -113,9 +108,9 @@ def _relative_antecedent(view: _DocView, verb: Token, sent_start: int) -> tuple[
         token = doc[j]
         if not (token.is_alpha and token.text.islower()) or _is_verbish(token):
             break
-        if token.pos_ in {"fin", "praet", "bedzie", "inf", "imps", "winien", "pred"}:
+        if token.pos_ in VERB_CLASSES:
             break  # "To byli rolnicy, którzy …": the verb the antecedent follows
-        if _is_preposition(token) and all(r.pos == "prep" for r in readings(token)):
+        if _only_preposition(token):
             break
         words.insert(0, token)
         j -= 1
@@ -134,6 +129,9 @@ def _speaking_type(mention: Span) -> bool:
     )
 
 
+GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
+
+
 def _agrees_with(noun: Token, pronoun: list[frozenset[str]]) -> bool:
     """A reading of the noun's chosen lemma agreeing in number and gender with one of the
     pronoun's readings (SGJP's other lemmas, "sprzeciwa" of "sprzeciw", would agree with all)."""
@@ -148,7 +146,13 @@ def _agrees_with(noun: Token, pronoun: list[frozenset[str]]) -> bool:
     return False
 
 
-GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
+#: SGJP's classes of verb forms that end a phrase looked back over.
+VERB_CLASSES = frozenset({"fin", "praet", "bedzie", "inf", "imps", "winien", "pred"})
+
+
+def _only_preposition(token: Token) -> bool:
+    """A lowercase word SGJP reads as a preposition only ("dla", not "na" … "nie")."""
+    return _is_preposition(token) and all(r.pos == "prep" for r in readings(token))
 
 
 #: Lowercase words a preposition may stand before a name by ("dla telewizji CBS").
@@ -164,11 +168,11 @@ def _after_preposition(view: _DocView, start: int) -> bool:
         if k < 0:
             return False
         token = doc[k]
-        if _is_preposition(token) and all(r.pos == "prep" for r in readings(token)):
+        if _only_preposition(token):
             return True
         if not (token.is_alpha and token.text.islower()):
             return False
-        if any(r.pos in {"fin", "praet", "inf", "imps", "bedzie"} for r in readings(token)):
+        if any(r.pos in VERB_CLASSES for r in readings(token)):
             return False
         k -= 1
     return False

@@ -53,6 +53,18 @@ class _DocView:
             if m._.entity_type == "person" or m.label_.startswith("persName")
         )
 
+    @cached_property
+    def full_names(self) -> dict[str, tuple[int, str]]:
+        """A person's last word → where a full name ending in it is first given, and that
+        name (nominative): what a lone surname stands for ("Llanos" after "Connie Llanos")."""
+        names: dict[str, tuple[int, str]] = {}
+        for mention in self.mentions:
+            if mention._.entity_type == "person" or mention.label_.startswith("persName"):
+                name = str(mention._.lemma or mention.text)
+                if " " in name:
+                    names.setdefault(name.split()[-1], (mention.start_char, name))
+        return names
+
     def mentions_in(self, start: int, end: int) -> list[Span]:
         """Mentions within ``[start, end)`` characters, in the order of the mention list."""
         lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)

@@ -53,18 +53,26 @@ def _mention_ref(view: _View, mention: Span) -> Ref:
     )
 
 
-def _list_members(view: _View, i: int, stop: int) -> tuple[list[Span], int]:
-    """A coordinated list of member mentions from token ``i`` ("A, B i C", "m.in. A, B oraz C").
+def _list_members(
+    view: _View,
+    i: int,
+    stop: int,
+    accept: Callable[[Span], bool] = _is_member,
+    *,
+    openers: bool = True,
+) -> tuple[list[Span], int]:
+    """A coordinated list of member mentions from token ``i`` ("A, B i C", "m.in. A, B oraz C";
+    ``accept``: which mentions may stand in it, ``openers``: whether "m.in." may open it).
     Returns the mentions and the index after the list."""
     doc = view.doc
     members: list[Span] = []
     j = i
     # "m.in.", "np.": the list is partial, the members are still members
-    while j < stop and doc[j].text.lower() in view.lex.list_openers:
+    while openers and j < stop and doc[j].text.lower() in view.lex.list_openers:
         j += 1
     while j < stop:
         mention = view.mention_at[j]
-        if mention is None or mention.start != j or not _is_member(mention):
+        if mention is None or mention.start != j or not accept(mention):
             break
         members.append(mention)
         j = mention.end
@@ -351,7 +359,8 @@ def _apposed_memberships(view: _View, timexes: Callable[[], TimexIndex]) -> list
         j = token.i + 1
         if lemmas & lex.member_heads and j < sent.end and _lemmas(doc[j]) & lex.member_adjectives:
             j += 1  # "kraj członkowski UE"
-        objects = _organizations_from(view, j, sent.end)
+        # "członek NATO i Unii Europejskiej": the organizations coordinated after the noun
+        objects, _ = _list_members(view, j, sent.end, _is_org, openers=False)
         if not objects:
             continue
         k = token.i - 1
@@ -376,23 +385,6 @@ def _apposed_memberships(view: _View, timexes: Callable[[], TimexIndex]) -> list
             for obj in objects:
                 if subject.start != obj.start:
                     found.append(_relation(view, subject, obj, lo, hi, time, None))
-    return found
-
-
-def _organizations_from(view: _View, j: int, stop: int) -> list[Span]:
-    """The organizations named from token ``j`` on, coordinated ("NATO i Unii Europejskiej")."""
-    doc = view.doc
-    found: list[Span] = []
-    while j < stop:
-        mention = view.mention_at[j]
-        if mention is None or mention.start != j or not _is_org(mention):
-            break
-        found.append(mention)
-        j = mention.end
-        if j + 1 < stop and doc[j].text.lower() in {"i", "oraz", ","}:
-            j += 1
-            continue
-        break
     return found
 
 

@@ -351,15 +351,7 @@ def _bare_apposition(view: View, person: Span) -> list[Found]:
 def _shares_case(token: Token, title: str, person: Span) -> bool:
     """Whether the title (its readings as the title, not "polityka" of "polityk") can stand in a
     case of the name's last word: "przez Tuska polityk pełni" is another's title."""
-    cases = {
-        case
-        for reading in readings(token)
-        if reading.lemma.lower() == title
-        for part in reading.tag.split(":")[1:]
-        for case in part.split(".")
-        if case in CASES
-    }
-    name = _cases(person[-1])
+    cases, name = _cases(token, title), _cases(person[-1])
     return not cases or not name or bool(cases & name)
 
 
@@ -387,9 +379,12 @@ def _lowercase_complement(view: View, k: int, stop: int) -> tuple[Ref | None, in
 CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 
 
-def _cases(token: Token) -> set[str]:
+def _cases(token: Token, lemma: str | None = None) -> set[str]:
+    """The cases the token's readings (of ``lemma``, lowercased, if given) allow."""
     found: set[str] = set()
     for reading in readings(token):
+        if lemma is not None and reading.lemma.lower() != lemma:
+            continue
         for part in reading.tag.split(":")[1:]:
             found.update(c for c in part.split(".") if c in CASES)
     return found
