@@ -450,3 +450,58 @@ def test_a_headlines_relation_leaves_the_bodys_statement_in_place(nlp: Any) -> N
     record = kronika.analyze(document, nlp=nlp).to_json()
     (member,) = [r for r in record["relations"] if r["predicate"] == "member_of"]
     assert record["text"][member["start"] : member["end"]].startswith("Estonia")
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "party"),
+    [
+        (
+            "Republikański senator Mitt Romney pogratulował zwycięzcy.",
+            "Mitt Romney",
+            "Partia Republikańska",
+        ),
+        (
+            "Andrew Cuomo, demokratyczny gubernator Nowego Jorku, zamknął szkoły.",
+            "Andrew Cuomo",
+            "Partia Demokratyczna",
+        ),
+        ("Kandydat Demokratów Joe Biden wygrał w Arizonie.", "Joe Biden", "Partia Demokratyczna"),
+        ("Brian Kemp jest członkiem Partii Republikańskiej.", "Brian Kemp", "Partia Republikańska"),
+        ("Jan Nowak należy do Platformy Obywatelskiej.", "Jan Nowak", "Platforma Obywatelska"),
+    ],
+)
+def test_a_person_member_of_a_party(nlp, text: str, member: str, party: str) -> None:
+    assert (member, "member_of", party, None, "current", None) in relations(nlp, text)
+
+
+def test_a_democratic_country_is_no_party(nlp) -> None:
+    # "demokratyczny" names the party only before a person's title
+    found = relations(nlp, "Kraj ma demokratyczny rząd, a premier Jan Nowak rządzi.")
+    assert not [r for r in found if r[1] == "member_of"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polska jako członek UE otrzyma szczepionki.",
+        "Szczepionki trafiły do krajów UE, takich jak Niemcy i Polska.",
+        "Kraje UE: Polska i Litwa zamówiły dawki.",
+    ],
+)
+def test_a_member_named_as_one_or_in_a_list_after_the_bloc(nlp, text: str) -> None:
+    assert ("Polska", "member_of", "Unia Europejska", None, "current", None) in relations(nlp, text)
+
+
+def test_a_return_to_an_organization_is_an_accession(nlp) -> None:
+    found = relations(nlp, "Biden zapowiedział powrót USA do WHO.")
+    assert (
+        "Stany Zjednoczone",
+        "member_of",
+        "Światowa Organizacja Zdrowia",
+        None,
+        "planned",
+        None,
+    ) in found
+    found = relations(nlp, "Rosja wróciła do Rady Europy.")
+    assert ("Rosja", "member_of", "Rada Europy", None, "joined", None) in found
+    assert not relations(nlp, "Premier wrócił do Polski.")

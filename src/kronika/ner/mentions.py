@@ -70,6 +70,16 @@ def is_derived(span: Span) -> bool:
     return head.lemma_[:1].islower() and head.tag_.startswith("adj")
 
 
+def _name_itself(span: Span, link: tuple[Entry, str] | None) -> bool:
+    """A sentence's first word spelled as a known name and not before a noun it could qualify:
+    "Polska jako członek UE" is the country, "Polska gospodarka" the adjective."""
+    if link is None or span.text.lower() != link[1].lower() or not span[0].is_sent_start:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or not (after.text[:1].islower() and after.tag_.startswith("subst"))
+
+
 def _common_at_start(doc: Doc, match: Match) -> bool:
     """A one-word match at a sentence start that SGJP also reads as a common word."""
     token = doc[match.start]
@@ -295,7 +305,7 @@ class MentionsComponent:
                 continue
             link = links.get((span.start, span.end))
             mention = Span(doc, span.start, span.end, label=span.label_)
-            mention._.derived = is_derived(span)
+            mention._.derived = is_derived(span) and not _name_itself(span, link)
             short: tuple[str, ...] = ()
             if link is None and len(span) == 1:
                 short = self.short_names_at(doc, span.start, detected=True)

@@ -1,8 +1,10 @@
 """``member_of`` from a noun for a member of one organization: "republikanin Donald Trump",
 "demokraty Joe Bidena", "Jacob Rees-Mogg, jeden z czołowych eurosceptycznych torysów",
-"dominikanin o. James Channan". The nouns and their organizations are the ``adherents`` of
+"dominikanin o. James Channan"; and from a party's adjective before a title: "republikański
+senator Mitt Romney", "Andrew Cuomo, demokratyczny gubernator Nowego Jorku". The nouns, the
+adjectives and their organizations are the ``adherents`` and ``party_adjectives`` of
 ``pl/relations.yaml``; the roles read the same nouns as a title's organization ("poseł torysów
-Dominic Grieve", :func:`adherent_ref`).
+Dominic Grieve", "kandydat Demokratów Joe Biden": :func:`adherent_ref`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from spacy.tokens import Span
 
 from kronika.extract.relations.base import Found, Ref, View
 from kronika.extract.relations.cues import cues, lemmas
-from kronika.lang.components import has_tag
+from kronika.lang.components import has_tag, readings
+from kronika.lang.titles import person_titles
 
 #: Words between "Person," and the noun after it ("jeden z najbardziej znanych"): adjectives,
 #: adverbs and "jeden z".
@@ -20,13 +23,17 @@ APPOSITION_WORDS = 5
 ONE_OF = frozenset({"jeden", "jedna", "jedno", "z", "ze"})
 #: Religious forms of address between a member of an order and the name ("dominikanin o.").
 ADDRESSES = frozenset({"o", "ks", "br", "s"})
+#: Words of a title's complement between it and the name ("gubernator Nowego Jorku Andrew
+#: Cuomo", "kandydat na prezydenta Joe Biden").
+COMPLEMENT_WORDS = 4
 
 
 def adherent_ref(view: View, i: int) -> Ref | None:
-    """The organization token ``i`` names a member of, if it is such a noun. Only lowercase:
-    "Demokraci" written large may be a party's own name."""
+    """The organization token ``i`` names a member of, if it is such a noun: lowercase, or
+    written large ("kandydat Demokratów") where it is no part of a longer name ("Liberalni
+    Demokraci", "Szwedzcy Demokraci", which the detector takes as names)."""
     token = view.doc[i]
-    if not token.text.islower():
+    if not token.text.islower() and view.mention_at[i] is not None:
         return None
     table = cues().adherents
     key = next((table[lemma] for lemma in sorted(lemmas(token)) if lemma in table), None)
@@ -47,7 +54,51 @@ def find_adherents(view: View) -> list[Found]:
             continue
         start, end = view.chars(min(person.start, token.i), max(person.end, token.i + 1))
         found.append(Found("member_of", view.ref(person), party, start, end, "adherent"))
+    return found + _by_adjective(view)
+
+
+def _by_adjective(view: View) -> list[Found]:
+    """ "republikański senator Mitt Romney", "Mitt Romney, republikański senator z Utah"."""
+    table = cues().party_adjectives
+    titles = person_titles() | cues().words("roles", "extra_titles")
+    found: list[Found] = []
+    for token in view.base.having(frozenset(table)):
+        if not (token.text.islower() or token.is_sent_start) or not has_tag(token, {"adj"}):
+            continue
+        title = token.i + 1
+        if title >= len(view.doc) or not any(
+            r.pos == "subst" and r.lemma.lower() in titles for r in readings(view.doc[title])
+        ):
+            continue
+        person = _titled_person(view, title) or _person_before(view, token.i)
+        if person is None:
+            continue
+        key = next(table[lemma] for lemma in sorted(lemmas(token)) if lemma in table)
+        party = Ref(token.text, token.idx, token.idx + len(token.text), key=key)
+        start, end = view.chars(min(person.start, token.i), max(person.end, title + 1))
+        found.append(Found("member_of", view.ref(person), party, start, end, "party_adjective"))
     return found
+
+
+def _titled_person(view: View, title: int) -> Span | None:
+    """The person a title names, right after it or past a short complement of lowercase words
+    and names of places ("gubernator Nowego Jorku Andrew Cuomo")."""
+    doc = view.doc
+    j = title + 1
+    sentence_end = view.base.sentence_of(title).end
+    while j < min(sentence_end, title + 1 + COMPLEMENT_WORDS):
+        mention = view.starting(j)
+        if mention is not None:
+            if mention._.entity_type == "person":
+                return mention
+            if mention._.entity_type not in {"place", "country"}:
+                return None
+            j = mention.end
+            continue
+        if not (doc[j].is_alpha and doc[j].text.islower()):
+            return None
+        j += 1
+    return None
 
 
 def _person_after(view: View, i: int) -> Span | None:

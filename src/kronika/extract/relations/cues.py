@@ -23,6 +23,8 @@ class Cues:
     #: a noun for a member of one organization → the organization's key ("torys" → the
     #: Conservative Party)
     adherents: dict[str, str]
+    #: an adjective of one party → the party's key ("republikański" → the Republican Party)
+    party_adjectives: dict[str, str]
     #: an office held in a kind of body → those kinds ("sędzia" → sąd, trybunał)
     office_bodies: dict[str, frozenset[str]]
 
@@ -43,6 +45,7 @@ def cues() -> Cues:
         for key, v in raw.pop("membership_events", {}).items()
     }
     adherents = {str(k).lower(): str(v) for k, v in raw.pop("adherents", {}).items()}
+    party_adjectives = {str(k).lower(): str(v) for k, v in raw.pop("party_adjectives", {}).items()}
     bodies = {str(k).lower(): _words(v) for k, v in raw.pop("office_bodies", {}).items()}
     sections: dict[str, dict[str, frozenset[str]]] = {}
     title_objects: dict[str, str] = {}
@@ -56,7 +59,7 @@ def cues() -> Cues:
                 title_objects.update({str(k).lower(): str(v) for k, v in values.items()})
             else:
                 sections[name][key] = _words(values)
-    return Cues(sections, title_objects, events, adherents, bodies)
+    return Cues(sections, title_objects, events, adherents, party_adjectives, bodies)
 
 
 def lemmas(token: Token) -> frozenset[str]:

@@ -38,6 +38,12 @@ def _is_member(mention: Span) -> bool:
     return mention._.entity_type in MEMBER_TYPES or kb.startswith("country:")
 
 
+def _is_member_or_person(mention: Span) -> bool:
+    """Of an organization a person can be a member too ("Brian Kemp jest członkiem Partii
+    Republikańskiej")."""
+    return _is_member(mention) or (mention._.entity_type == "person" and not mention._.derived)
+
+
 def _is_org(mention: Span) -> bool:
     kb = mention._.kb or ""
     return (
@@ -118,7 +124,9 @@ def _irrealis(view: _View, lo: int, hi: int) -> bool:
     return any(_lemmas(doc[k]) & view.lex.irrealis_words for k in range(max(lo, 0), hi))
 
 
-def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:
+def _subjects_before(
+    view: _View, verb: int, sent: Span, accept: Callable[[Span], bool] = _is_member
+) -> list[Span]:
     """The member(s) before a verb in its clause: the nearest mention to the left, with the
     mentions coordinated with it ("Polska, Czechy i Węgry wstąpiły …"). A relative clause
     ("Polska, która wstąpiła …") takes the mention before its comma."""
@@ -138,13 +146,13 @@ def _subjects_before(view: _View, verb: int, sent: Span) -> list[Span]:
         mention = view.mention_at[k]
         if mention is not None:
             # the nearest name decides: "Rząd Francji wstąpił…" has no state as the subject
-            if not _is_member(mention):
+            if not accept(mention):
                 return []
             members = [mention]
             j = mention.start - 1
             while j - 1 >= sent.start and doc[j].text.lower() in {",", "i", "oraz"}:
                 other = view.mention_at[j - 1]
-                if other is None or not _is_member(other):
+                if other is None or not accept(other):
                     break
                 members.insert(0, other)
                 j = other.start - 1
@@ -206,7 +214,13 @@ def _phrases(view: _View, timexes: Callable[[], TimexIndex]) -> list[Listed]:
     lex = view.lex
     found: list[Listed] = []
     # the disambiguated lemma is a cheap first filter; the readings decide after it
-    triggers = lex.join_verbs | lex.belong_verbs | lex.member_nouns | lex.member_adjectives
+    triggers = (
+        lex.join_verbs
+        | lex.belong_verbs
+        | lex.member_nouns
+        | lex.member_adjectives
+        | lex.member_heads
+    )
     for token in view.base.having(triggers):
         if token.lemma_.lower() not in triggers:
             continue
@@ -232,7 +246,8 @@ def _joining(
     obj = _object_after_do(view, i + 1, sent.end)
     subjects: list[Span] = []
     if obj is not None:
-        subjects = _subjects_before(view, i, sent)
+        # "Kowalski należy do PiS", "wstąpił do Partii Pracy": a person can be the member
+        subjects = _subjects_before(view, i, sent, _is_member_or_person)
     elif i - 1 >= sent.start and view.mention_at[i - 1] is not None:
         # "do NATO dołączyła Finlandia": object before the verb, subject after it
         before = view.mention_at[i - 1]
@@ -273,18 +288,18 @@ def _joining(
 def _membership_noun(
     view: _View, token: Token, sent: Span, lemmas: frozenset[str], timexes: Callable[[], TimexIndex]
 ) -> list[Listed]:
-    """ "X jest członkiem Y", "członkami Y są A, B i C", "państwa członkowskie Y: A, B"."""
+    """ "X jest członkiem Y", "członkami Y są A, B i C", "państwa członkowskie Y: A, B", "kraje
+    Y, takie jak A i B", "X jako członek Y"."""
     doc, lex, i = view.doc, view.lex, token.i
-    found: list[Listed] = []
-    # "X jest członkiem Y", "członkami Y są A, B i C", "członkowie Y: A, B i C",
-    # "państwa członkowskie Y: A, B"
     is_member_noun = bool(lemmas & lex.member_nouns)
     is_member_adj = (
         bool(lemmas & lex.member_adjectives)
         and i > sent.start
         and bool(_lemmas(doc[i - 1]) & lex.member_heads)
     )
-    if not (is_member_noun or is_member_adj):
+    # a bare "kraje UE" says membership only before a list of them
+    is_head = bool(lemmas & lex.member_heads) and has_tag(token, {"subst"})
+    if not (is_member_noun or is_member_adj or is_head):
         return []
     j = i + 1
     obj = view.mention_at[j] if j < sent.end else None
@@ -292,7 +307,9 @@ def _membership_noun(
         return []
     obj_end = obj.end
     subjects: list[Span] = []
-    lo = doc[i - 1].idx if is_member_adj else token.idx
+    first = i - 1 if is_member_adj else i
+    lo = doc[first].idx
+    accept = _is_member_or_person if is_member_noun else _is_member
     opener = _list_opening(view, obj_end, sent)
     if opener:
         # the list follows the organization: "członkowie Y: A, B", "państwa członkowskie Y,
@@ -300,30 +317,37 @@ def _membership_noun(
         subjects, _end = _list_members(view, opener, sent.end)
         if _irrealis(view, max(sent.start, i - 2), obj_end + 1):
             return []
+    elif first > sent.start and doc[first - 1].lower_ == "jako" and not is_head:
+        # "Polska jako członek UE", "Węgry jako państwo członkowskie Unii"
+        subjects = _subjects_before(view, first - 1, sent, accept)
+        if subjects and subjects[-1].end != first - 1:
+            subjects = []
     elif is_member_noun and has_tag(token, {"subst"}, "inst"):
-        # "X jest (pełnoprawnym) członkiem Y": the copula shortly before the noun
-        k = i - 1
-        while k >= sent.start and k >= i - 4 and not (_lemmas(doc[k]) & lex.copulas):
-            k -= 1
-        if k < sent.start or k < i - 4:
-            return []
-        subjects = _subjects_before(view, k, sent)
-        if subjects:
-            lo = subjects[0].start_char
-        if _irrealis(view, max(sent.start, k - 2), i):
-            return []
+        subjects = _copula_subjects(view, i, sent, accept)
+    if subjects and not opener:
+        lo = subjects[0].start_char
     if not subjects:
         return []
     hi_tok = _clause_end(view, obj.end, sent)
     time = _time_near(view, timexes, lo, doc[hi_tok - 1].idx + len(doc[hi_tok - 1].text))
     hi_char = max(obj.end_char, subjects[-1].end_char, time.end if time else 0)
-    for subject in subjects:
-        found.append(_relation(view, subject, obj, lo, hi_char, time, None))
-    return found
+    return [_relation(view, subject, obj, lo, hi_char, time, None) for subject in subjects]
 
 
 #: Words after "państwa członkowskie Y," that open the list of them ("w tym", "takie jak").
-LIST_AFTER_COMMA = (("w", "tym"), ("takie", "jak"), ("m.in", "."), ("np", "."), ("czyli",))
+LIST_AFTER_COMMA = (("w", "tym"), ("m.in", "."), ("np", "."), ("czyli",))
+
+
+def _copula_subjects(view: _View, i: int, sent: Span, accept: Callable[[Span], bool]) -> list[Span]:
+    """ "X jest (pełnoprawnym) członkiem Y": the members before the copula shortly before the
+    noun at ``i``; none when negated or only intended."""
+    doc, lex = view.doc, view.lex
+    k = i - 1
+    while k >= sent.start and k >= i - 4 and not (_lemmas(doc[k]) & lex.copulas):
+        k -= 1
+    if k < sent.start or k < i - 4 or _irrealis(view, max(sent.start, k - 2), i):
+        return []
+    return _subjects_before(view, k, sent, accept)
 
 
 def _list_opening(view: _View, k: int, sent: Span) -> int:
@@ -342,6 +366,9 @@ def _list_opening(view: _View, k: int, sent: Span) -> int:
             stop = k + 1 + len(words)
             if stop <= sent.end and tuple(t.text.lower() for t in doc[k + 1 : stop]) == words:
                 return stop
+        # "takie jak", "takich jak", "takimi jak": any case of "taki"
+        if k + 2 < sent.end and "taki" in _lemmas(doc[k + 1]) and doc[k + 2].lower_ == "jak":
+            return k + 3
     return 0
 
 

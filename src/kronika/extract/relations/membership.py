@@ -46,7 +46,15 @@ COUNTRY_NOUNS = frozenset({"kraj", "państwo"})
 def _change_words() -> frozenset[str]:
     """The words ``_by_verb`` and ``_by_noun`` start from."""
     words = cues().sections["membership"]
-    keys = ("join_verbs", "leave_verbs", "lead_out_verbs", "join_nouns", "leave_nouns")
+    keys = (
+        "join_verbs",
+        "return_verbs",
+        "leave_verbs",
+        "lead_out_verbs",
+        "join_nouns",
+        "return_nouns",
+        "leave_nouns",
+    )
     return frozenset().union(*(words[key] for key in keys))
 
 
@@ -107,7 +115,7 @@ def _status(view: View, verb: Token, kind: str) -> str | None:
     planned = is_future(verb) or any(is_one_of(t, vocabulary["planned_words"]) for t in before)
     if planned:
         return "planned"
-    return {"join": "joined", "leave": "left", "lead_out": "left"}[kind]
+    return {"join": "joined", "return": "joined", "leave": "left", "lead_out": "left"}[kind]
 
 
 def _verb_kind(token: Token) -> str | None:
@@ -117,6 +125,7 @@ def _verb_kind(token: Token) -> str | None:
     found = lemmas(token)
     for kind, key in (
         ("join", "join_verbs"),
+        ("return", "return_verbs"),
         ("leave", "leave_verbs"),
         ("lead_out", "lead_out_verbs"),
     ):
@@ -141,7 +150,8 @@ def _by_verb(view: View, verb: Token) -> list[Found]:
             members = [member]
             objects = _after_preposition(view, verb.i + 1, Z)
     else:
-        objects = _after_preposition(view, verb.i + 1, DO if kind == "join" else Z)
+        accept = is_organization if kind == "return" else is_party
+        objects = _after_preposition(view, verb.i + 1, Z if kind == "leave" else DO, accept)
         if not objects and "opuścić" in lemmas(verb):
             obj = _accusative_member(view, verb.i + 1, hi, is_organization)
             objects = [obj] if isinstance(obj, Span) else []
@@ -159,16 +169,21 @@ def _by_noun(view: View, noun: Token) -> list[Found]:
     found = lemmas(noun)
     if not has_tag(noun, {"subst", "ger"}):
         return []
+    accept = is_party
     if found & words["join_nouns"]:
         kind, prepositions, status = "join", DO, "joined"
+    elif found & words["return_nouns"]:
+        kind, prepositions, status, accept = "join", DO, "joined", is_organization
     elif found & words["leave_nouns"]:
         kind, prepositions, status = "leave", Z, "left"
     else:
         return []
     lo, hi = view.clause(noun.i)
+    if _announced(view, noun, lo):
+        status = "planned"  # "zapowiedział powrót USA do WHO"
     member = view.starting(noun.i + 1)
     if member is not None and is_party(member):
-        objects = _after_preposition(view, member.end, prepositions)
+        objects = _after_preposition(view, member.end, prepositions, accept)
         members: list[Span | Ref] = [member]
     else:
         # "opuszczenia Wspólnoty przez Zjednoczone Królestwo": the bloc first, the member after
@@ -180,13 +195,22 @@ def _by_noun(view: View, noun: Token) -> list[Found]:
     return _relations(view, members, objects, noun.i, lo, hi, status, f"{kind}_noun")
 
 
-def _after_preposition(view: View, i: int, prepositions: frozenset[str]) -> list[Span]:
+def _announced(view: View, noun: Token, lo: int) -> bool:
+    """Whether a word of intention or promise governs a noun of change in its clause
+    ("zapowiedział powrót", "planowane wyjście")."""
+    planned = cues().sections[""]["planned_words"]
+    return any(is_one_of(view.doc[k], planned) for k in range(max(lo, noun.i - 3), noun.i))
+
+
+def _after_preposition(
+    view: View, i: int, prepositions: frozenset[str], accept: Any = is_party
+) -> list[Span]:
     """The objects of the first of ``prepositions`` in the clause from token ``i``."""
     doc = view.doc
     _, hi = view.clause(i) if i < len(doc) else (i, i)
     for p in range(i, min(hi, i + 6)):
         if doc[p].text.lower() in prepositions:
-            return objects_after(view, p, prepositions)[0]
+            return objects_after(view, p, prepositions, accept)[0]
     return []
 
 
