@@ -505,3 +505,11 @@ def test_a_return_to_an_organization_is_an_accession(nlp) -> None:
     found = relations(nlp, "Rosja wróciła do Rady Europy.")
     assert ("Rosja", "member_of", "Rada Europy", None, "joined", None) in found
     assert not relations(nlp, "Premier wrócił do Polski.")
+
+
+def test_an_office_on_a_persons_staff_is_of_that_person(nlp) -> None:
+    found = relations(nlp, "Była doradczyni Donalda Trumpa Kellyanne Conway odeszła.")
+    assert ("Kellyanne Conway", "role", "Donald Trump", "doradczyni", "former", None) in found
+    # a title that is no staff office does not take a person as its organization
+    found = relations(nlp, "Następca Donalda Trumpa Joe Biden objął urząd.")
+    assert not [r for r in found if r[1] == "role" and r[2] == "Donald Trump"]

@@ -179,9 +179,13 @@ COMPLEMENT_WORDS = 3
 TITLE_REACH = 9
 
 
-def _office_object(view: View, i: int) -> tuple[Ref | None, int]:
+def _office_object(view: View, i: int, title: str | None = None) -> tuple[Ref | None, int]:
     """The organization or country from token ``i`` ("Polskiego Radia", "w Citigroup",
-    "kancelarii adwokackiej Latham&Watkins", "Partii … (UKIP)"), and the token after it."""
+    "kancelarii adwokackiej Latham&Watkins", "Partii … (UKIP)"), and the token after it; after
+    a ``title`` of a person's staff, a person too ("doradczyni Donalda Trumpa")."""
+    types = OBJECT_TYPES
+    if title is not None and title in cues().words("roles", "staff_titles"):
+        types = OBJECT_TYPES | {"person"}
     doc = view.doc
     j = i
     while j < len(doc) and j < i + COMPLEMENT_REACH and _complement_word(doc[j]):
@@ -194,7 +198,7 @@ def _office_object(view: View, i: int) -> tuple[Ref | None, int]:
     mention = view.starting(j)
     ref: Ref | None = None
     if mention is not None:
-        if mention._.entity_type not in OBJECT_TYPES or mention._.derived:
+        if mention._.entity_type not in types or mention._.derived:
             return None, i
         # "partnerka kancelarii w Niemczech": a known place is where, not whose (an unknown
         # "place" after "partner w" is mostly a firm the detector misread: "w Crido Taxand")
@@ -260,7 +264,7 @@ def _extra_title(view: View, person: Span) -> list[Found]:
             continue
         m = _modifiers(view, t)
         k = _topic(view, m, person.start)
-        obj, after = _office_object(view, k) if k < person.start else (None, k)
+        obj, after = _office_object(view, k, title) if k < person.start else (None, k)
         if obj is None and after != person.start:
             # "minister zdrowia Adam Nowak", "rzecznik związku zawodowego pilotów Jan Nowak"
             obj, end = _lowercase_complement(view, k, person.start)
@@ -319,7 +323,7 @@ def _title_after(view: View, person: Span) -> list[Found]:
         title = _title_lemma(doc[t])
         if title is not None:
             k = _modifiers(view, t)
-            obj, after = _office_object(view, k)
+            obj, after = _office_object(view, k, title)
             obj = obj or _described_after(view, k)
             value = _profession(view, _value(view, title, t, k), k)
             role = _role(view, person, value, obj, person.start, max(after, k))
