@@ -231,3 +231,14 @@ def test_gazetteer_links_inflected_names_to_new_entries() -> None:
         "person:aleksander-lukaszenko",
         "org:RBONZ",
     ]
+
+
+def test_gazetteer_links_inflected_company_names() -> None:
+    from kronika.ner.gazetteer import Gazetteer
+
+    morphology = Morphology()
+    gazetteer = Gazetteer(morphology=morphology)
+    text = "dawki AstraZeneki i Moderny , a gaz od Gazpromu"
+    forms = text.split(" ")
+    found = gazetteer.find(forms, [morphology.analyse(form) for form in forms])
+    assert [m.entry.key for m in found] == ["org:AstraZeneca", "org:Moderna", "org:Gazprom"]

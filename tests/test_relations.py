@@ -513,3 +513,10 @@ def test_an_office_on_a_persons_staff_is_of_that_person(nlp) -> None:
     # a title that is no staff office does not take a person as its organization
     found = relations(nlp, "Następca Donalda Trumpa Joe Biden objął urząd.")
     assert not [r for r in found if r[1] == "role" and r[2] == "Donald Trump"]
+
+
+def test_cooperation_by_which_something_was_done(nlp) -> None:
+    text = "Lek opracował koncern Pfizer we współpracy z niemiecką firmą BioNTech."
+    assert ("Pfizer", "partner_of", "BioNTech", None, "current", None) in relations(nlp, text)
+    # a wish for cooperation is no partnership
+    assert not relations(nlp, "Polska chce współpracy z Niemcami.")

@@ -221,7 +221,13 @@ def _partner(view: View, token: Token) -> list[Found]:
         relation = _found(view, "partner_of", subjects[0], partners[0], token, "suspended")
         start, end = view.chars(token.i, max(suspension, token.i + 1))
         return [replace(relation, start=min(relation.start, start), end=max(relation.end, end))]
-    if is_verb(token) or any(is_one_of(t, words["agreement_nouns"]) for t in token.sent):
+    # "opracował we współpracy z Y": the cooperation is how something was done, a fact
+    done_with = i > 0 and view.doc[i - 1].lower_ in {"w", "we"}
+    if (
+        done_with
+        or is_verb(token)
+        or any(is_one_of(t, words["agreement_nouns"]) for t in token.sent)
+    ):
         return [_found(view, "partner_of", subjects[0], partners[0], token, "current")]
     return []
 

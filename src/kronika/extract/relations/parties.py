@@ -76,6 +76,9 @@ def objects_after(
                 return members, members[-1].end
             return [], p
         mention = view.starting(j, stop)
+        if mention is not None and mention._.derived and len(mention) == 1:
+            j += 1  # "z niemiecką firmą BioNTech": an adjective of a country qualifies the object
+            continue
         if mention is not None and direct and j <= p + OBJECT_REACH:
             if accept(mention):
                 members, after = coordinated(view, j, stop, accept)
