@@ -276,3 +276,9 @@ def test_an_arrival_where_to_is_said_is_an_event(nlp) -> None:
     (event,) = _events(nlp, "Szczepionki przyleciały do Polski w poniedziałek.")
     assert (event["type"], event["trigger"]) == ("other", "przyleciały")
     assert not _events(nlp, "Goście przyjechali wcześnie i szybko wyszli.")
+
+
+def test_names_coordinated_before_the_verb_both_take_part(nlp) -> None:
+    record = _record(nlp, "Trump i Biden spotkali się w Waszyngtonie.")
+    [meeting] = [e for e in record["events"] if e["type"] == "meeting"]
+    assert _names(record, meeting["participants"]) == {"Donald Trump", "Joe Biden"}

@@ -78,6 +78,8 @@ def _coordinates_a_verb(token: Token) -> bool:
     for j in (token.i + 1, token.i + 2):
         if j >= len(doc) or doc[j].is_punct:
             return False
+        if j == token.i + 2 and not doc[j - 1].text.islower():
+            return False  # "Trump i Biden spotkali się": a name coordinated with the subject
         chosen = [r for r in readings(doc[j]) if r.lemma == doc[j].lemma_]
         if any(r.pos in FINITE for r in chosen):
             return True
