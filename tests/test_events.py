@@ -282,3 +282,8 @@ def test_names_coordinated_before_the_verb_both_take_part(nlp) -> None:
     record = _record(nlp, "Trump i Biden spotkali się w Waszyngtonie.")
     [meeting] = [e for e in record["events"] if e["type"] == "meeting"]
     assert _names(record, meeting["participants"]) == {"Donald Trump", "Joe Biden"}
+
+
+def test_a_complaint_a_court_rules_on_is_legal(nlp) -> None:
+    [event] = _events(nlp, "Sąd odrzucił skargę Trumpa.")
+    assert (event["type"], event["trigger"]) == ("legal", "skargę")
