@@ -572,3 +572,9 @@ def test_according_to_information_given_by_a_titled_person(nlp):
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_text == "Jana Lisa"
     assert quote.text.startswith("transport szczepionek")
+
+
+def test_a_source_after_titles_ends_at_the_name_they_belong_to(nlp) -> None:
+    text = "Według kancelarii prezydenta RP rozmowy z Zełenskim będą dotyczyć energetyki."
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker_text == "kancelarii prezydenta RP"

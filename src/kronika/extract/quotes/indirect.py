@@ -293,15 +293,20 @@ def _person_after_titles(view: _DocView, toks: list[Token], j: int) -> int | Non
     if j >= len(toks) or not toks[j].text.islower():
         return None  # a name right away is read as before
     stop = min(j + SOURCE_TITLE_WORDS, len(toks))
-    starts = {
-        m.start: len(m)
-        for m in view.mentions_in(toks[j].idx, toks[stop - 1].idx + len(toks[stop - 1].text))
-        if m.label_.startswith("persName")
-    }
+    window = view.mentions_in(toks[j].idx, toks[stop - 1].idx + len(toks[stop - 1].text))
+    starts = {m.start: len(m) for m in window if m.label_.startswith("persName")}
+    others = {m.start for m in window if not m.label_.startswith("persName")}
+    named = False
     for x in range(j, stop):
         token = toks[x]
         if token.is_punct or _is_verbish(token):
             return None
+        if named and token.tag_.startswith("prep"):
+            # "według kancelarii prezydenta RP rozmowy z Zełenskim": the titles were RP's, a
+            # preposition past it opens the reported clause's own phrase
+            return None
+        if token.i in others:
+            named = True
         if token.i in starts:
             end = x + starts[token.i]
             return end if end <= len(toks) else None
